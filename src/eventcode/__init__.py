@@ -1,0 +1,30 @@
+"""eventcode: typed codebooks, validators, converters and an incident coder for ACLED, CAMEO and PLOVER."""
+
+from eventcode.codebook import AcledCodebook, acled_codebook, load_acled_codebook
+from eventcode.convert import convert_records, load_events
+from eventcode.errors import CodebookError, EventcodeError, InputError, InvalidEvent, UnknownValueError
+from eventcode.events import Event
+from eventcode.formats.acled_csv import write_acled_csv
+from eventcode.issues import CATALOG, Issue
+from eventcode.rules import check_record
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CATALOG",
+    "AcledCodebook",
+    "CodebookError",
+    "Event",
+    "EventcodeError",
+    "InputError",
+    "InvalidEvent",
+    "Issue",
+    "UnknownValueError",
+    "__version__",
+    "acled_codebook",
+    "check_record",
+    "convert_records",
+    "load_acled_codebook",
+    "load_events",
+    "write_acled_csv",
+]

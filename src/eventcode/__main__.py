@@ -1,0 +1,5 @@
+import sys
+
+from eventcode.cli import main
+
+sys.exit(main())

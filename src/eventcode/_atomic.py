@@ -1,0 +1,31 @@
+"""Atomic file output: write to a temporary file beside the target, then rename it into place."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+
+@contextlib.contextmanager
+def atomic_text_writer(path: str | Path, newline: str = "") -> Iterator[TextIO]:
+    """Open ``path`` for writing UTF-8 text so that it appears whole or not at all.
+
+    The text goes to a temporary file in the same folder, which replaces ``path`` only when the block ends
+    without an exception; otherwise the temporary file is removed and ``path`` is untouched.
+    """
+    target = Path(path)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp_name)
+        raise

@@ -1,0 +1,44 @@
+"""The ``eventcode`` command. Each subcommand lives in its own module with ``add_parser`` and ``run``.
+
+Exit codes: 0 success, 1 problems found in the data, 2 usage error or unreadable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from eventcode.cli import codebook_cmd, convert_cmd, schema_cmd
+from eventcode.errors import EventcodeError
+
+COMMANDS: tuple[ModuleType, ...] = (convert_cmd, codebook_cmd, schema_cmd)
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="eventcode", description="Code, validate and convert ACLED, CAMEO and "
+                                     "PLOVER event data.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for command in COMMANDS:
+        command.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        code: int = args.run(args)
+    except EventcodeError as exc:
+        print(f"eventcode: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        sys.stderr.close()
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("eventcode: interrupted", file=sys.stderr)
+        return 130
+    return code
