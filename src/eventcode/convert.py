@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from eventcode.errors import InvalidEvent
@@ -14,7 +15,8 @@ from eventcode.issues import Issue
 
 def load_events(path: str | Path) -> tuple[list[Event], list[Issue]]:
     """Read a YAML/JSON/JSON Lines file of records into events; returns the events and every issue found."""
-    events, problems = [], []
+    events: list[Event] = []
+    problems: list[Issue] = []
     for record in read_records(path):
         try:
             events.append(Event.from_record(record.data))
@@ -24,12 +26,20 @@ def load_events(path: str | Path) -> tuple[list[Event], list[Issue]]:
     return events, problems
 
 
-def convert_records(source: str | Path, target: str | Path | None, inter: InterForm = "text") -> list[Issue]:
-    """Write the records of ``source`` as ACLED CSV to ``target`` (stdout when None), all or nothing.
+#: A writer takes events, a target path (stdout when None) and the inter form; returns the number written.
+Writer = Callable[[Iterable[Event], "str | Path | None", InterForm], int]
+
+#: Every output format of ``eventcode convert --to``.
+WRITERS: dict[str, Writer] = {"acled-csv": write_acled_csv}
+
+
+def convert_records(source: str | Path, target: str | Path | None, to: str = "acled-csv",
+                    inter: InterForm = "text") -> list[Issue]:
+    """Write the records of ``source`` in format ``to`` to ``target`` (stdout when None), all or nothing.
 
     Returns the issues found; when there are any, nothing is written.
     """
     events, problems = load_events(source)
     if not problems:
-        write_acled_csv(events, target, inter)
+        WRITERS[to](events, target, inter)
     return problems

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 def render_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     """A fixed-width text table with a rule under the header."""
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
-    lines = ["  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)).rstrip()
+    lines = ["  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
              for row in [header, ["-" * width for width in widths], *rows]]
     return "\n".join(lines)
 

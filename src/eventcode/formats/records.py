@@ -101,4 +101,4 @@ def _yaml(path: Path, text: str) -> Iterator[Record]:
         loader.dispose()
     records = _record_list(path, data)
     lines = [item.start_mark.line + 1 for item in items] if items is not None else [None] * len(records)
-    return (Record(item, number, line) for number, (item, line) in enumerate(zip(records, lines), 1))
+    return (Record(item, number, line) for number, (item, line) in enumerate(zip(records, lines, strict=True), 1))
