@@ -48,8 +48,9 @@ def test_fresh_non_editable_install_loads_the_data(wheel: Path, tmp_path: Path) 
         "import eventcode, eventcode.schema as s, pathlib\n"
         "from eventcode._resources import data_dir\n"
         "assert '_data' in str(data_dir('codebooks')), data_dir('codebooks')\n"
-        "assert pathlib.Path(eventcode.__file__).is_relative_to(pathlib.Path(r'%s'))\n"
-        "print(len(eventcode.acled_codebook().sub_event_types), sorted(s.load_schema('acled-event')['properties'])[0])\n"
-    ) % site
+        f"assert pathlib.Path(eventcode.__file__).is_relative_to(pathlib.Path(r'{site}'))\n"
+        "print(len(eventcode.acled_codebook().sub_event_types), "
+        "sorted(s.load_schema('acled-event')['properties'])[0])\n"
+    )
     result = subprocess.run([str(python), "-c", script], check=True, capture_output=True, text=True, cwd=tmp_path)
     assert result.stdout.split() == ["25", "actor1"]

@@ -28,7 +28,8 @@ def test_there_are_seeds() -> None:
 def test_gold_seed_is_complete(gold: Path) -> None:
     document = yaml.safe_load(gold.read_text(encoding="utf-8"))
     assert (SEEDS / document["report"]).is_file(), "the report beside its coding"
-    assert document["published"] and document["published_rationale"]
+    assert document["published"]
+    assert document["published_rationale"]
     assert all(event.get("rationale") for event in document["events"]), "every event has a rationale"
     assert all(item["statement"] and item["reason"] for item in document["not_coded"])
 
