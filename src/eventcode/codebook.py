@@ -41,6 +41,7 @@ class SubEventType(_Entry):
     definition: str
     event_type: str = ""
     one_sided_allowed: bool = False
+    actor2_category: int | None = None
 
 
 class EventType(_Entry):
@@ -48,11 +49,13 @@ class EventType(_Entry):
     definition: str
     one_sided_allowed: bool
     sub_event_types: tuple[SubEventType, ...]
+    actor2_category: int | None = None
 
     @model_validator(mode="after")
     def _adopt_children(self) -> EventType:
         children = tuple(
-            sub.model_copy(update={"event_type": self.name, "one_sided_allowed": self.one_sided_allowed})
+            sub.model_copy(update={"event_type": self.name, "one_sided_allowed": self.one_sided_allowed,
+                                   "actor2_category": self.actor2_category})
             for sub in self.sub_event_types
         )
         object.__setattr__(self, "sub_event_types", children)
@@ -231,6 +234,9 @@ def _check_acled(cb: AcledCodebook) -> None:
     regions = {r.name for r in cb.regions}
     checks.append(("country with an unknown region", [c.name for c in cb.countries if c.region not in regions]))
     checks.append(("actor category code outside 1-9", [c.code for c in cb.actor_categories if not 0 < c.code < 10]))
+    codes = {c.code for c in cb.actor_categories}
+    checks.append(("event type with an unknown actor2_category", [
+        e.name for e in cb.event_types if e.actor2_category is not None and e.actor2_category not in codes]))
     for rule, bad in checks:
         if bad:
             raise ValueError(f"{rule}: {', '.join(map(repr, bad))}")

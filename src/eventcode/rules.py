@@ -105,9 +105,9 @@ class _Parser:
         return number
 
     def category(self, field: str) -> int | None:
-        """inter1/inter2: a code 1-8 (number or digits) or a label, current or older; blank or 0 is None."""
+        """inter1/inter2: a code 1-8 (number or digits) or a label, current or older; blank (or inter2 0) is None."""
         value = self.raw.get(field)
-        if _blank(value) or value == 0 or value == "0":
+        if _blank(value) or (field == "inter2" and (value == 0 or value == "0")):
             return None
         code: object = value
         if isinstance(value, str):
@@ -261,10 +261,10 @@ def rule_event_rules(p: _Parser, v: Values) -> None:
         return
     if not v["actor2"].strip() and not sub.one_sided_allowed:
         p.issue("one-sided-not-allowed", "actor2", f"{sub.event_type} needs an actor2", "")
-    if sub.event_type == "Violence against civilians" and v["inter2"] not in (None, 7):
+    if sub.actor2_category is not None and v["inter2"] not in (None, sub.actor2_category):
         p.issue("civilians-not-target", "inter2",
-                f"the victim (actor2) of violence against civilians is civilians (7), not {v['inter2']}",
-                v["inter2"], 7)
+                f"actor2 of {sub.event_type} has inter2 {sub.actor2_category}, not {v['inter2']}",
+                v["inter2"], sub.actor2_category)
     if v["civilian_targeting"] and not sub.civilian_targeting_allowed:
         p.issue("civilian-targeting-not-allowed", "civilian_targeting",
                 f"civilian_targeting cannot be set on {sub.name!r}", p.raw.get("civilian_targeting"))

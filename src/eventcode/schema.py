@@ -91,12 +91,13 @@ def acled_event_schema() -> Schema:
                "required": ["sub_event_type"]},
         "then": {"required": ["actor2"], "properties": {"actor2": {"minLength": 1}}},
     })
-    vac = cb.sub_event_types.lookup("Attack").event_type
-    civilians = cb.actor_category_registry.lookup(7)
-    rules.append({
-        "if": {"properties": {"event_type": {"const": vac}}, "required": ["event_type"]},
-        "then": {"properties": {"inter2": {"enum": [civilians.code, str(civilians.code), civilians.label]}}},
-    })
+    for event_type in cb.event_types:
+        if event_type.actor2_category is not None:
+            victim = cb.actor_category_registry.lookup(event_type.actor2_category)
+            rules.append({
+                "if": {"properties": {"event_type": {"const": event_type.name}}, "required": ["event_type"]},
+                "then": {"properties": {"inter2": {"enum": [victim.code, str(victim.code), victim.label]}}},
+            })
     rules.append({
         "if": {"anyOf": [{"not": {"required": ["actor2"]}}, {"properties": {"actor2": {"const": ""}}}]},
         "then": {"properties": {"inter2": {"enum": no_inter2}}},
