@@ -80,6 +80,17 @@ _CATALOG_ENTRIES = (
 
 CATALOG: dict[str, ErrorCode] = {entry.code: entry for entry in _CATALOG_ENTRIES}
 
+#: The longest value repr an issue message quotes in full.
+SHOWN_VALUE_CHARS = 80
+
+
+def show(value: object) -> str:
+    """``repr(value)`` for a message, abbreviated (and saying so) when it is long."""
+    text = repr(value)
+    if len(text) <= SHOWN_VALUE_CHARS:
+        return text
+    return f"{text[:SHOWN_VALUE_CHARS]}... ({len(text):,} characters)"
+
 
 @dataclass(frozen=True, slots=True)
 class Issue:

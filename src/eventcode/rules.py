@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from eventcode.codebook import AcledCodebook, acled_codebook
-from eventcode.issues import Issue
+from eventcode.issues import Issue, show
 from eventcode.registry import nearest
 
 Values = dict[str, Any]
@@ -69,7 +69,7 @@ class _Parser:
         if value is None:
             return ""
         if not isinstance(value, str):
-            self.issue("wrong-type", field, f"expected text, got {type(value).__name__} {value!r}", value,
+            self.issue("wrong-type", field, f"expected text, got {type(value).__name__} {show(value)}", value,
                        str(value))
             return ""
         return value
@@ -77,14 +77,14 @@ class _Parser:
     def integer(self, field: str) -> int | None:
         value = self.raw.get(field)
         if isinstance(value, bool):
-            self.issue("not-an-integer", field, f"expected an integer, got {value!r}", value)
+            self.issue("not-an-integer", field, f"expected an integer, got {show(value)}", value)
             return None
         if isinstance(value, int):
             return value
         if isinstance(value, str) and INTEGER.fullmatch(value.strip()):
             return int(value)
         if not _blank(value):
-            self.issue("not-an-integer", field, f"expected an integer, got {value!r}", value)
+            self.issue("not-an-integer", field, f"expected an integer, got {show(value)}", value)
         return None
 
     def number(self, field: str) -> float | None:
@@ -100,7 +100,7 @@ class _Parser:
             except ValueError:
                 number = None
         if number is None or not math.isfinite(number):
-            self.issue("not-a-number", field, f"expected a decimal number, got {value!r}", value)
+            self.issue("not-a-number", field, f"expected a decimal number, got {show(value)}", value)
             return None
         return number
 
@@ -116,7 +116,7 @@ class _Parser:
         if isinstance(code, int) and not isinstance(code, bool) and code in self.cb.actor_category_registry:
             return code
         labels = [c.label for c in self.cb.actor_categories]
-        self.issue("unknown-actor-category", field, f"{value!r} is not an actor category (1-8 or a label)",
+        self.issue("unknown-actor-category", field, f"{show(value)} is not an actor category (1-8 or a label)",
                    value, nearest(value, labels))
         return None
 
@@ -130,7 +130,7 @@ class _Parser:
             code = int(text) if text.isdigit() else self.cb.interaction_by_text.get(text.casefold())
         if isinstance(code, int) and not isinstance(code, bool) and code in self.cb.interaction_codes:
             return code
-        self.issue("unknown-interaction", "interaction", f"{value!r} is not a valid interaction", value,
+        self.issue("unknown-interaction", "interaction", f"{show(value)} is not a valid interaction", value,
                    nearest(value, [self.cb.interaction_text(c) for c in self.cb.interaction_codes]))
         return None
 
@@ -145,7 +145,7 @@ def check_record(record: Mapping[str, object], cb: AcledCodebook | None = None) 
     p = _Parser(record, cb)
     for key in record:
         if key not in cb.column_set and key not in ANNOTATIONS:
-            p.issue("unknown-field", str(key), f"{key!r} is not an ACLED column", key,
+            p.issue("unknown-field", str(key), f"{show(key)} is not an ACLED column", key,
                     nearest(key, cb.columns))
     for field in REQUIRED:
         if _blank(record.get(field)):
@@ -174,7 +174,7 @@ def _civilian_targeting(p: _Parser) -> bool:
     if isinstance(value, str) and value.strip() == p.cb.civilian_targeting_value:
         return True
     p.issue("bad-civilian-targeting", "civilian_targeting",
-            f"{value!r} is neither blank nor {p.cb.civilian_targeting_value!r}", value,
+            f"{show(value)} is neither blank nor {show(p.cb.civilian_targeting_value)}", value,
             p.cb.civilian_targeting_value)
     return False
 
@@ -185,7 +185,7 @@ def _event_date(p: _Parser) -> date | None:
         return None
     parsed = parse_date(value)
     if parsed is None:
-        p.issue("bad-date", "event_date", f"{value!r} is not a date (2023-11-01, 01 November 2023 or 20231101)",
+        p.issue("bad-date", "event_date", f"{show(value)} is not a date (2023-11-01, 01 November 2023 or 20231101)",
                 value)
     return parsed
 
@@ -195,7 +195,7 @@ def _event_date(p: _Parser) -> date | None:
 def rule_event_id(p: _Parser, v: Values) -> None:
     event_id = v["event_id_cnty"]
     if event_id and not EVENT_ID.fullmatch(event_id):
-        p.issue("bad-event-id", "event_id_cnty", f"{event_id!r} is not a country prefix followed by digits",
+        p.issue("bad-event-id", "event_id_cnty", f"{show(event_id)} is not a country prefix followed by digits",
                 event_id)
 
 
@@ -214,21 +214,22 @@ def rule_taxonomy(p: _Parser, v: Values) -> None:
     name = v["sub_event_type"]
     sub = p.cb.sub_event_types.get(name)
     if name and sub is None:
-        p.issue("unknown-sub-event-type", "sub_event_type", f"{name!r} is not an ACLED sub-event type", name,
+        p.issue("unknown-sub-event-type", "sub_event_type", f"{show(name)} is not an ACLED sub-event type", name,
                 nearest(name, [s.name for s in p.cb.sub_event_types]))
     if v["event_type"] and v["event_type"] not in p.cb.event_type_registry:
-        p.issue("unknown-event-type", "event_type", f"{v['event_type']!r} is not an ACLED event type",
+        p.issue("unknown-event-type", "event_type", f"{show(v['event_type'])} is not an ACLED event type",
                 v["event_type"], nearest(v["event_type"], [e.name for e in p.cb.event_types]))
     elif sub and v["event_type"] and v["event_type"] != sub.event_type:
         p.issue("event-type-mismatch", "event_type",
-                f"{name!r} belongs to {sub.event_type!r}, not {v['event_type']!r}", v["event_type"], sub.event_type)
+                f"{show(name)} belongs to {show(sub.event_type)}, not {show(v['event_type'])}", v["event_type"],
+                sub.event_type)
     if v["disorder_type"] and v["disorder_type"] not in p.cb.disorder_type_values:
-        p.issue("unknown-disorder-type", "disorder_type", f"{v['disorder_type']!r} is not an ACLED disorder type",
+        p.issue("unknown-disorder-type", "disorder_type", f"{show(v['disorder_type'])} is not an ACLED disorder type",
                 v["disorder_type"], sub.disorder_type if sub else nearest(v["disorder_type"],
                                                                           p.cb.disorder_type_values))
     elif sub and v["disorder_type"] and v["disorder_type"] != sub.disorder_type:
         p.issue("disorder-type-mismatch", "disorder_type",
-                f"{name!r} has disorder type {sub.disorder_type!r}, not {v['disorder_type']!r}",
+                f"{show(name)} has disorder type {show(sub.disorder_type)}, not {show(v['disorder_type'])}",
                 v["disorder_type"], sub.disorder_type)
     if sub:
         v["event_type"] = v["event_type"] or sub.event_type
@@ -267,7 +268,7 @@ def rule_event_rules(p: _Parser, v: Values) -> None:
                 v["inter2"], sub.actor2_category)
     if v["civilian_targeting"] and not sub.civilian_targeting_allowed:
         p.issue("civilian-targeting-not-allowed", "civilian_targeting",
-                f"civilian_targeting cannot be set on {sub.name!r}", p.raw.get("civilian_targeting"))
+                f"civilian_targeting cannot be set on {show(sub.name)}", p.raw.get("civilian_targeting"))
 
 
 def rule_ranges(p: _Parser, v: Values) -> None:
@@ -284,12 +285,12 @@ def rule_ranges(p: _Parser, v: Values) -> None:
 def rule_place(p: _Parser, v: Values) -> None:
     """country is ACLED's; iso and region agree with it (and are derived when blank)."""
     if v["region"] and v["region"] not in p.cb.region_registry:
-        p.issue("unknown-region", "region", f"{v['region']!r} is not an ACLED region", v["region"],
+        p.issue("unknown-region", "region", f"{show(v['region'])} is not an ACLED region", v["region"],
                 nearest(v["region"], [r.name for r in p.cb.regions]))
     country = p.cb.country_registry.get(v["country"])
     if country is None:
         if v["country"]:
-            p.issue("unknown-country", "country", f"{v['country']!r} is not an ACLED country name", v["country"],
+            p.issue("unknown-country", "country", f"{show(v['country'])} is not an ACLED country name", v["country"],
                     nearest(v["country"], [c.name for c in p.cb.countries]))
         return
     if v["iso"] is None and "iso" not in _failed(p):
@@ -300,7 +301,7 @@ def rule_place(p: _Parser, v: Values) -> None:
     if not v["region"]:
         v["region"] = country.region
     elif v["region"] != country.region and v["region"] in p.cb.region_registry:
-        p.issue("region-mismatch", "region", f"{country.name} is in {country.region!r}, not {v['region']!r}",
+        p.issue("region-mismatch", "region", f"{country.name} is in {show(country.region)}, not {show(v['region'])}",
                 v["region"], country.region)
 
 
@@ -312,14 +313,14 @@ def rule_lists(p: _Parser, v: Values) -> None:
         bad = [part for part in parts if part not in rules.levels]
         if bad or len(set(parts)) != len(parts):
             p.issue("bad-source-scale", "source_scale",
-                    f"{scale!r} is not levels joined by {rules.separator!r}" + (f" ({bad[0]!r} unknown)" if bad else
-                                                                               " (a level repeats)"),
+                    f"{show(scale)} is not levels joined by {show(rules.separator)}"
+                    + (f" ({show(bad[0])} unknown)" if bad else " (a level repeats)"),
                     scale, nearest(bad[0], rules.levels) if bad else None)
     tags = v["tags"]
     if tags:
         items = tags.split(p.cb.tags.separator)
         if any(not item.strip() or item != item.strip() or p.cb.tags.separator.strip() in item for item in items):
-            p.issue("bad-tags", "tags", f"{tags!r} has a blank or padded item", tags)
+            p.issue("bad-tags", "tags", f"{show(tags)} has a blank or padded item", tags)
 
 
 def _failed(p: _Parser) -> set[str | None]:
