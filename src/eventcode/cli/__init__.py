@@ -1,6 +1,6 @@
 """The ``eventcode`` command. Each subcommand lives in its own module with ``add_parser`` and ``run``.
 
-Exit codes: 0 success, 1 problems found in the data, 2 usage error or unreadable input.
+Exit codes: 0 success, 1 problems found in the data, 2 usage error, unreadable input or internal error.
 """
 
 from __future__ import annotations
@@ -41,4 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("eventcode: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug: say so in one line, never a traceback
+        print(f"eventcode: internal error: {type(exc).__name__}: {exc} (please report it)", file=sys.stderr)
+        return EXIT_USAGE
     return code
