@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -128,6 +129,7 @@ class AcledCodebook(_Entry):
     civilian_targeting_value: str
     actor_categories: tuple[ActorCategory, ...]
     interaction: InteractionRules
+    earliest_event_date: date
     time_precision: tuple[Precision, ...]
     geo_precision: tuple[Precision, ...]
     fatalities: FatalityConventions

@@ -27,6 +27,8 @@ _CATALOG_ENTRIES = (
     ErrorCode("not-a-number", "Not a number", "A decimal field holds something else, NaN or infinity.", "field"),
     ErrorCode("bad-date", "Unreadable date", "event_date is not a real date in the form 2023-11-01, "
               "01 November 2023 or 20231101.", "field"),
+    ErrorCode("date-out-of-range", "Date out of range", "event_date is before the codebook's earliest_event_date "
+              "(ACLED's first coded day) or after today.", "field"),
     ErrorCode("bad-event-id", "Malformed event id", "event_id_cnty is not an uppercase country prefix followed by "
               "digits (e.g. MMR12345).", "field"),
     ErrorCode("unknown-event-type", "Unknown event type", "event_type is not one of ACLED's 6 event types.", "field"),

@@ -187,6 +187,9 @@ def _event_date(p: _Parser) -> date | None:
     if parsed is None:
         p.issue("bad-date", "event_date", f"{show(value)} is not a date (2023-11-01, 01 November 2023 or 20231101)",
                 value)
+    elif not p.cb.earliest_event_date <= parsed <= date.today():
+        p.issue("date-out-of-range", "event_date",
+                f"{parsed} is before {p.cb.earliest_event_date} or in the future", value)
     return parsed
 
 
