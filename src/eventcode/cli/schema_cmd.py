@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from eventcode.errors import UnknownValueError
+from eventcode.registry import nearest
 from eventcode.schema import schema_path
 
 
@@ -18,6 +20,6 @@ def run(args: argparse.Namespace) -> int:
     path = schema_path(args.name)
     if not path.is_file():
         names = sorted(p.name.removesuffix(".schema.json") for p in path.parent.glob("*.schema.json"))
-        raise SystemExit(f"eventcode schema: error: unknown schema {args.name!r} (choose from {', '.join(names)})")
+        raise UnknownValueError(f"schema (one of {', '.join(names)})", args.name, nearest(args.name, names))
     print(path.read_text(encoding="utf-8"), end="")
     return 0
