@@ -123,6 +123,7 @@ class AcledCodebook(_Entry):
     version: str
     sources: tuple[str, ...]
     columns: tuple[str, ...]
+    legacy_columns: tuple[str, ...]
     disorder_types: tuple[DisorderType, ...]
     disorder_type_separator: str
     event_types: tuple[EventType, ...]
