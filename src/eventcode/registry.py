@@ -19,6 +19,9 @@ def nearest(value: object, choices: Iterable[str]) -> str | None:
     text = str(value).strip().casefold()
     if text in by_folded:
         return by_folded[text]
+    close = difflib.get_close_matches(text, list(by_folded), n=1, cutoff=0.8)
+    if close:  # a near spelling beats a containing name: "South-east Asia" is "Southeast Asia", not "East Asia"
+        return by_folded[close[0]]
     for folded, choice in by_folded.items():
         if text and (text in folded or folded in text):
             return choice
