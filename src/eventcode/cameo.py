@@ -1,0 +1,382 @@
+"""CAMEO's codebook (``codebooks/cameo.yaml``): event codes with Goldstein values and quad classes, and the
+grammar of actor codes.
+
+>>> cb = cameo_codebook()
+>>> code = cb.event_codes.lookup("195")
+>>> code.name, code.goldstein, code.quad_class, code.parent
+('Employ aerial weapons', -10.0, 4, '19')
+>>> check_actor_code("NGOEVN")[0].hint
+'NGOENV'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from eventcode._resources import data_file
+from eventcode.codebook import load_model
+from eventcode.registry import Registry
+from eventcode.tables import markdown_table
+
+EVENT_CODE = re.compile(r"\d{2,4}")
+ELEMENT = 3
+ROLE_RANKS = ("primary", "secondary", "tertiary")
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class QuadClass(_Entry):
+    code: int
+    name: str
+
+
+class EventCode(_Entry):
+    """One CAMEO event code. ``quad_class`` is given on root codes and inherited by their descendants."""
+
+    code: str
+    name: str
+    goldstein: float | None = None
+    quad_class: int = 0
+
+    @property
+    def level(self) -> int:
+        """1 for a root (two digits), 2 for three digits, 3 for four."""
+        return len(self.code) - 1
+
+    @property
+    def root(self) -> str:
+        """The two-digit root (GDELT's EventRootCode)."""
+        return self.code[:2]
+
+    @property
+    def parent(self) -> str | None:
+        """The code one level up (a four-digit code's three-digit base), None for a root."""
+        return self.code[:-1] if len(self.code) > 2 else None
+
+    @property
+    def base(self) -> str:
+        """GDELT's EventBaseCode: the three-digit code (a root's base is itself)."""
+        return self.code[:3]
+
+
+class Relabel(_Entry):
+    code: str
+    name: str
+
+
+class Edition(_Entry):
+    """A version of the event codes: the default one, or differences from it applied on request."""
+
+    name: str
+    title: str
+    source: str
+    note: str = ""
+    relabel: tuple[Relabel, ...] = ()
+    add: tuple[EventCode, ...] = ()
+
+
+class Role(_Entry):
+    code: str
+    label: str
+    rank: Literal["primary", "secondary", "tertiary"]
+    source: str = ""
+
+
+class Label(_Entry):
+    code: str
+    label: str
+
+
+class Country(_Entry):
+    code: str
+    alpha2: str
+    numeric: int
+    name: str
+
+
+class ActorVocabulary(_Entry):
+    """The closed parts of CAMEO's actor vocabulary: roles, international codes, organizations, regions,
+    countries. Ethnic, religious, domestic-region and group codes are open and not listed."""
+
+    max_elements: int
+    roles: tuple[Role, ...]
+    international: tuple[Label, ...]
+    organizations: tuple[Label, ...]
+    regions: tuple[Label, ...]
+    countries: tuple[Country, ...]
+
+    @functools.cached_property
+    def role_registry(self) -> Registry[Role]:
+        return Registry("CAMEO role", self.roles, lambda r: r.code)
+
+    @functools.cached_property
+    def country_registry(self) -> Registry[Country]:
+        return Registry("CAMEO country", self.countries, lambda c: c.code)
+
+    @functools.cached_property
+    def country_by_numeric(self) -> dict[int, Country]:
+        return {c.numeric: c for c in self.countries}
+
+    @functools.cached_property
+    def first_codes(self) -> frozenset[str]:
+        """Codes that may open an actor code: countries, international codes, regions and (as GDELT writes
+        actors without a country) roles."""
+        return frozenset(c.code for group in (self.countries, self.international, self.regions, self.roles)
+                         for c in group)
+
+    @functools.cached_property
+    def known(self) -> frozenset[str]:
+        return self.first_codes | {o.code for o in self.organizations}
+
+    @functools.cached_property
+    def grammar_codes(self) -> frozenset[str]:
+        """The closed vocabulary a typo is checked against: roles and international codes. (Countries are left
+        out: religion codes such as ``MOS`` are letter-swaps of countries such as ``SOM``.)"""
+        return frozenset(c.code for group in (self.roles, self.international) for c in group)
+
+
+class CameoFile(_Entry):
+    """``codebooks/cameo.yaml`` as written: the default edition's codes plus other editions' differences."""
+
+    name: str
+    version: str
+    default_edition: str
+    sources: tuple[str, ...]
+    quad_classes: tuple[QuadClass, ...]
+    event_codes: tuple[EventCode, ...]
+    editions: tuple[Edition, ...]
+    actors: ActorVocabulary
+
+    @model_validator(mode="after")
+    def _check(self) -> CameoFile:
+        _check_cameo(self)
+        return self
+
+
+@dataclass(frozen=True)
+class CameoCodebook:
+    """One edition of CAMEO: its event codes (inheriting quad classes from their roots) and the actor vocabulary."""
+
+    name: str
+    version: str
+    edition: Edition
+    sources: tuple[str, ...]
+    quad_classes: tuple[QuadClass, ...]
+    event_codes: Registry[EventCode]
+    actors: ActorVocabulary
+
+    def children(self, code: str) -> list[EventCode]:
+        """The codes one level below ``code``."""
+        return [c for c in self.event_codes if c.parent == code]
+
+    @functools.cached_property
+    def quad_class_names(self) -> dict[int, str]:
+        return {q.code: q.name for q in self.quad_classes}
+
+
+def _duplicates(values: Iterable[object]) -> list[object]:
+    return [value for value, count in Counter(values).items() if count > 1]
+
+
+def _check_codes(codes: tuple[EventCode, ...], quads: set[int], where: str) -> None:
+    by_code = {c.code: c for c in codes}
+    problems: list[tuple[str, list[object]]] = [
+        (f"{where}: duplicate event code", _duplicates(c.code for c in codes)),
+        (f"{where}: event code not 2-4 digits", [c.code for c in codes if not EVENT_CODE.fullmatch(c.code)]),
+        (f"{where}: event code without its parent", [c.code for c in codes if c.parent and c.parent not in by_code]),
+        (f"{where}: root without a known quad class", [c.code for c in codes if c.parent is None
+                                                       and c.quad_class not in quads]),
+        (f"{where}: quad class given below a root", [c.code for c in codes if c.parent and c.quad_class]),
+        (f"{where}: Goldstein value outside -10..10", [c.code for c in codes if c.goldstein is not None
+                                                      and not -10 <= c.goldstein <= 10]),
+    ]
+    for rule, bad in problems:
+        if bad:
+            raise ValueError(f"{rule}: {', '.join(map(repr, bad))}")
+
+
+def _check_cameo(cb: CameoFile) -> None:
+    quads = {q.code for q in cb.quad_classes}
+    _check_codes(cb.event_codes, quads, "event_codes")
+    missing = [c.code for c in cb.event_codes if c.goldstein is None]
+    if missing:
+        raise ValueError(f"event_codes: default edition code without a Goldstein value: {missing}")
+    names = [e.name for e in cb.editions]
+    if cb.default_edition not in names or _duplicates(names):
+        raise ValueError(f"editions: {cb.default_edition!r} must be listed once among {names}")
+    base = {c.code for c in cb.event_codes}
+    for edition in cb.editions:
+        unknown = [r.code for r in edition.relabel if r.code not in base]
+        clash = [a.code for a in edition.add if a.code in base]
+        if unknown or clash:
+            raise ValueError(f"edition {edition.name!r}: relabels unknown codes {unknown} or adds existing {clash}")
+        _check_codes(_edition_codes(cb, edition), quads, f"edition {edition.name!r}")
+    actors = cb.actors
+    groups = (actors.roles, actors.international, actors.organizations, actors.regions, actors.countries)
+    codes = [entry.code for group in groups for entry in group]
+    checks: list[tuple[str, list[object]]] = [
+        ("actors: duplicate code", _duplicates(codes)),
+        ("actors: code not three capital letters", [c for c in codes if not re.fullmatch(r"[A-Z]{3}", c)]),
+    ]
+    for rule, bad in checks:
+        if bad:
+            raise ValueError(f"{rule}: {', '.join(map(repr, bad))}")
+
+
+def _edition_codes(cb: CameoFile, edition: Edition) -> tuple[EventCode, ...]:
+    names = {r.code: r.name for r in edition.relabel}
+    codes = [c.model_copy(update={"name": names[c.code]}) if c.code in names else c for c in cb.event_codes]
+    return tuple(sorted([*codes, *edition.add], key=lambda c: c.code))
+
+
+def _inherit_quads(codes: tuple[EventCode, ...]) -> list[EventCode]:
+    roots = {c.code: c.quad_class for c in codes if c.parent is None}
+    return [c if c.parent is None else c.model_copy(update={"quad_class": roots[c.root]}) for c in codes]
+
+
+def load_cameo_file(path: str | Path | None = None) -> CameoFile:
+    """Load and check a CAMEO codebook file (the bundled one when ``path`` is None)."""
+    return load_model(Path(path) if path else data_file("codebooks", "cameo.yaml"), CameoFile)
+
+
+def build_edition(raw: CameoFile, edition: str | None = None) -> CameoCodebook:
+    """The codebook of one edition (the file's default when None); raises UnknownValueError for another name."""
+    chosen = Registry("CAMEO edition", raw.editions, lambda e: e.name).lookup(edition or raw.default_edition)
+    codes = raw.event_codes if chosen.name == raw.default_edition else _edition_codes(raw, chosen)
+    version = raw.version if chosen.name == raw.default_edition else f"{chosen.title} (differences from {raw.version})"
+    return CameoCodebook(raw.name, version, chosen, raw.sources, raw.quad_classes,
+                         Registry("CAMEO event code", _inherit_quads(codes), lambda c: c.code), raw.actors)
+
+
+@functools.lru_cache(maxsize=4)
+def cameo_codebook(edition: str | None = None) -> CameoCodebook:
+    """The bundled CAMEO codebook in one edition (GDELT's lookup by default), loaded once."""
+    return build_edition(load_cameo_file(), edition)
+
+
+# --- Actor codes ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActorProblem:
+    """What is wrong with an actor code: a catalog code, a message and, where one exists, the likely intended code."""
+
+    code: Literal["bad-actor-code", "actor-role-order"]
+    message: str
+    hint: str | None = None
+
+
+def _transposition_of(element: str, known: Iterable[str]) -> str | None:
+    letters = sorted(element)
+    return next((k for k in sorted(known) if k != element and sorted(k) == letters), None)
+
+
+def check_actor_code(code: str, vocabulary: ActorVocabulary | None = None) -> list[ActorProblem]:
+    """The problems of a full CAMEO actor code (``MMRMIL``, ``IGOUNOREFHCR``); an empty list when well-formed.
+
+    Checks: three-character elements of capital letters (lower case for GDELT's ethnic codes), at most
+    ``max_elements``; no unknown element that is a letter-swap of a role or international code
+    (``NGOEVN`` -> ``NGOENV``); roles primary
+    before secondary before tertiary until another element restarts the cycle (a warning: real data breaks it).
+    """
+    vocab = vocabulary or cameo_codebook().actors
+    if not code or len(code) % ELEMENT or not re.fullmatch(r"(?:[A-Z]{3}|[a-z]{3})+", code):
+        return [ActorProblem("bad-actor-code", f"actor code {code!r} is not a sequence of three-letter elements")]
+    elements = [code[i:i + ELEMENT] for i in range(0, len(code), ELEMENT)]
+    problems: list[ActorProblem] = []
+    if len(elements) > vocab.max_elements:
+        problems.append(ActorProblem("bad-actor-code", f"actor code {code!r} has {len(elements)} elements; CAMEO "
+                                     f"allows {vocab.max_elements}"))
+    for index, element in enumerate(elements):
+        if element in vocab.known or element.islower():
+            continue
+        swap = _transposition_of(element, vocab.grammar_codes)
+        if swap:
+            fixed = "".join([*elements[:index], swap, *elements[index + 1:]])
+            problems.append(ActorProblem("bad-actor-code", f"element {element!r} of {code!r} is no CAMEO code; "
+                                         f"letters swapped from {swap!r}?", fixed))
+    ranks = {r.code: ROLE_RANKS.index(r.rank) for r in vocab.roles}
+    highest = -1
+    for element in elements:
+        rank = ranks.get(element)
+        if rank is None:
+            highest = -1
+        elif rank < highest:
+            problems.append(ActorProblem("actor-role-order", f"role {element!r} of {code!r} comes after a "
+                                         f"{ROLE_RANKS[highest]} role; CAMEO puts primary before secondary before "
+                                         "tertiary"))
+        else:
+            highest = rank
+    return problems
+
+
+# --- Reference page ------------------------------------------------------------------------------------------
+
+
+def codebook_markdown() -> str:
+    """The CAMEO codebook reference page (``docs/cameo.md``): event codes of both editions and actor codes."""
+    cb = cameo_codebook()
+    raw = load_cameo_file()
+    quads = cb.quad_class_names
+    other = [e for e in raw.editions if e.name != raw.default_edition]
+    parts = [
+        "<!-- Generated by `python -m eventcode.docs` from codebooks/cameo.yaml. Do not edit by hand. -->\n\n",
+        f"# CAMEO codebook reference\n\nVersion: {cb.version}. Edition `{cb.edition.name}` (the default). "
+        f"{len(cb.event_codes)} event codes. Sources:\n\n",
+        "".join(f"- {source}\n" for source in cb.sources),
+        "\n## Quad classes\n\n",
+        markdown_table(["quad class", "name", "roots"],
+                       [[str(q.code), q.name, ", ".join(c.code for c in cb.event_codes
+                                                        if c.parent is None and c.quad_class == q.code)]
+                        for q in cb.quad_classes]),
+        "\n\n## Event codes\n\n",
+        markdown_table(["code", "level", "parent", "name", "Goldstein", "quad class"],
+                       [[f"`{c.code}`", str(c.level), c.parent or "", c.name, f"{c.goldstein:+.1f}",
+                         f"{c.quad_class} {quads[c.quad_class]}"] for c in cb.event_codes]),
+        "\n",
+    ]
+    for edition in other:
+        parts += [
+            f"\n## Edition {edition.name}: {edition.title}\n\nSelect it with `cameo_codebook({edition.name!r})` or "
+            f"`eventcode codebook cameo-{edition.name}`. Source: {edition.source} {edition.note}\n\n",
+            markdown_table(["code", "this edition", "GDELT's lookup"],
+                           [[f"`{r.code}`", r.name, cb.event_codes.lookup(r.code).name] for r in edition.relabel]
+                           + [[f"`{a.code}`", a.name, "(absent)"] for a in edition.add]),
+            "\n",
+        ]
+    actors = cb.actors
+    parts += [
+        "\n## Actor codes\n\nThree-letter elements read left to right: a country (ISO 3166-1 alpha-3) or an "
+        "international code or region first, then roles (primary before secondary before tertiary), then "
+        "ethnic, religious or organization codes, which restart the cycle. Examples: `MMRMIL`, `MMRREB`, "
+        f"`IGOUNOREFHCR`. At most {actors.max_elements} elements. `eventcode` flags a code whose elements are "
+        "not three letters, an element that is a letter-swap of a known code (`NGOEVN`: `NGOENV`?), and roles out "
+        "of order.\n\n### Roles\n\n",
+        markdown_table(["code", "label", "rank", "note"], [[r.code, r.label, r.rank, r.source] for r in actors.roles]),
+        "\n\n### International codes\n\n",
+        markdown_table(["code", "label"], [[i.code, i.label] for i in actors.international]),
+        "\n\n### Organizations\n\n",
+        markdown_table(["code", "label"], [[o.code, o.label] for o in actors.organizations]),
+        "\n\n### International regions\n\n",
+        markdown_table(["code", "label"], [[r.code, r.label] for r in actors.regions]),
+        f"\n\n### Countries\n\n{len(actors.countries)} codes: ISO 3166-1 alpha-3 "
+        "(Kosovo: XKX, user-assigned).\n",
+    ]
+    return "".join(parts)
+
+
+def event_code_json(cb: CameoCodebook, code: EventCode) -> dict[str, Any]:
+    """One event code as plain data."""
+    return {"code": code.code, "name": code.name, "goldstein": code.goldstein, "quad_class": code.quad_class,
+            "parent": code.parent, "level": code.level, "root": code.root,
+            "children": [c.code for c in cb.children(code.code)]}
