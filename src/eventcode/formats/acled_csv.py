@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import csv
+import re
 import sys
 from collections.abc import Iterable
 from decimal import Decimal
@@ -14,6 +14,8 @@ from eventcode.codebook import acled_codebook
 from eventcode.events import Event
 
 InterForm = Literal["text", "numeric"]
+QUOTE = '"'
+NEEDS_QUOTES = re.compile(r'[,"\r\n]')
 
 
 def format_number(value: float) -> str:
@@ -42,13 +44,21 @@ def event_row(event: Event, inter: InterForm = "text") -> list[str]:
     ]
 
 
+def csv_line(fields: Iterable[str]) -> str:
+    """One CSV line with minimal RFC 4180 quoting: only a field holding a comma, a quote, CR or LF is quoted.
+
+    (Python 3.11's csv module leaves a lone CR unquoted, and every reader then splits the row there.)
+    """
+    return ",".join(f'"{field.replace(QUOTE, QUOTE * 2)}"' if NEEDS_QUOTES.search(field) else field
+                    for field in fields) + "\n"
+
+
 def write_rows(events: Iterable[Event], out: TextIO, inter: InterForm = "text") -> int:
     """Write the header and one row per event to an open text stream; returns the number of events."""
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(acled_codebook().columns)
+    out.write(csv_line(acled_codebook().columns))
     count = 0
     for event in events:
-        writer.writerow(event_row(event, inter))
+        out.write(csv_line(event_row(event, inter)))
         count += 1
     return count
 
