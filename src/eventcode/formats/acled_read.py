@@ -1,0 +1,329 @@
+"""Read ACLED CSV files of every generation, streaming, with the exact record number and line of each row.
+
+The header names the layout: ``current`` (31 columns, 2023 on) or ``legacy`` (about 2019-2022, ``data_id ...
+iso3``), both from the codebook. The current layout comes in two generations told apart by its inter codes:
+``numeric`` (2022-2023) and ``text`` (2024 labels). Files are UTF-8 with or without a BOM, LF or CRLF.
+
+Two readers give the same rows: :class:`CsvFile` (Python's csv module, one row at a time, with each row's raw
+text) and :func:`read_batches` (pyarrow's streaming CSV reader, Arrow record batches of text columns, for the
+vectorised validator). Rows are numbered from 1 after the header; a row's line is the line it starts on, so a
+quoted value holding line breaks moves the lines of the rows after it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import struct
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from eventcode.codebook import AcledCodebook, acled_codebook
+from eventcode.errors import InputError
+
+#: The generations of ACLED files a reader tells apart, as named in reports.
+GENERATIONS = ("legacy", "numeric", "text")
+
+#: The default size of the blocks pyarrow parses at a time (memory grows with it: pyarrow reads ahead).
+BLOCK_SIZE = 1 << 20
+
+
+class HeaderError(InputError):
+    """The header matches no ACLED layout; ``missing`` and ``unknown`` list the columns against the closest."""
+
+    def __init__(self, path: str, closest: str, missing: Sequence[str], unknown: Sequence[str],
+                 duplicated: Sequence[str] = ()) -> None:
+        self.path, self.closest = path, closest
+        self.missing, self.unknown, self.duplicated = tuple(missing), tuple(unknown), tuple(duplicated)
+        parts = [f"missing {', '.join(missing)}" if missing else "",
+                 f"unknown {', '.join(unknown)}" if unknown else "",
+                 f"repeated {', '.join(duplicated)}" if duplicated else ""]
+        super().__init__(f"{path}: the header matches no ACLED layout (closest: {closest}): "
+                         + "; ".join(part for part in parts if part))
+
+
+def layouts(cb: AcledCodebook | None = None) -> dict[str, tuple[str, ...]]:
+    """The column layouts a reader accepts, by name: ``current`` and ``legacy``."""
+    cb = cb or acled_codebook()
+    return {"current": cb.columns, "legacy": cb.legacy_columns}
+
+
+def detect_layout(header: Sequence[str], path: str = "<header>", cb: AcledCodebook | None = None) -> str:
+    """The layout whose columns the header holds (in any order); raises :class:`HeaderError` otherwise."""
+    known = layouts(cb)
+    seen: set[str] = set()
+    duplicated = [name for name in header if name in seen or seen.add(name)]  # type: ignore[func-returns-value]
+    names = set(header)
+    if not duplicated:
+        for name, columns in known.items():
+            if names == set(columns):
+                return name
+    closest = max(known, key=lambda name: len(names & set(known[name])))
+    columns = known[closest]
+    raise HeaderError(path, closest, [c for c in columns if c not in names],
+                      [c for c in header if c not in set(columns)], duplicated)
+
+
+def inter_generation(values: Sequence[object]) -> str:
+    """``numeric`` when the first non-blank inter1 value is a number, else ``text``."""
+    for value in values:
+        text = str(value).strip()
+        if text:
+            return "numeric" if text.isdigit() else "text"
+    return "numeric"
+
+
+class RecordMaker:
+    """Turns the fields of a row, in the file's column order, into a record keyed by the current columns.
+
+    Legacy files lack disorder_type, civilian_targeting and tags (left blank, for the rules to derive or leave);
+    their data_id, event_id_no_cnty and iso3 have no place in the current layout and are dropped.
+    """
+
+    def __init__(self, header: Sequence[str], cb: AcledCodebook | None = None) -> None:
+        cb = cb or acled_codebook()
+        self.columns = cb.columns
+        position = {name: index for index, name in enumerate(header)}
+        self.positions = [position.get(name) for name in cb.columns]
+        self.absent = tuple(name for name, index in zip(cb.columns, self.positions, strict=True) if index is None)
+        self.dropped = tuple(name for name in header if name not in cb.column_set)
+
+    def __call__(self, fields: Sequence[str]) -> dict[str, str]:
+        return {name: "" if index is None else fields[index]
+                for name, index in zip(self.columns, self.positions, strict=True)}
+
+
+@dataclass(frozen=True, slots=True)
+class CsvRow:
+    """One row: its record number, the line it starts on, its fields and its raw text (line end included)."""
+
+    number: int
+    line: int
+    fields: list[str]
+    text: str
+
+
+def is_blank_row(fields: Sequence[str]) -> bool:
+    """A blank line (or a row of empty fields): not a record."""
+    return not any(fields)
+
+
+class CsvFile:
+    """An ACLED CSV file opened for reading one row at a time: its header, layout and rows.
+
+    >>> with CsvFile(path) as f:  # doctest: +SKIP
+    ...     for row in f.rows(): ...
+    """
+
+    def __init__(self, path: str | Path, cb: AcledCodebook | None = None) -> None:
+        self.path = Path(path)
+        self.cb = cb or acled_codebook()
+        try:
+            self._handle = io.TextIOWrapper(open(self.path, "rb"), encoding="utf-8-sig",  # noqa: SIM115
+                                            newline="")
+        except OSError as exc:
+            raise InputError(f"{self.path}: cannot read: {exc.strerror or exc}") from None
+        self._pending: list[str] = []
+        self._lines = 0
+        self._reader = csv.reader(self._track())
+        try:
+            header = self._next()
+        except BaseException:
+            self.close()
+            raise
+        if header is None:
+            self.close()
+            raise InputError(f"{self.path}: the file is empty (no header)")
+        self.header: list[str] = header
+        self.header_text = self._take()
+        try:
+            self.layout = detect_layout(header, str(self.path), self.cb)
+        except HeaderError:
+            self.close()
+            raise
+        self.record = RecordMaker(header, self.cb)
+
+    def _track(self) -> Iterator[str]:
+        for line in self._handle:
+            self._pending.append(line)
+            self._lines += 1
+            yield line
+
+    def _take(self) -> str:
+        text = "".join(self._pending)
+        self._pending.clear()
+        return text
+
+    def _next(self) -> list[str] | None:
+        try:
+            return next(self._reader)
+        except StopIteration:
+            return None
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{self.path}:{self._lines + 1}: not UTF-8: {exc.reason}") from None
+        except csv.Error as exc:
+            raise InputError(f"{self.path}:{self._lines}: cannot parse CSV: {exc}") from None
+
+    def rows(self) -> Iterator[CsvRow]:
+        """Every row after the header, blank lines included (see :func:`is_blank_row`)."""
+        number = 0
+        while True:
+            start = self._lines + 1
+            fields = self._next()
+            if fields is None:
+                return
+            number += 1
+            text = self._take()
+            yield CsvRow(number, start, fields, text)
+
+    def close(self) -> None:
+        self._handle.close()
+
+    def __enter__(self) -> CsvFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+@dataclass(frozen=True, slots=True)
+class RowBatch:
+    """Consecutive rows as Arrow text columns keyed by current column name (a column the layout lacks is None),
+    with each row's record number and line."""
+
+    columns: Mapping[str, Any]
+    records: Any
+    lines: Any
+    num_rows: int
+
+
+@dataclass(frozen=True, slots=True)
+class BadRow:
+    """A row the parser could not split into the header's number of fields."""
+
+    number: int
+    line: int
+    text: str
+    fields: int
+
+
+def _newlines(column: Any) -> int:
+    """How many line breaks the values of a text column hold (a scan of its data buffer)."""
+    buffers = column.buffers()
+    data = buffers[2]
+    if data is None or len(column) == 0:
+        return 0
+    first, last = struct.unpack_from("<i", buffers[1], 4 * column.offset)[0], \
+        struct.unpack_from("<i", buffers[1], 4 * (column.offset + len(column)))[0]
+    return data.slice(first, last - first).to_pybytes().count(b"\n") if last > first else 0
+
+
+class _CountingFile(io.RawIOBase):
+    """A binary file that reports how many bytes have been read from it."""
+
+    def __init__(self, handle: io.BufferedReader, on_read: Callable[[int], None]) -> None:
+        self._handle, self._on_read = handle, on_read
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        count = self._handle.readinto(buffer)
+        self._on_read(count or 0)
+        return count or 0
+
+
+def read_batches(csv_file: CsvFile, block_size: int = BLOCK_SIZE,
+                 on_read: Callable[[int], None] | None = None) -> Iterator[RowBatch | BadRow]:
+    """The rows of an ACLED CSV file as Arrow batches (and the rows the parser rejected), in file order.
+
+    ``csv_file`` gives the header already read and checked; ``on_read`` is told of every chunk of bytes read.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.csv as pcsv
+
+    cb = csv_file.cb
+    header = csv_file.header
+    wanted = [name for name in header if name in cb.column_set]
+    rejected: list[tuple[int, str, int]] = []
+
+    def handler(row: Any) -> str:
+        rejected.append((row.number - 1, row.text, row.actual_columns))
+        return "skip"
+
+    raw = open(csv_file.path, "rb")  # noqa: SIM115
+    source: Any = raw if on_read is None else io.BufferedReader(_CountingFile(raw, on_read), 1 << 20)
+    try:
+        reader = pcsv.open_csv(
+            source,
+            read_options=pcsv.ReadOptions(use_threads=False, block_size=block_size),
+            parse_options=pcsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False,
+                                            invalid_row_handler=handler),
+            convert_options=pcsv.ConvertOptions(column_types={name: pa.string() for name in header},
+                                                include_columns=wanted, strings_can_be_null=False,
+                                                quoted_strings_can_be_null=False))
+    except (pa.ArrowInvalid, OSError) as exc:
+        raw.close()
+        raise InputError(f"{csv_file.path}: cannot parse CSV: {exc}") from None
+    next_record = 1
+    next_line = csv_file.header_text.count("\n") + 1
+    try:
+        while True:
+            try:
+                batch = reader.read_next_batch()
+            except StopIteration:
+                break
+            except pa.ArrowInvalid as exc:
+                raise InputError(f"{csv_file.path}: after line {next_line}: cannot parse CSV: {exc}") from None
+            n = batch.num_rows
+            rejected.sort()
+            inside = 0
+            while inside < len(rejected) and rejected[inside][0] < next_record + n + inside:
+                inside += 1
+            mine, rejected[:] = rejected[:inside], rejected[inside:]
+            columns = {name: batch.column(name) if name in batch.schema.names else None for name in cb.columns}
+            spans = None
+            if any(_newlines(column) for column in batch.columns):
+                total = None
+                for column in batch.columns:
+                    counted = pc.count_substring(column, "\n")
+                    total = counted if total is None else pc.add(total, counted)
+                spans = pc.add(pc.cast(total, pa.int64()), pa.scalar(1, pa.int64()))
+            if not mine:
+                records = pa.array(range(next_record, next_record + n), pa.int64())
+                if spans is None:
+                    lines = pa.array(range(next_line, next_line + n), pa.int64())
+                    next_line += n
+                else:
+                    ends = pc.cumulative_sum(spans)
+                    lines = pc.add(pc.subtract(ends, spans), pa.scalar(next_line, pa.int64()))
+                    next_line += ends[-1].as_py() if n else 0
+                next_record += n
+                yield RowBatch(columns, records, lines, n)
+                continue
+            # Rows the parser rejected sit among this batch's rows: number and place both in file order.
+            row_spans = [1] * n if spans is None else spans.to_pylist()
+            row_records, row_lines, bad = [], [], []
+            queue = list(mine)
+            index = 0
+            while index < n or queue:
+                if queue and (queue[0][0] == next_record or index >= n):
+                    number, text, fields = queue.pop(0)
+                    bad.append(BadRow(number, next_line, text, fields))
+                    next_line += text.count("\n") + 1
+                else:
+                    row_records.append(next_record)
+                    row_lines.append(next_line)
+                    next_line += row_spans[index]
+                    index += 1
+                next_record += 1
+            yield RowBatch(columns, pa.array(row_records, pa.int64()), pa.array(row_lines, pa.int64()), n)
+            yield from bad
+        for number, text, fields in sorted(rejected):
+            yield BadRow(number, next_line, text, fields)
+            next_line += text.count("\n") + 1
+    finally:
+        raw.close()

@@ -1,0 +1,488 @@
+"""Validate ACLED data from Python: a file, records, events or one Arrow record batch, into a report.
+
+>>> report = validate_path("events.csv")  # doctest: +SKIP
+>>> report.valid, report.rows_read, report.counts.most_common(3)  # doctest: +SKIP
+
+Every record rule of :func:`eventcode.rules.check_record` runs, plus the dataset rules: duplicate event ids,
+rows with the wrong number of fields, a header that matches no layout. CSV files stream through the vectorised
+fast path (:mod:`eventcode.fastpath`) unless ``Options(fast=False)`` asks for the per-record path; both give the
+same report. :func:`validate_batch` is a pure function of one batch, for running per partition (Dask, Spark).
+
+Input formats live in :data:`FORMATS` (name -> how to recognise a file, how to validate it); another format
+(e.g. GDELT) joins with :func:`register_format`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import time
+from array import array
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from eventcode.codebook import AcledCodebook, acled_codebook
+from eventcode.errors import EventcodeError, InputError
+from eventcode.formats.acled_read import BLOCK_SIZE, BadRow, CsvFile, HeaderError, RowBatch, inter_generation
+from eventcode.formats.records import RECORD_SUFFIXES, read_records
+from eventcode.issues import CATALOG, Issue, show
+from eventcode.registry import nearest
+from eventcode.report import FileReport, Report
+from eventcode.rules import check_record
+
+if TYPE_CHECKING:
+    from eventcode.events import Event
+
+#: Told after each batch of a file: rows read so far and bytes read so far.
+ProgressHook = Callable[[int, int], None]
+
+
+class UsageError(EventcodeError):
+    """A bad option (e.g. an unknown error code in ``--select``)."""
+
+
+@dataclass(frozen=True)
+class Options:
+    """What to report: ``select`` (only these codes), ``ignore`` (not these), ``limit_errors`` (the most issues
+    kept per file; counts still cover all). ``fast=False`` checks CSV rows one by one instead of in batches."""
+
+    select: frozenset[str] | None = None
+    ignore: frozenset[str] = frozenset()
+    limit_errors: int | None = None
+    fast: bool = True
+    block_size: int = BLOCK_SIZE
+    progress: ProgressHook | None = None
+
+    def wants(self, code: str) -> bool:
+        return (self.select is None or code in self.select) and code not in self.ignore
+
+
+def parse_codes(text: str) -> frozenset[str]:
+    """A comma-separated list of error codes; raises :class:`UsageError` naming an unknown one."""
+    codes = frozenset(part.strip() for part in text.split(",") if part.strip())
+    for code in sorted(codes):
+        if code not in CATALOG:
+            hint = nearest(code, CATALOG)
+            raise UsageError(f"unknown error code {code!r}" + (f" (did you mean {hint!r}?)" if hint else ""))
+    return codes
+
+
+class DuplicateIds:
+    """Finds repeated event_id_cnty values in 8 bytes per row: regular ids (prefix + up to 15 digits) become
+    integers, kept in Arrow arrays and sorted once at the end; any other id is kept as text."""
+
+    REGULAR = re.compile(r"([A-Z]{2,4})([0-9]{1,15})")
+    MAX_PREFIXES = 576  # (576 * 16 + 15) * 10**15 + 10**15 still fits in an int64
+
+    def __init__(self) -> None:
+        self._prefixes: dict[str, int] = {}
+        self._chunks: list[tuple[Any, Any, Any]] = []
+        self._keys, self._records, self._lines = array("q"), array("q"), array("q")
+        self._other: dict[str, tuple[int, int | None]] = {}
+        self._found: list[tuple[int, int | None, str, int, int | None]] = []
+
+    def _prefix(self, prefix: str) -> int | None:
+        number = self._prefixes.get(prefix)
+        if number is None and len(self._prefixes) < self.MAX_PREFIXES:
+            number = self._prefixes[prefix] = len(self._prefixes)
+        return number
+
+    def _irregular(self, event_id: str, record: int, line: int | None) -> None:
+        first = self._other.get(event_id)
+        if first is None:
+            self._other[event_id] = (record, line)
+        else:
+            self._found.append((record, line, event_id, *first))
+
+    def add(self, event_id: object, record: int, line: int | None) -> None:
+        """One row's id (blank ids are skipped)."""
+        if not isinstance(event_id, str) or not event_id.strip():
+            return
+        match = self.REGULAR.fullmatch(event_id)
+        prefix = self._prefix(match.group(1)) if match else None
+        if match is None or prefix is None:
+            self._irregular(event_id, record, line)
+            return
+        digits = match.group(2)
+        self._keys.append((prefix * 16 + len(digits)) * 10**15 + int(digits))
+        self._records.append(record)
+        self._lines.append(-1 if line is None else line)
+
+    def add_batch(self, ids: Any, records: Any, lines: Any) -> None:
+        """A batch's ids (an Arrow text array) with their rows' record numbers and lines."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        parts = pc.extract_regex(ids, r"^(?P<p>[A-Z]{2,4})(?P<d>[0-9]{1,15})$")
+        prefix = pc.dictionary_encode(pc.struct_field(parts, "p"))
+        numbers = pa.array([self._prefix(value) for value in prefix.dictionary.to_pylist()], pa.int64())
+        group = pc.take(numbers, prefix.indices)
+        digits = pc.struct_field(parts, "d")
+        sixteen, scale = pa.scalar(16, pa.int64()), pa.scalar(10**15, pa.int64())
+        keys = pc.add(pc.multiply(pc.add(pc.multiply(group, sixteen), pc.cast(pc.utf8_length(digits), pa.int64())),
+                                  scale), pc.cast(digits, pa.int64()))
+        keep = pc.is_valid(keys)
+        self._chunks.append((pc.filter(keys, keep), pc.filter(records, keep),
+                             pc.filter(lines, keep) if lines is not None else None))
+        others = pc.indices_nonzero(pc.and_(pc.invert(keep), pc.not_equal(ids, pa.scalar("", pa.string()))))
+        for index in others.to_pylist():
+            self.add_irregular(ids[index].as_py(), records[index].as_py(),
+                               None if lines is None else lines[index].as_py())
+
+    def add_irregular(self, event_id: str, record: int, line: int | None) -> None:
+        if event_id.strip():
+            self._irregular(event_id, record, line)
+
+    def duplicates(self) -> list[tuple[int, int | None, str, int, int | None]]:
+        """Each repeat: (record, line, id, first record, first line), in record order."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        found = list(self._found)
+        chunks = [*self._chunks, (pa.array(self._keys, pa.int64()), pa.array(self._records, pa.int64()),
+                                  pa.array(self._lines, pa.int64()))]
+        keys = pa.concat_arrays([pa.array(c[0], pa.int64()) for c in chunks])
+        if len(keys) > 1:
+            records = pa.concat_arrays([c[1] for c in chunks])
+            lines = pa.concat_arrays([c[2] if c[2] is not None else pa.nulls(len(c[0]), pa.int64())
+                                      for c in chunks])
+            order = pc.sort_indices(keys)
+            ordered = pc.take(keys, order)
+            same = pc.equal(ordered.slice(1), ordered.slice(0, len(ordered) - 1))
+            start = None
+            previous = -2
+            for position in pc.indices_nonzero(same).to_pylist():
+                if position != previous + 1:
+                    start = order[position].as_py()
+                previous = position
+                row = order[position + 1].as_py()
+                first_record, record = records[start].as_py(), records[row].as_py()
+                first_line, line = lines[start].as_py(), lines[row].as_py()
+                number = keys[row].as_py() % 10**15
+                prefix_code, digits = divmod(keys[row].as_py() // 10**15, 16)
+                prefix = next(p for p, n in self._prefixes.items() if n == prefix_code)
+                event_id = f"{prefix}{number:0{digits}d}"
+                found.append((record, None if line == -1 else line, event_id, first_record,
+                              None if first_line == -1 else first_line))
+        return sorted(found)
+
+
+class _Collector:
+    """Builds one file's report row by row, keeping the counting invariant and the issue limit."""
+
+    def __init__(self, path: str, fmt: str, options: Options, generation: str | None = None) -> None:
+        self.options = options
+        self.report = FileReport(path=path, format=fmt, generation=generation)
+        self.invalid = array("q")
+        self.duplicates = DuplicateIds()
+        self.started = time.perf_counter()
+
+    def keep(self, issue: Issue) -> None:
+        report = self.report
+        report.counts[issue.code] += 1
+        report.warnings += issue.severity == "warning"
+        limit = self.options.limit_errors
+        if limit is None or len(report.issues) < limit:
+            report.issues.append(issue)
+        else:
+            report.truncated = True
+
+    def row(self, record: int, line: int | None, issues: Iterable[Issue]) -> None:
+        """One record read, with what the rules found."""
+        report = self.report
+        report.rows_read += 1
+        bad = False
+        for issue in issues:
+            if self.options.wants(issue.code):
+                bad = bad or issue.severity == "error"
+                self.keep(dataclasses.replace(issue, file=report.path, record=record, line=line))
+        if bad:
+            report.rows_invalid += 1
+            self.invalid.append(record)
+        else:
+            report.rows_valid += 1
+
+    def valid_rows(self, count: int) -> None:
+        self.report.rows_read += count
+        self.report.rows_valid += count
+
+    def file_issue(self, issue: Issue) -> None:
+        """A problem with the file as a whole (it was not read)."""
+        self.report.readable = False
+        self.keep(dataclasses.replace(issue, file=self.report.path))
+
+    def finish(self) -> FileReport:
+        report = self.report
+        repeats = self.duplicates.duplicates() if self.options.wants("duplicate-event-id") else []
+        if repeats:
+            import pyarrow as pa
+            import pyarrow.compute as pc
+
+            already = pc.is_in(pa.array([r[0] for r in repeats], pa.int64()),
+                               value_set=pa.array(self.invalid, pa.int64())).to_pylist()
+            for (record, line, event_id, first_record, first_line), counted in zip(repeats, already, strict=True):
+                where = f"record {first_record}" + (f" (line {first_line})" if first_line is not None else "")
+                self.keep(Issue("duplicate-event-id", f"{show(event_id)} already appears at {where}",
+                                "event_id_cnty", event_id, None, "error", report.path, record, line))
+                if not counted:
+                    report.rows_valid -= 1
+                    report.rows_invalid += 1
+        report.issues.sort(key=lambda issue: (issue.record or 0, issue.line or 0))
+        if self.options.limit_errors is not None and len(report.issues) > self.options.limit_errors:
+            del report.issues[self.options.limit_errors:]
+            report.truncated = True
+        report.seconds = time.perf_counter() - self.started
+        return report
+
+
+def _wrong_field_count(fields: int, expected: int) -> Issue:
+    return Issue("wrong-field-count", f"the row has {fields} fields, the header {expected}", None, fields,
+                 str(expected))
+
+
+# ---- ACLED CSV ------------------------------------------------------------------------------------------------
+
+def _header_issue(exc: HeaderError) -> Issue:
+    return Issue("bad-header", str(exc).split(": ", 1)[1], None, None, exc.closest, line=1)
+
+
+def validate_csv(path: str | Path, options: Options | None = None) -> FileReport:
+    """Validate an ACLED CSV file of any generation (see :mod:`eventcode.formats.acled_read`)."""
+    options = options or Options()
+    try:
+        source = CsvFile(path)
+    except HeaderError as exc:
+        collector = _Collector(str(path), "acled-csv", options)
+        collector.file_issue(_header_issue(exc))
+        return collector.finish()
+    with source:
+        collector = _Collector(str(path), "acled-csv", options, "legacy" if source.layout == "legacy" else None)
+        if options.fast:
+            _fast_csv(source, collector, options)
+        else:
+            _slow_csv(source, collector, options)
+    return collector.finish()
+
+
+def _slow_csv(source: CsvFile, collector: _Collector, options: Options) -> None:
+    expected = len(source.header)
+    inter_index = source.header.index("inter1")
+    for row in source.rows():
+        if not row.fields or (len(row.fields) == expected and not any(row.fields)):
+            collector.report.blank_rows += 1
+            continue
+        if len(row.fields) != expected:
+            collector.row(row.number, row.line, [_wrong_field_count(len(row.fields), expected)])
+            continue
+        if collector.report.generation is None:
+            collector.report.generation = inter_generation([row.fields[inter_index]])
+        record = source.record(row.fields)
+        collector.duplicates.add(record["event_id_cnty"], row.number, row.line)
+        collector.row(row.number, row.line, check_record(record)[1])
+        if options.progress and row.number % 10_000 == 0:
+            options.progress(collector.report.rows_read, 0)
+
+
+def _fast_csv(source: CsvFile, collector: _Collector, options: Options) -> None:
+    from eventcode.fastpath import FastRules
+    from eventcode.formats.acled_read import read_batches
+
+    rules = FastRules()
+    expected = len(source.header)
+    read = [0]
+
+    def on_read(count: int) -> None:
+        read[0] += count
+
+    for item in read_batches(source, options.block_size, on_read if options.progress else None):
+        if isinstance(item, BadRow):
+            collector.row(item.number, item.line, [_wrong_field_count(item.fields, expected)])
+            continue
+        if collector.report.generation is None and item.num_rows:
+            collector.report.generation = inter_generation(item.columns["inter1"].slice(0, 100).to_pylist())
+        check_batch(item, rules, collector)
+        if options.progress:
+            options.progress(collector.report.rows_read, read[0])
+
+
+def check_batch(batch: RowBatch, rules: Any, collector: _Collector) -> None:
+    """Check one batch: clear what the fast path proves valid, check the suspects one by one."""
+    import pyarrow.compute as pc
+
+    suspects = pc.indices_nonzero(rules.suspects(batch.columns, batch.num_rows))
+    collector.duplicates.add_batch(batch.columns["event_id_cnty"], batch.records, batch.lines)
+    collector.valid_rows(batch.num_rows - len(suspects))
+    if not len(suspects):
+        return
+    names = [name for name, column in batch.columns.items() if column is not None]
+    values = {name: pc.take(batch.columns[name], suspects).to_pylist() for name in names}
+    blanks = dict.fromkeys(batch.columns, "")
+    records = pc.take(batch.records, suspects).to_pylist()
+    lines = [None] * len(records) if batch.lines is None else pc.take(batch.lines, suspects).to_pylist()
+    for index, (record_number, line) in enumerate(zip(records, lines, strict=True)):
+        record = dict(blanks)
+        record.update((name, values[name][index]) for name in names)
+        if not any(record.values()):
+            collector.report.blank_rows += 1
+            continue
+        collector.row(record_number, line, check_record(record, rules.cb)[1])
+
+
+# ---- records, events and batches ------------------------------------------------------------------------------
+
+def validate_records(records: Iterable[Mapping[str, object]], options: Options | None = None,
+                     path: str = "<records>", fmt: str = "records") -> FileReport:
+    """Validate records keyed by ACLED column names (text or typed values), numbered from 1."""
+    options = options or Options()
+    collector = _Collector(path, fmt, options)
+    _check_records(((record, None) for record in records), collector, options)
+    return collector.finish()
+
+
+def _check_records(items: Iterable[tuple[Mapping[str, object], int | None]], collector: _Collector,
+                   options: Options) -> None:
+    for number, (record, line) in enumerate(items, 1):
+        if collector.report.generation is None:
+            collector.report.generation = inter_generation([record.get("inter1", "")])
+        collector.duplicates.add(record.get("event_id_cnty"), number, line)
+        collector.row(number, line, check_record(record)[1])
+        if options.progress and number % 10_000 == 0:
+            options.progress(number, 0)
+
+
+def validate_events(events: Iterable[Event], options: Options | None = None, path: str = "<events>") -> FileReport:
+    """Validate :class:`~eventcode.events.Event` objects (rechecked, and checked for duplicate ids)."""
+    return validate_records((event.model_dump() for event in events), options, path, "events")
+
+
+def validate_batch(batch: Any, options: Options | None = None, path: str = "<batch>", first_record: int = 1,
+                   cb: AcledCodebook | None = None) -> FileReport:
+    """Validate one Arrow record batch (or table) keyed by ACLED column names, current or legacy.
+
+    A pure function of its input: run it per partition (Dask, Spark) and combine the reports. Columns of any
+    type are read as text (nulls as blank); records are numbered from ``first_record``; duplicate ids are found
+    within the batch.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from eventcode.fastpath import FastRules
+    from eventcode.formats.acled_read import detect_layout
+
+    cb = cb or acled_codebook()
+    options = options or Options()
+    collector = _Collector(path, "arrow", options)
+    try:
+        layout = detect_layout(batch.schema.names, path, cb)
+    except HeaderError as exc:
+        collector.file_issue(_header_issue(exc))
+        return collector.finish()
+    collector.report.generation = "legacy" if layout == "legacy" else None
+    n = batch.num_rows
+    columns: dict[str, Any] = {}
+    for name in cb.columns:
+        if name in batch.schema.names:
+            column = batch.column(name)
+            if isinstance(column, pa.ChunkedArray):
+                column = column.combine_chunks()
+            columns[name] = pc.fill_null(pc.cast(column, pa.string()), "")
+        else:
+            columns[name] = None
+    if collector.report.generation is None and n:
+        collector.report.generation = inter_generation(columns["inter1"].slice(0, 100).to_pylist())
+    records = pa.array(range(first_record, first_record + n), pa.int64())
+    check_batch(RowBatch(columns, records, None, n), FastRules(cb), collector)
+    return collector.finish()
+
+
+# ---- formats and files ----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class InputFormat:
+    """An input format of ``eventcode validate``: whether a file is in it (from its path and first bytes) and
+    how to validate such a file."""
+
+    name: str
+    matches: Callable[[Path, bytes], bool]
+    validate: Callable[[Path, Options], FileReport]
+    description: str = ""
+
+
+def _first_line(head: bytes) -> str:
+    return head.decode("utf-8", "replace").lstrip("\ufeff").split("\n", 1)[0]
+
+
+def _is_acled_csv(path: Path, head: bytes) -> bool:
+    line = _first_line(head)
+    return "event_id_cnty" in line or (path.suffix.lower() == ".csv" and "\t" not in line)
+
+
+#: Input formats by name, tried in this order when a file's format is not given.
+FORMATS: dict[str, InputFormat] = {}
+
+
+def register_format(fmt: InputFormat, first: bool = False) -> None:
+    """Add an input format (``first=True`` tries it before the others)."""
+    if first:
+        rest = dict(FORMATS)
+        FORMATS.clear()
+        FORMATS[fmt.name] = fmt
+        FORMATS.update(rest)
+    else:
+        FORMATS[fmt.name] = fmt
+
+
+def detect_format(path: Path) -> InputFormat:
+    """The format of a file, from its path and first bytes; raises InputError when none matches."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(65536)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    for fmt in FORMATS.values():
+        if fmt.matches(path, head):
+            return fmt
+    raise InputError(f"{path}: cannot tell its format (known: {', '.join(FORMATS)})")
+
+
+def validate_path(path: str | Path, options: Options | None = None, input_format: str | None = None) -> FileReport:
+    """Validate one file, its format detected (or named by ``input_format``); raises InputError if unreadable."""
+    path = Path(path)
+    if input_format is not None and input_format not in FORMATS:
+        raise UsageError(f"unknown input format {input_format!r} (known: {', '.join(FORMATS)})")
+    fmt = FORMATS[input_format] if input_format else detect_format(path)
+    return fmt.validate(path, options or Options())
+
+
+def validate_paths(paths: Sequence[str | Path], options: Options | None = None,
+                   input_format: str | None = None) -> Report:
+    """Validate files into one report; a file that cannot be read is reported (``readable`` false)."""
+    started = time.perf_counter()
+    report = Report()
+    for path in paths:
+        try:
+            report.files.append(validate_path(path, options, input_format))
+        except InputError as exc:
+            failed = FileReport(path=str(path), format=input_format or "unknown", readable=False)
+            failed.issues.append(Issue("parse-error", str(exc), file=str(path)))
+            failed.counts["parse-error"] += 1
+            report.files.append(failed)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _validate_records_path(path: Path, options: Options) -> FileReport:
+    collector = _Collector(str(path), RECORD_SUFFIXES[path.suffix.lower()], options)
+    _check_records(((item.data, item.line) for item in read_records(path)), collector, options)
+    return collector.finish()
+
+
+register_format(InputFormat("acled-csv", _is_acled_csv, validate_csv, "ACLED CSV, any generation"))
+register_format(InputFormat("records", lambda path, head: path.suffix.lower() in RECORD_SUFFIXES,
+                            _validate_records_path, "YAML, JSON or JSON Lines records keyed by ACLED columns"))
+
+__all__ = ["FORMATS", "DuplicateIds", "InputFormat", "Options", "UsageError", "detect_format",
+           "parse_codes", "register_format", "validate_batch", "validate_csv", "validate_events", "validate_path",
+           "validate_paths", "validate_records"]
