@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, model_validator
 from eventcode._resources import data_file
 from eventcode.codebook import load_model
 from eventcode.registry import Registry
-from eventcode.tables import markdown_table
+from eventcode.tables import markdown_table, render_table
 
 EVENT_CODE = re.compile(r"\d{2,4}")
 ELEMENT = 3
@@ -380,3 +380,43 @@ def event_code_json(cb: CameoCodebook, code: EventCode) -> dict[str, Any]:
     return {"code": code.code, "name": code.name, "goldstein": code.goldstein, "quad_class": code.quad_class,
             "parent": code.parent, "level": code.level, "root": code.root,
             "children": [c.code for c in cb.children(code.code)]}
+
+
+def codebook_json(cb: CameoCodebook) -> dict[str, Any]:
+    """The codebook as plain data: ``{"version": ..., "event_codes": [{"code": "195", ...}, ...], ...}``."""
+    return {
+        "name": cb.name,
+        "version": cb.version,
+        "edition": cb.edition.name,
+        "sources": list(cb.sources),
+        "quad_classes": [q.model_dump() for q in cb.quad_classes],
+        "event_codes": [event_code_json(cb, code) for code in cb.event_codes],
+        "actor_roles": [r.model_dump() for r in cb.actors.roles],
+        "international_codes": [i.model_dump() for i in cb.actors.international],
+    }
+
+
+def codebook_table(cb: CameoCodebook) -> str:
+    """The event codes and roles as readable text tables."""
+    def goldstein(code: EventCode) -> str:
+        return "" if code.goldstein is None else f"{code.goldstein:+.1f}"
+
+    codes = render_table(["code", "Goldstein", "quad", "name"],
+                         [["  " * (c.level - 1) + c.code, goldstein(c), str(c.quad_class), c.name]
+                          for c in cb.event_codes])
+    roles = render_table(["role", "rank", "label"], [[r.code, r.rank, r.label] for r in cb.actors.roles])
+    return f"CAMEO {cb.version}\n\n{codes}\n\n{roles}"
+
+
+def entry(cb: CameoCodebook, key: str) -> tuple[dict[str, Any], str]:
+    """One event code as data and as text (name, Goldstein, quad class, parent, children); raises
+    :class:`~eventcode.errors.UnknownValueError` naming the nearest code."""
+    code = cb.event_codes.lookup(key)
+    data = event_code_json(cb, code)
+    parent = cb.event_codes.get(code.parent) if code.parent else None
+    lines = [f"{code.code}  {code.name}",
+             f"Goldstein:  {'none published' if code.goldstein is None else f'{code.goldstein:+.1f}'}",
+             f"Quad class: {code.quad_class} {cb.quad_class_names[code.quad_class]}",
+             f"Parent:     {f'{parent.code} {parent.name}' if parent else '(root)'}",
+             "Children:   " + ("; ".join(f"{c.code} {c.name}" for c in cb.children(code.code)) or "(none)")]
+    return data, "\n".join(lines)

@@ -22,7 +22,7 @@ from eventcode._resources import data_file
 from eventcode.cameo import cameo_codebook, load_cameo_file
 from eventcode.codebook import load_model
 from eventcode.registry import Registry
-from eventcode.tables import markdown_table
+from eventcode.tables import markdown_table, render_table
 
 
 class _Entry(BaseModel):
@@ -324,3 +324,40 @@ def plover_event_schema() -> dict[str, Any]:
         "required": [f.name for f in cb.fields if f.required and f.name != "event"],
         "allOf": rules,
     }
+
+
+def _type_json(t: EventType) -> dict[str, Any]:
+    return {"name": t.name, "quad_class": t.quad_class, "score": t.score, "requires_recipient": t.requires_recipient,
+            "former_names": list(t.former_names), "definition": t.definition,
+            "modes": [m.model_dump() for m in t.modes]}
+
+
+def codebook_json(cb: PloverCodebook) -> dict[str, Any]:
+    """Types, contexts, fields and the CAMEO -> PLOVER table as plain data."""
+    return {
+        "name": cb.name,
+        "version": cb.version,
+        "sources": list(cb.sources),
+        "event_types": [_type_json(t) for t in cb.event_types],
+        "contexts": [c.model_dump() for c in cb.contexts],
+        "fields": [f.model_dump() for f in cb.fields],
+        "cameo_to_plover": [m.model_dump(mode="json") for m in [*cb.roots, *cb.cameo_to_plover]],
+    }
+
+
+def codebook_table(cb: PloverCodebook) -> str:
+    """Types with their modes, and the contexts, as readable text tables."""
+    types = render_table(["event", "quad", "score", "modes"],
+                         [[t.name, str(t.quad_class), f"{t.score:+.1f}", ", ".join(m.name for m in t.modes)]
+                          for t in cb.event_types])
+    contexts = render_table(["context", "meaning"], [[c.name, c.meaning] for c in cb.contexts])
+    return f"PLOVER {cb.version}\n\n{types}\n\n{contexts}"
+
+
+def entry(cb: PloverCodebook, key: str) -> tuple[dict[str, Any], str]:
+    """One event type (by name or former name) as data and as text; raises UnknownValueError with the nearest."""
+    t = cb.event_type(key.upper())
+    lines = [f"{t.name}  quad class {t.quad_class}, score {t.score:+.1f}, recipient "
+             f"{'required' if t.requires_recipient else 'optional'}", t.definition, "Modes:"]
+    lines += [f"  {m.name}: {m.meaning}" for m in t.modes] or ["  (none)"]
+    return _type_json(t), "\n".join(lines)

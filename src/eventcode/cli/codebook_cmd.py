@@ -1,13 +1,16 @@
-"""``eventcode codebook NAME [--format table|json]``: print a codebook."""
+"""``eventcode codebook NAME [CODE] [--format table|json]``: print a codebook, or one of its entries."""
 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 from collections.abc import Callable
 from typing import Any
 
+from eventcode import cameo, plover
 from eventcode.codebook import AcledCodebook, acled_codebook
+from eventcode.errors import EventcodeError
 from eventcode.tables import render_table
 
 
@@ -52,12 +55,23 @@ def acled_table(cb: AcledCodebook) -> str:
 
 CODEBOOKS: dict[str, tuple[Callable[[], Any], Callable[[Any], dict[str, Any]], Callable[[Any], str]]] = {
     "acled": (acled_codebook, acled_json, acled_table),
+    "cameo": (cameo.cameo_codebook, cameo.codebook_json, cameo.codebook_table),
+    "cameo-1.1b3": (functools.partial(cameo.cameo_codebook, "1.1b3"), cameo.codebook_json, cameo.codebook_table),
+    "plover": (plover.plover_codebook, plover.codebook_json, plover.codebook_table),
+}
+
+#: Codebooks whose entries print one at a time: name -> (codebook, key) -> (entry as JSON data, as text).
+ENTRIES: dict[str, Callable[[Any, str], tuple[dict[str, Any], str]]] = {
+    "cameo": cameo.entry,
+    "cameo-1.1b3": cameo.entry,
+    "plover": plover.entry,
 }
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("codebook", help="print a codebook", description="Print a codebook as a table or JSON.")
     parser.add_argument("name", choices=sorted(CODEBOOKS), help="which codebook")
+    parser.add_argument("code", nargs="?", help="print one entry: a CAMEO event code (195), a PLOVER event type")
     parser.add_argument("--format", choices=["table", "json"], default="table", help="output format")
     parser.set_defaults(run=run)
 
@@ -65,6 +79,13 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 def run(args: argparse.Namespace) -> int:
     load, as_json, as_table = CODEBOOKS[args.name]
     codebook = load()
+    if args.code is not None:
+        if args.name not in ENTRIES:
+            raise EventcodeError(f"codebook {args.name!r} has no entries to print one by one; "
+                                 f"those that do: {', '.join(sorted(ENTRIES))}")
+        data, text = ENTRIES[args.name](codebook, args.code)
+        print(json.dumps(data, indent=2, ensure_ascii=False) if args.format == "json" else text)
+        return 0
     if args.format == "json":
         print(json.dumps(as_json(codebook), indent=2, ensure_ascii=False))
     else:
