@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_rules import BASE
 
-from eventcode import Event, write_acled_csv
+from eventcode import Event, OutputError, write_acled_csv
 from eventcode.codebook import acled_codebook
 from eventcode.formats.acled_csv import InterForm, event_row, format_number, write_rows
 from eventcode.testing import events
@@ -179,6 +179,14 @@ def test_success_replaces_an_existing_file(tmp_path: Path) -> None:
     assert write_acled_csv([Event.from_record(BASE)], target) == 1
     assert len(read_back(target.read_text(encoding="utf-8"))) == 1
     assert list(tmp_path.iterdir()) == [target]
+
+
+def test_unwritable_target_is_an_output_error(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match="cannot write"):
+        write_acled_csv([Event.from_record(BASE)], tmp_path / "no such folder" / "out.csv")
+    with pytest.raises(OutputError, match="folder"):
+        write_acled_csv([Event.from_record(BASE)], tmp_path)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_rows_from_records_keyed_by_column(tmp_path: Path) -> None:

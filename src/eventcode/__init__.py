@@ -2,7 +2,7 @@
 
 from eventcode.codebook import AcledCodebook, acled_codebook, load_acled_codebook
 from eventcode.convert import convert_records, load_events
-from eventcode.errors import CodebookError, EventcodeError, InputError, InvalidEvent, UnknownValueError
+from eventcode.errors import CodebookError, EventcodeError, InputError, InvalidEvent, OutputError, UnknownValueError
 from eventcode.events import Event
 from eventcode.formats.acled_csv import write_acled_csv
 from eventcode.issues import CATALOG, Issue
@@ -19,6 +19,7 @@ __all__ = [
     "InputError",
     "InvalidEvent",
     "Issue",
+    "OutputError",
     "UnknownValueError",
     "__version__",
     "acled_codebook",

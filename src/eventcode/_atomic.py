@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from eventcode.errors import OutputError
+
 
 @contextlib.contextmanager
 def atomic_text_writer(path: str | Path, newline: str = "") -> Iterator[TextIO]:
@@ -18,7 +20,12 @@ def atomic_text_writer(path: str | Path, newline: str = "") -> Iterator[TextIO]:
     without an exception; otherwise the temporary file is removed and ``path`` is untouched.
     """
     target = Path(path)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    if target.is_dir():
+        raise OutputError(f"{target}: cannot write: it is a folder")
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
             yield handle

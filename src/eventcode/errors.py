@@ -43,3 +43,7 @@ class InvalidEvent(EventcodeError):
 
 class InputError(EventcodeError):
     """An input file cannot be read at all (missing, undecodable, not the expected format)."""
+
+
+class OutputError(EventcodeError):
+    """An output file cannot be written (its folder is missing, it is a folder, no permission)."""
