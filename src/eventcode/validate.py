@@ -416,7 +416,7 @@ def _first_line(head: bytes) -> str:
 
 def _is_acled_csv(path: Path, head: bytes) -> bool:
     line = _first_line(head)
-    return "event_id_cnty" in line or (path.suffix.lower() == ".csv" and "\t" not in line)
+    return "\t" not in line and ("event_id_cnty," in line or path.suffix.lower() == ".csv")
 
 
 #: Input formats by name, tried in this order when a file's format is not given.

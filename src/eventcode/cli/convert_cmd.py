@@ -1,4 +1,8 @@
-"""``eventcode convert FILE --to acled-csv``: records from YAML/JSON/JSON Lines written as ACLED CSV."""
+"""``eventcode convert IN --to acled-csv|jsonl``: ACLED CSV of any generation, or records, to the current layout.
+
+Exit code 0 when every row was written, 1 when rows broke a rule (nothing written, or with ``--rejects`` the
+broken rows set aside), 2 for a usage error or unreadable input.
+"""
 
 from __future__ import annotations
 
@@ -6,26 +10,47 @@ import argparse
 import sys
 from pathlib import Path
 
-from eventcode.convert import WRITERS, convert_records
+from eventcode.convert import WRITERS, Conversion, convert_file
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("convert", help="convert records to ACLED CSV",
-                            description="Write records (YAML, JSON, JSON Lines keyed by ACLED column names) as "
-                            "ACLED CSV. A record that breaks a rule is reported and nothing is written.")
-    parser.add_argument("file", type=Path, help="input file")
+    parser = sub.add_parser("convert", help="convert ACLED files to the current layout (CSV or JSON Lines)",
+                            description="Convert ACLED CSV of any generation (legacy, numeric, text) or records "
+                            "(YAML, JSON, JSON Lines keyed by ACLED column names) to ACLED's current layout. A row "
+                            "that breaks a rule is reported and nothing is written, unless --rejects names a file "
+                            "for the broken rows.")
+    parser.add_argument("file", type=Path, help="input file (.csv: ACLED CSV; .yaml/.yml/.json/.jsonl: records)")
     parser.add_argument("--to", required=True, choices=sorted(WRITERS), help="output format")
     parser.add_argument("-o", "--output", type=Path, help="output file (default: stdout)")
     parser.add_argument("--inter", choices=["text", "numeric"], default="text",
                         help="inter1/inter2/interaction as labels (ACLED 2024, default) or numbers")
+    parser.add_argument("--rejects", type=Path, metavar="FILE",
+                        help="write the valid rows and put the broken ones, unchanged, in FILE")
     parser.set_defaults(run=run)
 
 
+def summary(conversion: Conversion) -> str:
+    """One paragraph on what the conversion read, wrote, derived, left blank and dropped."""
+    parts = [f"{conversion.rows_read:,} rows read ({conversion.generation or 'no rows'}), "
+             f"{conversion.rows_written:,} written, {conversion.rows_rejected:,} rejected"]
+    if conversion.derived:
+        parts.append("derived: " + ", ".join(f"{name} {n:,}" for name, n in sorted(conversion.derived.items())))
+    if conversion.left_blank:
+        parts.append("left blank (cannot be derived): " + ", ".join(
+            f"{name} {n:,}" for name, n in sorted(conversion.left_blank.items())))
+    if conversion.dropped:
+        parts.append("columns dropped: " + ", ".join(conversion.dropped))
+    return "; ".join(parts)
+
+
 def run(args: argparse.Namespace) -> int:
-    problems = convert_records(args.file, args.output, to=args.to, inter=args.inter)
-    for issue in problems:
+    conversion = convert_file(args.file, args.output, to=args.to, inter=args.inter, rejects=args.rejects)
+    for issue in conversion.issues:
         print(issue, file=sys.stderr)
-    if problems:
-        print(f"eventcode: {len(problems)} problem(s) found; nothing written", file=sys.stderr)
+    if conversion.rows_rejected and not conversion.written:
+        print(f"eventcode: {len(conversion.issues)} problem(s) in {conversion.rows_rejected:,} row(s); nothing "
+              "written", file=sys.stderr)
         return 1
-    return 0
+    if conversion.rows_rejected or conversion.derived or conversion.left_blank or conversion.dropped:
+        print(f"eventcode: {summary(conversion)}", file=sys.stderr)
+    return 1 if conversion.rows_rejected else 0
