@@ -1,0 +1,112 @@
+"""The incident coder: from a report to the ACLED events a coder would record, each with its evidence and what a
+human must still check.
+
+>>> from datetime import date
+>>> events = code_text("On Tuesday, junta troops shelled Laiza, killing two civilians.",
+...                    published=date(2023, 11, 1), country="Myanmar")
+>>> events[0]["sub_event_type"], events[0]["event_date"], events[0]["fatalities"]
+('Shelling/artillery/missile attack', '2023-10-31', 2)
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from eventcode.codebook import acled_codebook
+from eventcode.coder import triggers as trig
+from eventcode.coder.actors import find_actors
+from eventcode.coder.codebook import Gazetteer, bundled_gazetteers, load_gazetteer
+from eventcode.coder.dates import find_dates, undated_day
+from eventcode.coder.numbers import find_counts
+from eventcode.coder.places import PlaceIndex
+from eventcode.coder.record import Record, build
+from eventcode.coder.segment import SentenceFacts, absorb_undated, choose, segment
+from eventcode.coder.sentences import split_sentences
+from eventcode.errors import InvalidEvent
+from eventcode.events import Event
+
+__all__ = ["Coder", "Record", "code_text", "complete_event"]
+
+
+class Coder:
+    """An incident coder with its gazetteers (the bundled ones plus any of the user's own files)."""
+
+    def __init__(self, gazetteers: Iterable[str | Path | Gazetteer] = ()) -> None:
+        extra = [g if isinstance(g, Gazetteer) else load_gazetteer(g) for g in gazetteers]
+        self.places = PlaceIndex([*bundled_gazetteers(), *extra])
+
+    def facts(self, text: str, published: date, country: str) -> list[SentenceFacts]:
+        """What each sentence of ``text`` says."""
+        found = []
+        for s in split_sentences(text):
+            triggers = trig.find_triggers(s.text, s.start)
+            dates = [d for d in find_dates(s.text, published, s.start) if not d.statement]
+            day = dates[0].day if dates else published
+            mentions = [a for a in find_actors(s.text, country, day, s.start)
+                        if not trig.is_source(s.text[:a.start - s.start])]
+            places = [p for p in self.places.find(s.text, country, s.start)
+                      if not any(a.start < p.end and p.start < a.end for a in mentions)
+                      and not any(d.start < p.end and p.start < d.end for d in find_dates(p.text, published))]
+            live = [t for t in triggers if not t.blocked]
+            said = trig.statement(s.text, min(t.start for t in live) - s.start) if live else None
+            found.append(SentenceFacts(
+                s, tuple(live), tuple(t for t in triggers if t.blocked), said,
+                tuple(dates), tuple(places), tuple(mentions), tuple(find_counts(s.text, s.start)),
+                trig.aggregate(s.text), undated_day(s.text, published)[2]))
+        return found
+
+    def code(self, text: str, published: date, country: str, *, not_coded: list[dict[str, Any]] | None = None
+             ) -> list[Record]:
+        """The candidate events of one report, in the order they are first reported.
+
+        ``country`` is ACLED's country name (an unknown one raises UnknownValueError naming the nearest).
+        Sentences that make no event are appended to ``not_coded`` (when given) with the reason.
+        """
+        acled_codebook().country_registry.lookup(country)
+        facts = self.facts(text, published, country)
+        groups, skipped = segment(facts, published)
+        label = trig.label(text)
+        chosen: dict[int, tuple[str, Any]] = {}
+        for i, group in enumerate(groups):
+            chosen[id(group)] = choose(group, label if i == 0 else None)
+        groups = absorb_undated(groups, {k: v[0] for k, v in chosen.items()})
+        records = []
+        for group in groups:
+            name, trigger = choose(group, label if group is groups[0] else None)
+            if name:
+                records.append(build(group, name, trigger, country))
+        if not_coded is not None:
+            not_coded.extend({"sentence": n.sentence.text, "start": n.sentence.start, "end": n.sentence.end,
+                              "reason": n.reason} for n in skipped)
+        return records
+
+
+@functools.lru_cache(maxsize=1)
+def _default_coder() -> Coder:
+    return Coder()
+
+
+def code_text(text: str, published: date, country: str, *, gazetteer: Iterable[str | Path] = ()) -> list[Record]:
+    """The candidate ACLED events of a report published on ``published`` about ``country``.
+
+    Each is a dict with ACLED's field names, plus ``evidence`` (sentence, offsets and matched text for the
+    trigger, date, place, actors and fatalities) and ``review`` (what a human must check). Unknown fields are
+    left blank (None for numbers) with a review item, never guessed. ``gazetteer``: the user's own gazetteer
+    files, added to the bundled ones.
+    """
+    coder = Coder(gazetteer) if gazetteer else _default_coder()
+    return coder.code(text, published, country)
+
+
+def complete_event(record: Record, event_id: str) -> Event | InvalidEvent:
+    """The candidate as an :class:`Event` under ``event_id``, or the InvalidEvent saying what is missing."""
+    fields = {k: v for k, v in record.items() if k in acled_codebook().column_set}
+    fields["event_id_cnty"] = event_id
+    try:
+        return Event.from_record({k: v for k, v in fields.items() if v is not None})
+    except InvalidEvent as exc:
+        return exc

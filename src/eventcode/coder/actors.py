@@ -1,0 +1,150 @@
+"""Actors in a report: named actors from the dictionary, a country's forces named by its adjective ("Russian
+troops"), and generic roles (civilians, protesters, police, unidentified gunmen, ...) named as ACLED names them."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from eventcode.coder.codebook import Actors, GenericActor, NamedActor, actors
+
+#: Inter codes of armed, organised actors (state forces, rebels, militias, external forces).
+ARMED = frozenset({1, 2, 3, 4, 8})
+STATE, RIOTERS, CIVILIANS = 1, 5, 7
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """An actor named in a sentence, with ACLED's name and inter code; ``review`` says what to check."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    inter: int
+    role: str
+    review: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    book: Actors
+    named: re.Pattern[str]
+    named_entries: tuple[NamedActor, ...]
+    forces: re.Pattern[str]
+    demonym_country: dict[str, str]
+    demonym_before: re.Pattern[str]
+    generic: re.Pattern[str]
+    generic_entries: tuple[GenericActor, ...]
+    prefix: re.Pattern[str]
+
+
+def _alternation(patterns: tuple[str, ...] | list[str]) -> str:
+    return "|".join(sorted(patterns, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _compiled() -> _Compiled:
+    book = actors()
+    named_parts = []
+    for i, entry in enumerate(book.named):
+        alternatives = [*entry.aliases, *(f"(?-i:{re.escape(a)})" for a in entry.acronyms)]
+        named_parts.append(f"(?P<n{i}>{_alternation(alternatives)})")
+    named = re.compile(r"(?<![\w-])(?:" + "|".join(named_parts) + r")(?![\w-])", re.IGNORECASE)
+    demonym_country = {d.casefold(): country for country, names in book.demonyms.items() for d in names}
+    demonyms = _alternation([re.escape(d) for names in book.demonyms.values() for d in names])
+    forces = re.compile(rf"(?<![\w-])(?P<dem>{demonyms})(?:-led|-backed)?(?: [\w-]+){{0,2}}? "
+                        rf"(?:{_alternation(list(book.force_nouns))})\b")
+    demonym_before = re.compile(rf"(?<![\w-])(?P<dem>{demonyms}) $")
+    generic = re.compile(r"\b(?:" + "|".join(f"(?P<g{i}>{_alternation(g.patterns)})"
+                                             for i, g in enumerate(book.generic)) + r")\b", re.IGNORECASE)
+    word = r"[A-Z0-9][\w'\u2019/.-]*"
+    prefix = re.compile(rf"(?:^|[^\w'\u2019-])(?P<name>(?:{word}|al|of|de) ){{0,3}}{word}[ -]$")
+    return _Compiled(book, named, book.named, forces, demonym_country, demonym_before, generic, book.generic,
+                     prefix)
+
+
+def state_force(country: str, kind: str, day: date) -> tuple[str, str]:
+    """ACLED's name of ``country``'s military or police (``kind``) on ``day``, and a review note when unsure."""
+    c = _compiled()
+    candidates = [f for f in c.book.state_forces if f.country == country and getattr(f, kind)]
+    for force in candidates:
+        if (force.start is None or force.start <= day) and (force.until is None or day <= force.until):
+            return getattr(force, kind), ""
+    label = "Military" if kind == "military" else "Police"
+    if candidates:
+        return getattr(candidates[-1], kind), f"the name of {country}'s {kind} on {day} is not in the dictionary"
+    return f"{label} Forces of {country}", f"no ACLED name with its period for {country}'s {kind}: add the years"
+
+
+def _fill(template: str, country: str, day: date) -> tuple[str, str]:
+    review = ""
+    values = {"country": country, "military": "", "police": ""}
+    for kind in ("military", "police"):
+        if "{" + kind + "}" in template:
+            values[kind], review = state_force(country, kind, day)
+    return template.format(**values), review
+
+
+def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[ActorMention]:
+    """The actors named in ``text`` (a sentence) for an event in ``country`` on ``day``, in text order."""
+    c = _compiled()
+    found: list[ActorMention] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(m.start - offset < end and start < m.end - offset for m in found)
+
+    for m in c.named.finditer(text):
+        index = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
+        entry = c.named_entries[index]
+        if (entry.country and entry.country != country) or not entry.active(day):
+            continue
+        name, review = _fill(entry.name, country, day)
+        found.append(ActorMention(offset + m.start(), offset + m.end(), m.group(), name, entry.inter, "named", review))
+    for m in c.forces.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        home = c.demonym_country[m.group("dem").casefold()]
+        name, review = state_force(home, "military", day)
+        inter = 1 if home == country else 8
+        found.append(ActorMention(offset + m.start(), offset + m.end(), m.group(), name, inter, "state", review))
+    for m in c.generic.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        index = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
+        role = c.generic_entries[index]
+        home = country
+        before = c.demonym_before.search(text[max(0, m.start() - 30):m.start()])
+        if before and role.inter == CIVILIANS:
+            home = c.demonym_country[before.group("dem").casefold()]
+        name, review = _fill(role.name, home, day)
+        start = m.start()
+        if role.named_prefix:
+            prefix = c.prefix.search(text[max(0, m.start() - 60):m.start()])
+            if prefix and not _adjacent_to_mention(found, offset + m.start()):
+                words = text[m.start() - len(prefix.group().lstrip(" ,;(")):m.start()].strip(" -")
+                if words and words.split()[0] not in ("The", "A", "An") and words.casefold() not in c.demonym_country:
+                    name, review = words, f"{words!r} is not in the actor dictionary: check ACLED's name and category"
+                    start = m.start() - len(prefix.group().lstrip(" ,;("))
+        if _adjacent_to_mention(found, offset + start):
+            continue
+        found.append(ActorMention(offset + start, offset + m.end(), text[start:m.end()], name, role.inter,
+                                  role.role, review))
+    found.sort(key=lambda a: a.start)
+    return found
+
+
+def generic_actor(role: str, country: str, day: date) -> ActorMention:
+    """The generic actor of ``role`` (civilians, police, ...) in ``country``, with no text behind it."""
+    entry = next((g for g in _compiled().generic_entries if g.role == role), None)
+    if entry is None:
+        raise KeyError(f"no generic actor role {role!r} in the actor dictionary")
+    name, review = _fill(entry.name, country, day)
+    return ActorMention(0, 0, "", name, entry.inter, role, review)
+
+
+def _adjacent_to_mention(found: list[ActorMention], start: int) -> bool:
+    """Whether a mention ends right before ``start`` ("Al Shabaab militants": the generic word adds nothing)."""
+    return any(0 <= start - m.end <= 1 and m.role in ("named", "state") for m in found)

@@ -1,0 +1,290 @@
+"""The incident coder's codebooks (``codebooks/coder/``) loaded into frozen, checked models.
+
+Every vocabulary the coder uses lives there: the trigger lexicon, actor dictionaries, number and date words, and
+one gazetteer per country. Loading checks each file: an unknown sub-event type, cue, country or place, or a
+pattern that is not a valid regular expression, is a :class:`~eventcode.errors.CodebookError` naming the entry.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from eventcode._resources import data_dir
+from eventcode.codebook import acled_codebook, load_model
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+def _check_patterns(where: str, patterns: tuple[str, ...]) -> None:
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"{where}: {pattern!r} is not a valid regular expression ({exc})") from None
+
+
+def _check_country(where: str, country: str) -> None:
+    if country and country not in acled_codebook().country_registry:
+        raise ValueError(f"{where}: {country!r} is not an ACLED country")
+
+
+class SubEventLexicon(_Entry):
+    triggers: tuple[str, ...]
+    requires: tuple[str, ...] = ()
+    excludes: tuple[str, ...] = ()
+
+
+class Refinement(_Entry):
+    sub_event_type: str
+    when: Literal["armed_target", "civilian_target", "state_agent", "non_state_agent"]
+    to: str
+
+
+class Lexicon(_Entry):
+    """Triggers per sub-event type, the cues they need, blockers, aggregate-claim cues and note labels."""
+
+    version: str
+    sources: tuple[str, ...]
+    abbreviations: tuple[str, ...] = ()
+    blocker_window: int
+    blockers: dict[str, tuple[str, ...]]
+    clause_breaks: tuple[str, ...]
+    aggregate: tuple[str, ...]
+    statements: tuple[str, ...] = ()
+    source_cues: tuple[str, ...] = ()
+    quotes: dict[str, str] = {}
+    labels: dict[str, str]
+    cues: dict[str, tuple[str, ...]]
+    sub_event_types: dict[str, SubEventLexicon]
+    actor_roles: dict[str, Literal["two_armed", "protest", "riot", "remote", "victim_civilians", "free"]]
+    one_sided: tuple[str, ...] = ()
+    default_actor1: dict[str, str] = {}
+    refinements: tuple[Refinement, ...] = ()
+
+    @model_validator(mode="after")
+    def _check(self) -> Lexicon:
+        known = acled_codebook().sub_event_types
+        for event_type in acled_codebook().event_types:
+            if event_type.name not in self.actor_roles:
+                raise ValueError(f"actor_roles: no policy for {event_type.name!r}")
+        for name in (*self.one_sided, *self.default_actor1, *(r.sub_event_type for r in self.refinements),
+                     *(r.to for r in self.refinements)):
+            if name not in known:
+                raise ValueError(f"{name!r} is not an ACLED sub-event type")
+        for name, entry in self.sub_event_types.items():
+            if name not in known:
+                raise ValueError(f"sub_event_types: {name!r} is not an ACLED sub-event type")
+            for cue in (*entry.requires, *entry.excludes):
+                if cue not in self.cues:
+                    raise ValueError(f"sub_event_types.{name}: unknown cue group {cue!r}")
+            _check_patterns(f"sub_event_types.{name}", entry.triggers)
+        for label, name in self.labels.items():
+            if name not in known:
+                raise ValueError(f"labels.{label}: {name!r} is not an ACLED sub-event type")
+        for group, patterns in {**self.cues, **self.blockers}.items():
+            _check_patterns(group, patterns)
+        for group in ("aggregate", "statements", "source_cues"):
+            _check_patterns(group, getattr(self, group))
+        return self
+
+
+class StateForce(_Entry):
+    country: str
+    military: str = ""
+    police: str = ""
+    start: date | None = Field(None, alias="from")
+    until: date | None = None
+
+
+class GenericActor(_Entry):
+    role: str
+    inter: int
+    name: str
+    patterns: tuple[str, ...]
+    named_prefix: bool = False
+
+
+class NamedActor(_Entry):
+    name: str
+    inter: int
+    country: str = ""
+    start: date | None = Field(None, alias="from")
+    until: date | None = None
+    aliases: tuple[str, ...] = ()
+    acronyms: tuple[str, ...] = ()
+
+    def active(self, day: date) -> bool:
+        """Whether the name applies on ``day``."""
+        return (self.start is None or self.start <= day) and (self.until is None or day <= self.until)
+
+
+class Actors(_Entry):
+    """State force names per country and period, country adjectives, generic role patterns and named actors."""
+
+    version: str
+    sources: tuple[str, ...]
+    state_forces: tuple[StateForce, ...]
+    force_nouns: tuple[str, ...]
+    demonyms: dict[str, tuple[str, ...]]
+    generic: tuple[GenericActor, ...]
+    named: tuple[NamedActor, ...]
+
+    @model_validator(mode="after")
+    def _check(self) -> Actors:
+        codes = {c.code for c in acled_codebook().actor_categories}
+        for force in self.state_forces:
+            _check_country("state_forces", force.country)
+        for country in self.demonyms:
+            _check_country("demonyms", country)
+        for generic in self.generic:
+            if generic.inter not in codes:
+                raise ValueError(f"generic.{generic.role}: inter {generic.inter} is not an actor category")
+            _check_patterns(f"generic.{generic.role}", generic.patterns)
+        for named in self.named:
+            if named.inter not in codes:
+                raise ValueError(f"named.{named.name}: inter {named.inter} is not an actor category")
+            _check_country(f"named.{named.name}", named.country)
+            _check_patterns(f"named.{named.name}", named.aliases)
+        _check_patterns("force_nouns", self.force_nouns)
+        return self
+
+
+class Numbers(_Entry):
+    """Number words and the words of death, injury and ACLED's fatality statements."""
+
+    version: str
+    sources: tuple[str, ...]
+    words: dict[str, int]
+    qualifiers: tuple[str, ...]
+    killed: tuple[str, ...]
+    injured: tuple[str, ...]
+    singular_victims: tuple[str, ...]
+    nouns: tuple[str, ...]
+    none: tuple[str, ...]
+    coded: tuple[str, ...]
+    vague_death: tuple[str, ...]
+
+    @model_validator(mode="after")
+    def _check(self) -> Numbers:
+        for group in ("qualifiers", "killed", "injured", "none", "coded"):
+            _check_patterns(group, getattr(self, group))
+        for pattern in self.coded:
+            if "(?P<n>" not in pattern:
+                raise ValueError(f"coded: {pattern!r} has no (?P<n>...) group for the number")
+        return self
+
+
+class Undated(_Entry):
+    offset_days: int
+    time_precision: int
+    words: tuple[str, ...]
+
+
+class Dates(_Entry):
+    """Month and weekday names, relative day words and the conventions for approximate and undated reports."""
+
+    version: str
+    sources: tuple[str, ...]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative: dict[str, int]
+    approximate: tuple[str, ...]
+    speech_verbs: tuple[str, ...] = ()
+    undated: Undated
+
+    @model_validator(mode="after")
+    def _check(self) -> Dates:
+        if sorted(self.months.values()) != list(range(1, 13)):
+            raise ValueError("months: each of the 12 months must appear once")
+        if sorted(self.weekdays.values()) != list(range(7)):
+            raise ValueError("weekdays: each of the 7 weekdays must appear once")
+        _check_patterns("months", tuple(self.months))
+        _check_patterns("approximate", self.approximate)
+        _check_patterns("undated.words", self.undated.words)
+        return self
+
+
+class Place(_Entry):
+    location: str
+    admin1: str = ""
+    admin2: str = ""
+    admin3: str = ""
+    latitude: float = Field(ge=-90, le=90)
+    longitude: float = Field(ge=-180, le=180)
+    aliases: tuple[str, ...] = ()
+
+
+class Area(_Entry):
+    names: tuple[str, ...]
+    location: str
+    geo_precision: int = Field(ge=1, le=3)
+
+
+class Gazetteer(_Entry):
+    """One country's places (towns, villages) and areas (townships, states) coded to one of its places."""
+
+    version: str
+    country: str
+    sources: tuple[str, ...]
+    places: tuple[Place, ...]
+    areas: tuple[Area, ...] = ()
+
+    @model_validator(mode="after")
+    def _check(self) -> Gazetteer:
+        _check_country("country", self.country)
+        names = [p.location for p in self.places]
+        duplicates = sorted({n for n in names if names.count(n) > 1})
+        if duplicates:
+            raise ValueError(f"places: duplicate location {duplicates[0]!r}")
+        for area in self.areas:
+            if area.location not in names:
+                raise ValueError(f"areas {list(area.names)}: location {area.location!r} is not one of places")
+        return self
+
+
+def _coder_file(name: str) -> Path:
+    return data_dir("codebooks") / "coder" / name
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The bundled trigger lexicon, loaded once."""
+    return load_model(_coder_file("lexicon.yaml"), Lexicon)
+
+
+@functools.lru_cache(maxsize=1)
+def actors() -> Actors:
+    """The bundled actor dictionaries, loaded once."""
+    return load_model(_coder_file("actors.yaml"), Actors)
+
+
+@functools.lru_cache(maxsize=1)
+def numbers() -> Numbers:
+    """The bundled number and fatality words, loaded once."""
+    return load_model(_coder_file("numbers.yaml"), Numbers)
+
+
+@functools.lru_cache(maxsize=1)
+def dates() -> Dates:
+    """The bundled date words, loaded once."""
+    return load_model(_coder_file("dates.yaml"), Dates)
+
+
+def load_gazetteer(path: str | Path) -> Gazetteer:
+    """Read one gazetteer file (the bundled form, or a user's own); problems raise CodebookError."""
+    return load_model(Path(path), Gazetteer)
+
+
+@functools.lru_cache(maxsize=1)
+def bundled_gazetteers() -> tuple[Gazetteer, ...]:
+    """Every gazetteer shipped in ``codebooks/coder/gazetteer/``, loaded once."""
+    folder = _coder_file("gazetteer")
+    return tuple(load_gazetteer(path) for path in sorted(folder.glob("*.yaml")))

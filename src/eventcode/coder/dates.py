@@ -1,0 +1,143 @@
+"""Dates in a report: explicit dates, ranges, months, weekdays and relative words, read against the publication
+date, each with ACLED's time_precision (1 the day, 2 within a week, 3 only the month)."""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from eventcode.coder.codebook import Dates, dates
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date stated in a sentence; ``statement`` when it dates something said, not something done."""
+
+    start: int
+    end: int
+    text: str
+    day: date
+    precision: int
+    statement: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    book: Dates
+    any_date: re.Pattern[str]
+    months: tuple[tuple[re.Pattern[str], int], ...]
+    approximate: re.Pattern[str]
+    speech: re.Pattern[str] | None
+    undated: re.Pattern[str]
+
+
+@functools.lru_cache(maxsize=1)
+def _compiled() -> _Compiled:
+    book = dates()
+    month = "(?:" + "|".join(sorted(book.months, key=len, reverse=True)) + ")"
+    weekday = "|".join(book.weekdays)
+    relative = "|".join(re.escape(w) for w in sorted(book.relative, key=len, reverse=True))
+    day = r"\d{1,2}(?:st|nd|rd|th)?"
+    any_date = re.compile(
+        rf"\bbetween (?P<rd1>{day}) and (?P<rd2>{day}) (?P<rm>{month})(?:,? (?P<ry>\d{{4}}))?"
+        rf"|\b(?P<d1>{day}) (?:of )?(?P<m1>{month}),?(?: (?P<y1>\d{{4}}))?\b"
+        rf"|\b(?P<m2>{month}) (?P<d2>{day})\b(?:,? (?P<y2>\d{{4}}))?"
+        rf"|\b(?:(?P<part>early|mid|late|the end of|end of|the beginning of|beginning of)[ -])?"
+        rf"(?P<m3>{month}),? (?P<y3>\d{{4}})\b"
+        rf"|\bin (?:(?P<part4>early|mid|late)[ -])?(?P<m4>{month})\b(?![ ,]*\d)"
+        rf"|\b(?P<wd>{weekday})\b"
+        rf"|\b(?P<rel>{relative})\b",
+        re.IGNORECASE)
+    months = tuple((re.compile(p + r"\Z", re.IGNORECASE), n) for p, n in book.months.items())
+    approximate = re.compile(r"\b(?:" + "|".join(book.approximate) + r")\b", re.IGNORECASE)
+    speech = (re.compile(r"\b(?:" + "|".join(book.speech_verbs) + r")\b[^.;]{0,12}$", re.IGNORECASE)
+              if book.speech_verbs else None)
+    undated = re.compile(r"\b(?:" + "|".join(book.undated.words) + r")\b", re.IGNORECASE)
+    return _Compiled(book, any_date, months, approximate, speech, undated)
+
+
+def _month(c: _Compiled, text: str) -> int:
+    for pattern, number in c.months:
+        if pattern.match(text):
+            return number
+    raise ValueError(text)  # unreachable: the text matched the month alternation
+
+
+def _day(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+def _in_year(year: int | None, month: int, day: int, published: date) -> date | None:
+    """The date; without a year, the latest one not more than a week after publication."""
+    try:
+        if year is not None:
+            return date(year, month, day)
+        found = date(published.year, month, day)
+        if found > published + timedelta(days=7):
+            found = date(published.year - 1, month, day)
+        return found
+    except ValueError:
+        return None
+
+
+def _read(c: _Compiled, m: re.Match[str], published: date) -> tuple[date, int] | None:
+    """A matched date expression as (day, precision), or None when it is not a real date."""
+    g = m.groupdict()
+    if g["rd1"]:
+        month, year = _month(c, g["rm"]), int(g["ry"]) if g["ry"] else None
+        first, last = _in_year(year, month, _day(g["rd1"]), published), _in_year(year, month, _day(g["rd2"]), published)
+        if first is None or last is None or last < first:
+            return None
+        middle = first + (last - first) / 2
+        return middle, 2 if (last - first).days <= 7 else 3
+    for d, mo, y in (("d1", "m1", "y1"), ("m2", "d2", "y2")):
+        key_day, key_month = (d, mo) if d.startswith("d") else (mo, d)
+        if g[key_day]:
+            found = _in_year(int(g[y]) if g[y] else None, _month(c, g[key_month]), _day(g[key_day]), published)
+            return (found, 1) if found else None
+    for mo, y, part in (("m3", "y3", "part"), ("m4", "", "part4")):
+        if g[mo]:
+            month = _month(c, g[mo])
+            year = int(g[y]) if y and g[y] else None
+            last_day = calendar.monthrange(year or published.year, month)[1]
+            where = (g[part] or "").lower()
+            day = 1 if "early" in where or "beginning" in where else last_day if "late" in where or "end" in where \
+                else 15
+            found = _in_year(year, month, day, published)
+            return (found, 3) if found else None
+    if g["wd"]:
+        wanted = c.book.weekdays[g["wd"].lower()]
+        return published - timedelta(days=(published.weekday() - wanted) % 7), 1
+    if g["rel"]:
+        return published + timedelta(days=c.book.relative[g["rel"].lower()]), 1
+    return None
+
+
+def find_dates(text: str, published: date, offset: int = 0) -> list[DateMention]:
+    """Every date stated in ``text`` (a sentence), with offsets shifted by ``offset``."""
+    c = _compiled()
+    found: list[DateMention] = []
+    for m in c.any_date.finditer(text):
+        read = _read(c, m, published)
+        if read is None:
+            continue
+        day, precision = read
+        before, after = text[max(0, m.start() - 25):m.start()], text[m.end():m.end() + 16]
+        if precision == 1 and (c.approximate.search(before) or c.approximate.search(after)):
+            precision = 2
+        statement = bool(c.speech and c.speech.search(text[max(0, m.start() - 30):m.start()]))
+        found.append(DateMention(offset + m.start(), offset + m.end(), m.group(), day, precision, statement))
+    return found
+
+
+def undated_day(text: str, published: date) -> tuple[date, int, bool]:
+    """The date of an event whose report gives no day: the middle of the week before publication.
+
+    Returns (day, time_precision, whether the text says so with a word such as "recently").
+    """
+    c = _compiled()
+    rule = c.book.undated
+    return published + timedelta(days=rule.offset_days), rule.time_precision, bool(c.undated.search(text))

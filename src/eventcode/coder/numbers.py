@@ -1,0 +1,175 @@
+"""Fatalities and injuries stated in a report, read as ACLED reads them.
+
+Digits and number words, ACLED's values for vague words (several 3, dozens 12, hundreds 100), the figure an ACLED
+note says it coded ("2 fatalities."), and statements that no one died. Killed and injured are kept apart; a death
+stated twice in the same words is counted once.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from eventcode.codebook import acled_codebook
+from eventcode.coder.codebook import Numbers, numbers
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """A number of people killed or injured stated at ``start:end``; ``vague`` when read from a vague word."""
+
+    start: int
+    end: int
+    text: str
+    value: int
+    kind: str  # "killed", "injured", "coded" or "none"
+    vague: bool
+    noun: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    book: Numbers
+    values: dict[str, int]
+    vague: dict[str, int]
+    number: re.Pattern[str]
+    keyword: re.Pattern[str]
+    tail_before: re.Pattern[str]
+    singular_before: re.Pattern[str]
+    singular_after: re.Pattern[str]
+    after: re.Pattern[str]
+    coded: tuple[re.Pattern[str], ...]
+    none: re.Pattern[str]
+    nouns_before: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def _compiled() -> _Compiled:
+    book = numbers()
+    values = {w: v for w, v in book.words.items() if w not in ("a", "an")}
+    vague: dict[str, int] = {}
+    for quantity in acled_codebook().fatalities.vague_quantities:
+        for word in quantity.words:
+            vague[word] = quantity.value
+    default = acled_codebook().fatalities.vague_quantities[0].value
+    for word in book.vague_death:
+        vague.setdefault(word, default)
+    words = sorted({*values, *vague}, key=len, reverse=True)
+    word_alt = "|".join(re.escape(w) for w in words)
+    number = re.compile(rf"(?<![\w.])(?:\d[\d,]*(?:\s*(?:-|to|or)\s*\d[\d,]*)?|(?:{word_alt})(?:-(?:{word_alt}))?)"
+                        r"(?![\w])", re.IGNORECASE)
+    killed = "|".join(book.killed)
+    injured = "|".join(book.injured)
+    keyword = re.compile(rf"\b(?:(?P<k>{killed})|(?P<i>{injured}))\b", re.IGNORECASE)
+    aux = r"(?:were|was|have|has|had|been|are|is|be|being|reportedly|also|later|allegedly|all|both|subsequently|then)"
+    tail_before = re.compile(rf"^(?P<mid>(?:[\s-]+(?!{aux}\b)[\w'\u2019-]+){{0,4}}?)(?:\s+{aux})*\s*$",
+                             re.IGNORECASE)
+    sing = "|".join(re.escape(w) for w in sorted(book.singular_victims, key=len, reverse=True))
+    singular_before = re.compile(rf"\b(?:(?:a|an|the|one)\s+(?:[\w'\u2019-]+\s+){{0,2}}?(?:{sing})|he|she)\s+"
+                                 rf"(?:{aux}\s+)+(?:[\w-]+\s+)?$", re.IGNORECASE)
+    singular_after = re.compile(rf"^\s+(?:a|an|the|one)\s+(?:[\w'\u2019-]+\s+){{0,2}}?(?:{sing})\b",
+                                re.IGNORECASE)
+    qualifiers = "|".join(book.qualifiers)
+    after = re.compile(rf"^\s+(?:(?:{qualifiers})\s+)?(?P<n>{number.pattern})(?P<rest>(?:\s+[\w'\u2019-]+){{0,2}})",
+                       re.IGNORECASE)
+    coded = tuple(re.compile(p, re.IGNORECASE) for p in book.coded)
+    none = re.compile(r"\b(?:" + "|".join(book.none) + r")\b", re.IGNORECASE)
+    return _Compiled(book, values, vague, number, keyword, tail_before, singular_before, singular_after,
+                     after, coded, none, frozenset(n.lower() for n in book.nouns))
+
+
+def _value(c: _Compiled, text: str) -> tuple[int, bool] | None:
+    """The value of a number expression (the lower bound of a range) and whether it is vague."""
+    first = re.split(r"\s*(?:\bto\b|\bor\b)\s*|(?<=\d)\s*-\s*(?=\d)", text.strip(), maxsplit=1)[0].lower()
+    if first[:1].isdigit():
+        return int(first.replace(",", "")), False
+    if first in c.vague:
+        return c.vague[first], True
+    parts = first.split("-")
+    if all(p in c.values for p in parts):
+        return sum(c.values[p] for p in parts), False
+    return None
+
+
+def _noun(text: str) -> str:
+    words = re.findall(r"[a-z]+", text.lower())
+    return words[-1].rstrip("s") if words else ""
+
+
+def find_counts(text: str, offset: int = 0) -> list[Count]:
+    """Every statement of killed or injured people in ``text`` (a sentence), with offsets."""
+    c = _compiled()
+    found: list[Count] = []
+    for pattern in c.coded:
+        for m in pattern.finditer(text):
+            found.append(Count(offset + m.start(), offset + m.end(), m.group(), int(m.group("n").replace(",", "")),
+                               "coded", False, ""))
+    for m in c.none.finditer(text):
+        found.append(Count(offset + m.start(), offset + m.end(), m.group(), 0, "none", False, ""))
+    if found:
+        return found
+    for m in c.keyword.finditer(text):
+        kind = "killed" if m.group("k") else "injured"
+        word = m.group().lower()
+        before = text[max(0, m.start() - 70):m.start()]
+        passive = bool(re.search(r"\b(?:were|was|been|are|is)\s+(?:\w+\s+)?$", before, re.IGNORECASE))
+        readers = (_before, _after) if passive or word in c.nouns_before else (_after, _before)
+        for reader in readers:
+            hit = reader(c, text, m.start(), m.end())
+            if hit is not None:
+                start, end, value, vague, noun = hit
+                found.append(Count(offset + start, offset + end, text[start:end], value, kind, vague, noun))
+                break
+    return found
+
+
+def _after(c: _Compiled, text: str, _start: int, end: int) -> tuple[int, int, int, bool, str] | None:
+    rest = text[end:end + 60]
+    m = c.after.match(rest)
+    if m:
+        read = _value(c, m.group("n"))
+        if read:
+            return end + m.start("n"), end + m.end(), read[0], read[1], _noun(m.group("rest"))
+    m2 = c.singular_after.match(rest)
+    if m2:
+        return end, end + m2.end(), 1, False, _noun(m2.group())
+    return None
+
+
+def _before(c: _Compiled, text: str, start: int, _end: int) -> tuple[int, int, int, bool, str] | None:
+    base = max(0, start - 70)
+    before = text[base:start]
+    for m in reversed(list(c.number.finditer(before))):
+        tail = c.tail_before.match(before[m.end():])
+        if tail is None:
+            continue
+        read = _value(c, m.group())
+        if read:
+            return base + m.start(), start, read[0], read[1], _noun(tail.group("mid"))
+    m2 = c.singular_before.search(before)
+    if m2:
+        return base + m2.start(), start, 1, False, _noun(m2.group())
+    return None
+
+
+def fatalities(counts: Iterable[Count]) -> tuple[int, int | None, list[Count]]:
+    """ACLED's fatalities from the counts of one event: the coded figure if a note states one, else the killed
+    counts added up, a repeated statement (same number, same noun) counted once. Returns (fatalities, injured or
+    None, the counts used)."""
+    items = list(counts)
+    coded = [x for x in items if x.kind == "coded"]
+    if coded:
+        return min(x.value for x in coded), None, coded
+    used: list[Count] = []
+    seen: set[tuple[int, str]] = set()
+    total = 0
+    for x in items:
+        if x.kind != "killed" or (x.value, x.noun) in seen:
+            continue
+        seen.add((x.value, x.noun))
+        used.append(x)
+        total += x.value
+    injured = [x for x in items if x.kind == "injured"]
+    return total, (sum(x.value for x in injured) if injured else None), used + injured

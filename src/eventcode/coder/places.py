@@ -1,0 +1,73 @@
+"""Places in a report: names found in the gazetteers (bundled, plus the user's own), and place-like names that no
+gazetteer knows, which the coder reports for review instead of guessing their coordinates."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from eventcode.coder.codebook import Gazetteer, Place
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place named in a sentence; ``place`` is None when no gazetteer knows it."""
+
+    start: int
+    end: int
+    text: str
+    place: Place | None
+    geo_precision: int
+    country: str
+
+
+_NAME = r"[A-Z][\w'\u2019-]*(?:[ -][A-Z][\w'\u2019-]*)*"
+#: Place-like names no gazetteer knows: "in Maijayang", "the Aungja base", "Hpa Yar Koe Su village".
+_UNKNOWN = re.compile(
+    rf"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]round|[Tt]o|[Ff]rom) (?:the )?(?P<a>{_NAME})"
+    rf"|\b(?P<b>{_NAME}) "
+    r"(?=(?:base|outpost|camp|village|town|city|township|hill|hills|district|area|neighbou?rhood)\b)")
+
+
+class PlaceIndex:
+    """Gazetteers compiled into one lookup per country."""
+
+    def __init__(self, gazetteers: Iterable[Gazetteer]) -> None:
+        self._names: dict[str, dict[str, tuple[Place, int]]] = {}
+        for gazetteer in gazetteers:
+            names = self._names.setdefault(gazetteer.country, {})
+            by_location = {p.location: p for p in gazetteer.places}
+            for place in gazetteer.places:
+                for name in (place.location, *place.aliases):
+                    names[name] = (place, 1)
+            for area in gazetteer.areas:
+                for name in area.names:
+                    names[name] = (by_location[area.location], area.geo_precision)
+        self._patterns = {
+            country: re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                                + r")\b")
+            for country, names in self._names.items() if names}
+
+    def countries(self) -> Sequence[str]:
+        """The countries with a gazetteer."""
+        return sorted(self._names)
+
+    def find(self, text: str, country: str, offset: int = 0) -> list[PlaceMention]:
+        """Places of ``country`` named in ``text``: known ones, then unknown place-like names."""
+        found: list[PlaceMention] = []
+        pattern = self._patterns.get(country)
+        taken: list[tuple[int, int]] = []
+        if pattern is not None:
+            for m in pattern.finditer(text):
+                place, precision = self._names[country][m.group()]
+                found.append(PlaceMention(offset + m.start(), offset + m.end(), m.group(), place, precision, country))
+                taken.append((m.start(), m.end()))
+        for m in _UNKNOWN.finditer(text):
+            group = "a" if m.group("a") else "b"
+            start, end = m.span(group)
+            if any(s < end and start < e for s, e in taken):
+                continue
+            found.append(PlaceMention(offset + start, offset + end, m.group(group), None, 0, country))
+        found.sort(key=lambda p: p.start)
+        return found

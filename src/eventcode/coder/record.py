@@ -1,0 +1,243 @@
+"""A candidate event as an ACLED record: actors in their roles, date, place, fatalities and notes, with the
+evidence for each and what a human must still check."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from eventcode.codebook import acled_codebook
+from eventcode.coder import actors as act
+from eventcode.coder import numbers as num
+from eventcode.coder.actors import ARMED, CIVILIANS, RIOTERS, STATE, ActorMention
+from eventcode.coder.codebook import lexicon
+from eventcode.coder.places import PlaceMention
+from eventcode.coder.segment import Group, SentenceFacts
+from eventcode.coder.triggers import Trigger
+
+Record = dict[str, Any]
+
+_PASSIVE_BY = re.compile(r"^[^,;]{0,40}?\bby(?:\s+the)?\s*$", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _evidence(kind: str, facts: SentenceFacts, start: int, end: int, text: str, **extra: object) -> dict[str, Any]:
+    s = facts.sentence
+    return {"kind": kind, "text": text, "start": start, "end": end, "sentence": s.text,
+            "sentence_start": s.start, "sentence_end": s.end, **extra}
+
+
+def roles(group: Group, trigger: Trigger | None) -> tuple[ActorMention | None, ActorMention | None,
+                                                           SentenceFacts | None]:
+    """The agent (actor1) and target (actor2) of the event, read around the deciding trigger."""
+    home = next((s for s in group.sentences if trigger in s.triggers), group.sentences[0]) if trigger else \
+        group.sentences[0]
+    agent = target = None
+    if trigger is not None:
+        before = [a for a in home.actors if a.end <= trigger.start]
+        after = [a for a in home.actors if a.start >= trigger.end]
+        text = home.sentence.text
+        base = home.sentence.start
+        passive = bool(_PASSIVE.search(text[:trigger.start - base]))
+        by = next((a for a in after if _PASSIVE_BY.match(text[trigger.end - base:a.start - base])), None)
+        if by is not None:
+            agent = by
+            target = before[-1] if before else next((a for a in after if a is not by), None)
+        elif passive and before:
+            target = before[-1]
+        else:
+            armed_before = [a for a in before if a.inter != CIVILIANS]
+            agent = armed_before[0] if armed_before else (before[0] if before else None)
+            target = next((a for a in after if agent is None or a.name != agent.name), None)
+    others = [a for s in group.sentences for a in s.actors]
+    if agent is None:
+        agent = next((a for a in others if a.inter in ARMED and (target is None or a.name != target.name)), None)
+    if target is None:
+        target = next((a for a in others if agent is not None and a.name != agent.name and a.inter in ARMED), None)
+    return agent, target, home
+
+
+def refine(sub_event_type: str, agent: ActorMention | None, target: ActorMention | None) -> str:
+    """The sub-event type once the actors are known (the lexicon's refinements: an attack on an armed actor is
+    an armed clash, arrests by a non-state group are abductions, territory taken by state forces is regained)."""
+    conditions = {
+        "armed_target": target is not None and target.inter in ARMED and agent is not None and agent.inter in ARMED,
+        "civilian_target": target is not None and target.inter == CIVILIANS,
+        "state_agent": agent is not None and agent.inter == STATE,
+        "non_state_agent": agent is not None and agent.inter in ARMED and agent.inter != STATE,
+    }
+    for rule in lexicon().refinements:
+        if rule.sub_event_type == sub_event_type and conditions[rule.when]:
+            return rule.to
+    return sub_event_type
+
+
+def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: ActorMention | None,
+          group: Group, country: str, review: list[dict[str, str]]) -> tuple[ActorMention | None,
+                                                                            ActorMention | None]:
+    """actor1 and actor2 by the event type's policy (lexicon ``actor_roles``)."""
+    day = group.day
+    a1, a2 = agent, target
+    lex = lexicon()
+    unnamed = {"field": "actor1", "reason": "the perpetrator is not named: coded as an unidentified armed group"}
+    if policy == "protest":
+        a1, a2 = act.generic_actor("protesters", country, day), None
+        if sub_event_type not in lex.one_sided:
+            a2 = next((a for a in (agent, target) if a is not None and a.inter in ARMED), None) or \
+                act.generic_actor("police", country, day)
+    elif policy == "riot":
+        a1 = agent if agent is not None and agent.inter == RIOTERS else act.generic_actor("rioters", country, day)
+        a2 = target if target is not None and target.inter != RIOTERS else None
+        if a2 is None and agent is not None and agent.inter in ARMED:
+            a2 = agent
+    elif policy == "victim_civilians":
+        if a1 is None or a1.inter == CIVILIANS:
+            victim = a1 if a1 is not None else target
+            a1 = act.generic_actor("unidentified", country, day)
+            review.append(unnamed)
+            a2 = victim
+        if a2 is None or a2.inter != CIVILIANS:
+            a2 = act.generic_actor("civilians", country, day)
+    elif policy == "remote":
+        if a1 is None or a1.inter not in ARMED:
+            if a1 is not None and a1.inter == CIVILIANS and a2 is None:
+                a2 = a1
+            a1 = act.generic_actor("unidentified", country, day)
+            review.append(unnamed)
+        if a2 is None:
+            hurt = any(c.kind in ("killed", "injured") for s in group.sentences + group.context for c in s.counts)
+            if hurt and any(a.inter == CIVILIANS for s in group.sentences for a in s.actors):
+                a2 = act.generic_actor("civilians", country, day)
+        if a2 is not None and a2.inter == CIVILIANS:
+            review.append({"field": "civilian_targeting", "reason": "civilians were hurt: set civilian_targeting "
+                           "if they were the main or only target"})
+    elif policy == "two_armed" and a2 is None:
+        review.append({"field": "actor2", "reason": "a battle needs a second armed actor; none is named"})
+    if a1 is None and sub_event_type in lex.default_actor1:
+        a1 = act.generic_actor(lex.default_actor1[sub_event_type], country, day)
+        review.append({"field": "actor1", "reason": f"actor1 is not named: coded as {a1.name}"})
+    return a1, a2
+
+
+def build(group: Group, sub_event_type: str, trigger: Trigger | None, country: str) -> Record:
+    """The candidate ACLED record of a group; blanks and review items where the report does not say."""
+    cb = acled_codebook()
+    review: list[dict[str, str]] = []
+    evidence: list[dict[str, Any]] = []
+    agent, target, home = roles(group, trigger)
+    sub_event_type = refine(sub_event_type, agent, target)
+    sub = cb.sub_event_types.lookup(sub_event_type)
+    event_type = sub.event_type
+    if trigger is not None and home is not None:
+        evidence.append(_evidence("trigger", home, trigger.start, trigger.end, trigger.text,
+                                  sub_event_type=trigger.sub_event_type))
+    policy = lexicon().actor_roles[event_type]
+    a1, a2 = _cast(policy, sub_event_type, agent, target, group, country, review)
+    if a1 is not None and a2 is not None and a1.name == a2.name and event_type != "Riots":
+        a2 = None
+    if a1 is None:
+        review.append({"field": "actor1", "reason": "no actor found for this event"})
+    for field_name, mention in (("actor1", a1), ("actor2", a2)):
+        if mention is not None and mention.review:
+            review.append({"field": field_name, "reason": mention.review})
+        if mention is not None and mention.end > mention.start and home is not None:
+            holder = next((s for s in group.sentences if s.sentence.start <= mention.start < s.sentence.end), home)
+            evidence.append(_evidence(field_name, holder, mention.start, mention.end, mention.text))
+    inter1 = a1.inter if a1 else None
+    inter2 = a2.inter if a2 else None
+    civilian_targeting = inter2 == CIVILIANS and sub.civilian_targeting_allowed and policy == "victim_civilians"
+
+    counts = [c for s in group.sentences + group.context for c in s.counts]
+    fatalities, _injured, used = num.fatalities(counts)
+    for c in used:
+        holder = next(s for s in group.sentences + group.context if s.sentence.start <= c.start < s.sentence.end)
+        evidence.append(_evidence("injuries" if c.kind == "injured" else "fatalities", holder, c.start, c.end, c.text,
+                                  value=c.value))
+    if any(c.vague for c in used if c.kind == "killed"):
+        review.append({"field": "fatalities", "reason": "a vague number of dead: coded by ACLED's convention "
+                       "(several 3, dozens 12, hundreds 100); check the scale of the attack"})
+
+    place_fields = _place(group, review, evidence)
+    date_fields = _date(group, review, evidence)
+    record: Record = {
+        "event_id_cnty": "",
+        **date_fields,
+        "disorder_type": sub.disorder_type,
+        "event_type": event_type,
+        "sub_event_type": sub_event_type,
+        "actor1": a1.name if a1 else "",
+        "assoc_actor_1": "",
+        "inter1": inter1,
+        "actor2": a2.name if a2 else "",
+        "assoc_actor_2": "",
+        "inter2": inter2,
+        "interaction": cb.interaction_code(inter1, inter2) if inter1 else None,
+        "civilian_targeting": cb.civilian_targeting_value if civilian_targeting else "",
+        "iso": cb.country_registry.lookup(country).iso,
+        "region": cb.country_registry.lookup(country).region,
+        "country": country,
+        **place_fields,
+        "source": "",
+        "source_scale": "",
+        "notes": _notes(group, date_fields, place_fields),
+        "fatalities": fatalities,
+        "tags": "",
+        "timestamp": None,
+    }
+    record["evidence"] = evidence
+    record["review"] = review
+    return record
+
+
+def _place(group: Group, review: list[dict[str, str]], evidence: list[dict[str, Any]]) -> dict[str, Any]:
+    blank: dict[str, Any] = {"admin1": "", "admin2": "", "admin3": "", "location": "", "latitude": None,
+                             "longitude": None, "geo_precision": None}
+    mention: PlaceMention | None = group.place
+    if mention is None:
+        review.append({"field": "location", "reason": "the report names no place for this event"})
+        return blank
+    holder = next((s for s in group.sentences if s.sentence.start <= mention.start < s.sentence.end), None)
+    if holder is not None:
+        evidence.append(_evidence("place", holder, mention.start, mention.end, mention.text))
+    near = group.fallback
+    if mention.place is None and near is not None and near.place is not None:
+        p = near.place
+        review.append({"field": "location", "reason": f"{mention.text!r} is not in the gazetteer: coded to "
+                       f"{p.location} (named nearby in the report) with geo_precision {near.geo_precision}"})
+        return {"admin1": p.admin1, "admin2": p.admin2, "admin3": p.admin3, "location": p.location,
+                "latitude": p.latitude, "longitude": p.longitude, "geo_precision": near.geo_precision}
+    if mention.place is None:
+        review.append({"field": "location", "reason": f"{mention.text!r} is not in the gazetteer: add it (admin "
+                       "names, coordinates) or code the event to a nearby known place"})
+        return {**blank, "location": mention.text}
+    p = mention.place
+    if mention.geo_precision > 1:
+        review.append({"field": "geo_precision", "reason": f"{mention.text!r} is an area: coded to {p.location} "
+                       f"with geo_precision {mention.geo_precision}"})
+    return {"admin1": p.admin1, "admin2": p.admin2, "admin3": p.admin3, "location": p.location,
+            "latitude": p.latitude, "longitude": p.longitude, "geo_precision": mention.geo_precision}
+
+
+def _date(group: Group, review: list[dict[str, str]], evidence: list[dict[str, Any]]) -> dict[str, Any]:
+    mention = group.date_mention
+    if group.undated:
+        review.append({"field": "event_date", "reason": "the report gives no day: coded to the middle of the week "
+                       "before publication"})
+    elif mention is not None:
+        holder = next((s for s in group.sentences if s.sentence.start <= mention.start < s.sentence.end), None)
+        if holder is not None:
+            evidence.append(_evidence("date", holder, mention.start, mention.end, mention.text))
+        if mention.precision > 1:
+            review.append({"field": "time_precision", "reason": f"{mention.text!r} is not an exact day"})
+    return {"event_date": group.day.isoformat(), "year": group.day.year, "time_precision": group.precision}
+
+
+def _notes(group: Group, date_fields: dict[str, Any], place_fields: dict[str, Any]) -> str:
+    day = date.fromisoformat(date_fields["event_date"])
+    when = f"{day.day} {day:%B %Y}"
+    opening = f"On {when}" if date_fields["time_precision"] == 1 else f"Around {when} (as reported)"
+    admin = ", ".join(x for x in (place_fields["admin3"], place_fields["admin2"], place_fields["admin1"]) if x)
+    where = f", in {place_fields['location']}" + (f" ({admin})" if admin else "") if place_fields["location"] else ""
+    body = " ".join(s.sentence.text for s in group.sentences)
+    return f"{opening}{where}: {body}"

@@ -1,0 +1,213 @@
+"""Segmentation: ACLED's one event per place and day (and actor pair), built from the sentences of a report.
+
+A sentence with a trigger opens an event for each day it states, at the place it names; a sentence that states
+neither continues the event before it. The sub-event type of an event is the first of its triggers in ACLED's
+hierarchy order whose cues are present (the hierarchy rule for merging). Aggregate claims, quoted statements and
+negated or threatened actions make no event; they are kept as ``not_coded`` with the reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from eventcode.codebook import acled_codebook
+from eventcode.coder import triggers as trig
+from eventcode.coder.actors import ARMED, ActorMention
+from eventcode.coder.codebook import lexicon
+from eventcode.coder.dates import DateMention, undated_day
+from eventcode.coder.numbers import Count
+from eventcode.coder.places import PlaceMention
+from eventcode.coder.sentences import Sentence
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceFacts:
+    """What one sentence says: its triggers, dates, places, actors and counts of dead and injured."""
+
+    sentence: Sentence
+    triggers: tuple[trig.Trigger, ...]
+    blocked: tuple[trig.Trigger, ...]
+    statement: str | None
+    dates: tuple[DateMention, ...]
+    places: tuple[PlaceMention, ...]
+    actors: tuple[ActorMention, ...]
+    counts: tuple[Count, ...]
+    aggregate: str | None
+    undated: bool
+
+
+@dataclass
+class Group:
+    """The sentences of one candidate event, with its day and place."""
+
+    day: date
+    precision: int
+    undated: bool
+    date_mention: DateMention | None
+    place: PlaceMention | None
+    strategic: bool
+    fallback: PlaceMention | None = None
+    sentences: list[SentenceFacts] = field(default_factory=list)
+    context: list[SentenceFacts] = field(default_factory=list)
+
+    @property
+    def triggers(self) -> list[trig.Trigger]:
+        return [t for s in self.sentences for t in s.triggers]
+
+    def key(self) -> tuple[date, str, bool]:
+        return self.day, _place_key(self.place), self.strategic
+
+
+@dataclass(frozen=True, slots=True)
+class NotCoded:
+    """A sentence that makes no event, and why."""
+
+    sentence: Sentence
+    reason: str
+
+
+def _place_key(place: PlaceMention | None) -> str:
+    if place is None:
+        return ""
+    return place.place.location if place.place else place.text
+
+
+def _best_place(places: tuple[PlaceMention, ...]) -> PlaceMention | None:
+    known = [p for p in places if p.place is not None]
+    if known:
+        return min(known, key=lambda p: (p.geo_precision, p.start))
+    return places[0] if places else None
+
+
+def _strategic(facts: SentenceFacts) -> bool:
+    names = {t.sub_event_type for t in facts.triggers}
+    roles = lexicon().actor_roles
+    sd = {s.name for s in acled_codebook().sub_event_types if roles[s.event_type] == "free"}
+    return bool(names) and names <= sd
+
+
+def segment(facts: list[SentenceFacts], published: date) -> tuple[list[Group], list[NotCoded]]:
+    """Group the sentences of a report into candidate events (in the order they are first reported)."""
+    groups: list[Group] = []
+    by_key: dict[tuple[date, str, bool], Group] = {}
+    not_coded: list[NotCoded] = []
+    current: list[Group] = []
+    after_aggregate = False
+    fallback: PlaceMention | None = None
+    for f in facts:
+        known = [p for p in f.places if p.place is not None]
+        if known:
+            areas = [p for p in known if p.geo_precision == 2]
+            fallback = areas[0] if areas else replace(min(known, key=lambda p: (p.geo_precision, p.start)),
+                                                      geo_precision=2)
+        if f.sentence.quoted:
+            if f.triggers:
+                not_coded.append(NotCoded(f.sentence, "quoted statement"))
+            continue
+        if f.aggregate:
+            not_coded.append(NotCoded(f.sentence, f"aggregate claim or ongoing condition ({f.aggregate!r})"))
+            after_aggregate = True
+            continue
+        if f.statement and f.triggers:
+            not_coded.append(NotCoded(f.sentence, f"statement ({f.statement!r})"))
+            continue
+        own_place = _best_place(f.places)
+        if after_aggregate and not f.dates and (own_place is None or own_place.place is None):
+            if f.triggers:
+                not_coded.append(NotCoded(f.sentence, "continues an aggregate claim"))
+            continue
+        after_aggregate = False
+        if not f.triggers:
+            if f.blocked:
+                reasons = sorted({t.blocked for t in f.blocked})
+                not_coded.append(NotCoded(f.sentence, f"{' and '.join(reasons)}: not an event that happened"))
+            elif current and f.counts:
+                current[-1].context.append(f)
+            continue
+        strategic = _strategic(f)
+        last = current[-1] if current else None
+        same_place = own_place is None or (last is not None and _place_key(own_place) == _place_key(last.place))
+        if last is not None and not f.dates and same_place and not f.undated and strategic == last.strategic:
+            last.sentences.append(f)
+            continue
+        days: list[tuple[date, int, bool, DateMention | None]] = []
+        if f.dates:
+            seen = set()
+            for d in f.dates:
+                if d.day not in seen:
+                    seen.add(d.day)
+                    days.append((d.day, d.precision, False, d))
+        elif last is not None and same_place and not f.undated:
+            days.append((last.day, last.precision, last.undated, last.date_mention))
+        else:
+            day, precision, _ = undated_day(f.sentence.text, published)
+            days.append((day, precision, True, None))
+        place = own_place if own_place is not None else (last.place if last is not None else None)
+        current = []
+        previous_end = f.sentence.start
+        for day, precision, undated, mention in days:
+            here = place
+            if len(days) > 1 and mention is not None:
+                inside = tuple(p for p in f.places if previous_end <= p.start < mention.end)
+                here = _best_place(inside) or place
+                previous_end = mention.end
+            group = Group(day, precision, undated, mention, here, strategic, fallback)
+            existing = by_key.get(group.key())
+            if existing is None:
+                by_key[group.key()] = group
+                groups.append(group)
+                existing = group
+            existing.sentences.append(f)
+            current.append(existing)
+    return groups, not_coded
+
+
+def choose(group: Group, label: str | None) -> tuple[str, trig.Trigger | None]:
+    """The sub-event type of a group by ACLED's hierarchy, and the trigger that decided it.
+
+    A note label ("Arrests:") decides first. A type cast as ``two_armed`` (Battles) needs two armed actors;
+    failing that, the next type in the hierarchy is tried, and if none qualifies the first whose cues are present
+    is taken.
+    """
+    text = " ".join(s.sentence.text for s in group.sentences)
+    present = trig.cues(text)
+    found = group.triggers
+    if label:
+        for t in found:
+            if t.sub_event_type == label:
+                return label, t
+        return label, None
+    armed = {a.name for s in group.sentences for a in s.actors if a.inter in ARMED}
+    first_allowed: tuple[str, trig.Trigger] | None = None
+    for name in trig.hierarchy():
+        hits = [t for t in found if t.sub_event_type == name]
+        if not hits or not trig.allowed(name, present):
+            continue
+        first_allowed = first_allowed or (name, hits[0])
+        policy = lexicon().actor_roles[acled_codebook().sub_event_types.lookup(name).event_type]
+        if policy == "two_armed" and len(armed) < 2:
+            continue
+        return name, hits[0]
+    if first_allowed is not None:
+        return first_allowed
+    return "", None
+
+
+def absorb_undated(groups: list[Group], chosen: dict[int, str]) -> list[Group]:
+    """Drop from an undated event the triggers of its leading type when an event of that type is coded on a
+    stated day at the same place: an undated mention ("the junta responded with airstrikes") of a dated event is
+    that event, not another. What else the undated sentences report stays an event of its own."""
+    kept: list[Group] = []
+    for group in groups:
+        if group.undated:
+            dated = {chosen[id(g)] for g in groups if not g.undated and _place_key(g.place) == _place_key(group.place)}
+            dated &= {chosen[id(group)]}
+            if dated:
+                group.sentences = [replace(s, triggers=tuple(t for t in s.triggers if t.sub_event_type not in dated))
+                                   for s in group.sentences]
+                group.sentences = [s for s in group.sentences if s.triggers]
+                if not group.sentences:
+                    continue
+        kept.append(group)
+    return kept

@@ -1,0 +1,128 @@
+"""The trigger lexicon compiled once into regular expressions: which sub-event types a sentence suggests, which
+triggers are negated, hedged or only threatened, which sentences are aggregate claims, and ACLED note labels."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from eventcode.codebook import acled_codebook
+from eventcode.coder.codebook import Lexicon, SubEventLexicon, lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A trigger of ``sub_event_type`` at ``start:end``; ``blocked`` names the blocker group when it is negated,
+    hedged or a threat ("denied", "threatened to"), and then it makes no event."""
+
+    start: int
+    end: int
+    text: str
+    sub_event_type: str
+    blocked: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    book: Lexicon
+    order: tuple[str, ...]
+    triggers: tuple[tuple[str, SubEventLexicon, re.Pattern[str]], ...]
+    cues: dict[str, re.Pattern[str]]
+    blockers: tuple[tuple[str, re.Pattern[str]], ...]
+    clause_break: re.Pattern[str]
+    aggregate: re.Pattern[str]
+    statement: re.Pattern[str]
+    source: re.Pattern[str]
+    label: re.Pattern[str]
+
+
+def _words(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(sorted(patterns, key=len, reverse=True)) + r")(?![\w-])",
+                      re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _compiled() -> _Compiled:
+    book = lexicon()
+    order = tuple(sub.name for sub in acled_codebook().sub_event_types)
+    triggers = tuple((name, book.sub_event_types[name], _words(book.sub_event_types[name].triggers))
+                     for name in order if name in book.sub_event_types and book.sub_event_types[name].triggers)
+    cues = {name: _words(patterns) for name, patterns in book.cues.items()}
+    blockers = tuple((name, re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])[^,;]*$", re.IGNORECASE))
+                     for name, patterns in book.blockers.items())
+    clause_break = re.compile("|".join(re.escape(b) for b in book.clause_breaks))
+    aggregate = _words(book.aggregate)
+    statement = _words(book.statements) if book.statements else re.compile(r"(?!)")
+    source = re.compile(r"(?<![\w-])(?:" + "|".join(book.source_cues) + r")\s+(?:the\s+)?$", re.IGNORECASE) \
+        if book.source_cues else re.compile(r"(?!)")
+    labels = "|".join(re.escape(label) for label in sorted(book.labels, key=len, reverse=True))
+    label = re.compile(rf"^\s*(?P<label>{labels})\s*:", re.IGNORECASE)
+    return _Compiled(book, order, triggers, cues, blockers, clause_break, aggregate, statement, source, label)
+
+
+def hierarchy() -> tuple[str, ...]:
+    """Every sub-event type in ACLED's hierarchy order (from codebooks/acled.yaml)."""
+    return _compiled().order
+
+
+def _blocker(c: _Compiled, text: str, start: int) -> str:
+    window = text[max(0, start - c.book.blocker_window):start]
+    pieces = c.clause_break.split(window)
+    clause = pieces[-1] if pieces else window
+    for name, pattern in c.blockers:
+        if pattern.search(clause):
+            return name
+    return ""
+
+
+def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
+    """Every trigger in ``text`` (a sentence), each checked for negation, hedges and threats."""
+    c = _compiled()
+    found: list[Trigger] = []
+    for name, _entry, pattern in c.triggers:
+        for m in pattern.finditer(text):
+            found.append(Trigger(offset + m.start(), offset + m.end(), m.group(), name, _blocker(c, text, m.start())))
+    return found
+
+
+def label(text: str) -> str | None:
+    """The sub-event type named by an ACLED note label at the start of ``text`` ("Arrests: On ..."), if any."""
+    c = _compiled()
+    m = c.label.match(text)
+    if m is None:
+        return None
+    folded = m.group("label").casefold()
+    return next(sub for key, sub in c.book.labels.items() if key.casefold() == folded)
+
+
+def aggregate(text: str) -> str | None:
+    """The aggregate-claim cue in ``text`` ("since launching", "so far", "every day"), if any."""
+    m = _compiled().aggregate.search(text)
+    return m.group() if m else None
+
+
+def statement(text: str, first_trigger: int) -> str | None:
+    """The statement cue ("said that", "accused") standing before the first trigger of ``text``, if any."""
+    m = _compiled().statement.search(text, 0, first_trigger)
+    return m.group() if m else None
+
+
+def is_source(text_before: str) -> bool:
+    """Whether an actor named right after ``text_before`` is the report's source ("according to the KIA")."""
+    return bool(_compiled().source.search(text_before[-40:]))
+
+
+def cues(text: str) -> frozenset[str]:
+    """The cue groups (protest, riot, peaceful, ...) that match somewhere in ``text``."""
+    return frozenset(name for name, pattern in _compiled().cues.items() if pattern.search(text))
+
+
+def allowed(sub_event_type: str, present: frozenset[str]) -> bool:
+    """Whether the cues ``present`` in an event's text satisfy the requires/excludes of ``sub_event_type``."""
+    entry = _compiled().book.sub_event_types.get(sub_event_type)
+    if entry is None:
+        return True
+    if entry.requires and not present.intersection(entry.requires):
+        return False
+    return not present.intersection(entry.excludes)
