@@ -209,8 +209,7 @@ class _Collector:
         self.report.rows_valid += count
 
     def file_issue(self, issue: Issue) -> None:
-        """A problem with the file as a whole (it was not read)."""
-        self.report.readable = False
+        """A problem with the file as a whole, such as a header that matches no layout (no row was read)."""
         self.keep(dataclasses.replace(issue, file=self.report.path))
 
     def finish(self) -> FileReport:
