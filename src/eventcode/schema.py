@@ -15,6 +15,7 @@ from typing import Any
 from eventcode._resources import data_dir
 from eventcode.codebook import acled_codebook
 from eventcode.plover import plover_event_schema
+from eventcode.report import validation_report_schema
 from eventcode.rules import EVENT_ID, REQUIRED
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -120,7 +121,8 @@ def acled_event_schema() -> Schema:
 
 #: Every generated schema by name; ``schemas/<name>.schema.json`` holds the committed copy.
 GENERATORS: dict[str, Callable[[], Schema]] = {"acled-event": acled_event_schema,
-                                               "plover-event": plover_event_schema}
+                                               "plover-event": plover_event_schema,
+                                               "validation-report": validation_report_schema}
 
 
 def schema_text(schema: Schema) -> str:
