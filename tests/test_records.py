@@ -28,7 +28,7 @@ def write(path: Path, records: list[dict[str, Any]]) -> Path:
     elif path.suffix == ".json":
         path.write_text(json.dumps(records), encoding="utf-8")
     else:
-        path.write_text(yaml.safe_dump(records, allow_unicode=True), encoding="utf-8")
+        path.write_text(yaml.safe_dump(records), encoding="utf-8")  # allow_unicode would emit NEL raw
     return path
 
 
