@@ -23,7 +23,9 @@ from eventcode.errors import InvalidEvent
 from eventcode.events import Event
 from eventcode.formats.acled_csv import InterForm, write_acled_csv
 from eventcode.formats.acled_read import CsvFile, inter_generation, is_blank_row
+from eventcode.formats.cameo_tsv import write_cameo_tsv
 from eventcode.formats.jsonl import write_jsonl
+from eventcode.formats.plover_jsonl import write_plover_jsonl
 from eventcode.formats.records import read_records
 from eventcode.issues import Issue, show
 
@@ -45,7 +47,8 @@ def load_events(path: str | Path) -> tuple[list[Event], list[Issue]]:
 Writer = Callable[[Iterable[Event], "str | Path | None", InterForm], int]
 
 #: Every output format of ``eventcode convert --to``.
-WRITERS: dict[str, Writer] = {"acled-csv": write_acled_csv, "jsonl": write_jsonl}
+WRITERS: dict[str, Writer] = {"acled-csv": write_acled_csv, "jsonl": write_jsonl, "plover-jsonl": write_plover_jsonl,
+                             "cameo-tsv": write_cameo_tsv}
 
 
 def convert_records(source: str | Path, target: str | Path | None, to: str = "acled-csv",

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from eventcode import cameo, crosswalk, plover
 from eventcode.codebook import acled_codebook
 from eventcode.issues import CATALOG
 from eventcode.tables import markdown_table
@@ -78,6 +79,9 @@ def error_catalog_page() -> str:
 PAGES: dict[str, Callable[[], str]] = {
     "acled-codebook.md": acled_codebook_page,
     "errors.md": error_catalog_page,
+    "cameo.md": cameo.codebook_markdown,
+    "plover.md": plover.codebook_markdown,
+    "crosswalk.md": crosswalk.crosswalk_markdown,
 }
 
 

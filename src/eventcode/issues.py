@@ -10,12 +10,14 @@ Severity = Literal["error", "warning"]
 
 @dataclass(frozen=True, slots=True)
 class ErrorCode:
-    """An entry of the error catalog: a stable kebab-case code, a title and what it means."""
+    """An entry of the error catalog: a stable kebab-case code, a title, what it means, and the data it is
+    about (``acled`` records, or ``cameo`` codes in GDELT rows and CAMEO output)."""
 
     code: str
     title: str
     description: str
     scope: Literal["field", "record", "dataset", "file"] = "record"
+    data: Literal["acled", "cameo"] = "acled"
 
 
 _CATALOG_ENTRIES = (
@@ -78,6 +80,28 @@ _CATALOG_ENTRIES = (
               "file"),
     ErrorCode("bad-header", "Unrecognised header", "The header matches no known layout.", "file"),
     ErrorCode("parse-error", "Unreadable input", "The file or record cannot be parsed.", "file"),
+    # CAMEO codes and GDELT event rows
+    ErrorCode("unknown-event-code", "Unknown CAMEO event code", "EventCode is not one of the 311 CAMEO codes of "
+              "GDELT's lookup (codes are text with their leading zeros).", "field", "cameo"),
+    ErrorCode("event-code-mismatch", "Base or root code mismatch", "EventBaseCode is not the first three digits of "
+              "EventCode, or EventRootCode not its first two.", data="cameo"),
+    ErrorCode("quad-class-mismatch", "Quad class mismatch", "QuadClass is not the lookup's quad class of "
+              "EventCode (roots 01-05: 1, 06-09: 2, 10-14: 3, 15-20: 4).", data="cameo"),
+    ErrorCode("goldstein-mismatch", "Goldstein value mismatch", "GoldsteinScale is not the lookup's Goldstein "
+              "value of EventCode.", data="cameo"),
+    ErrorCode("bad-gdelt-date", "Unreadable GDELT date", "SQLDATE is not a real date YYYYMMDD, or DATEADDED not "
+              "YYYYMMDD or YYYYMMDDHHMMSS.", "field", "cameo"),
+    ErrorCode("date-mismatch", "Date fields disagree", "MonthYear, Year or FractionDate does not follow from "
+              "SQLDATE.", data="cameo"),
+    ErrorCode("bad-actor-code", "Malformed CAMEO actor code", "An actor code is not a sequence of three-letter "
+              "elements, has an element that is a letter-swap of a CAMEO role or international code (NGOEVN), "
+              "or a country or type column holds no CAMEO code of its kind.", "field", "cameo"),
+    ErrorCode("actor-role-order", "Actor roles out of order", "A warning: a CAMEO actor code puts a primary role "
+              "after a secondary or tertiary one (CRMJUD), which CAMEO's manual asks coders not to do.", "field",
+              "cameo"),
+    ErrorCode("no-cameo-equivalent", "No CAMEO equivalent", "The event's ACLED sub-event type has no CAMEO event "
+              "code in the crosswalk; a human must decide its coding before it can be written as CAMEO.",
+              data="cameo"),
 )
 
 CATALOG: dict[str, ErrorCode] = {entry.code: entry for entry in _CATALOG_ENTRIES}

@@ -1,0 +1,149 @@
+"""GDELT event files: layouts by field count, every row rule, and GDELT's real sample as acceptance test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from eventcode.cameo import cameo_codebook
+from eventcode.formats.gdelt import gdelt_codebook, looks_like_gdelt, validate_gdelt
+
+BOOK = gdelt_codebook()
+LAYOUTS = {layout.name: layout for layout in BOOK.layouts}
+V1 = BOOK.columns_of(LAYOUTS["gdelt-1.0"])
+V2 = BOOK.columns_of(LAYOUTS["gdelt-2.0"])
+
+#: One row of GDELT 1.0 as column -> text (values of the shared sample's first row, abridged).
+ROW = {"GLOBALEVENTID": "564111644", "SQLDATE": "20060731", "MonthYear": "200607", "Year": "2006",
+       "FractionDate": "2006.5781", "Actor1Code": "USAGOV", "Actor1Name": "UNITED STATES", "Actor1CountryCode": "USA",
+       "Actor1Type1Code": "GOV", "Actor2Code": "MMRMIL", "Actor2CountryCode": "MMR", "Actor2Type1Code": "MIL",
+       "IsRootEvent": "1", "EventCode": "195", "EventBaseCode": "195", "EventRootCode": "19", "QuadClass": "4",
+       "GoldsteinScale": "-10.0", "NumMentions": "2", "NumSources": "1", "NumArticles": "2",
+       "AvgTone": "-0.34", "DATEADDED": "20160728", "SOURCEURL": "http://example.org/a"}
+
+
+def _line(values: dict[str, str], columns: tuple[str, ...] = V1) -> str:
+    return "\t".join(values.get(column, "") for column in columns) + "\n"
+
+
+def _file(tmp_path: Path, *lines: str) -> Path:
+    path = tmp_path / "events.tsv"
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
+def _codes(tmp_path: Path, **change: str) -> list[tuple[str, str | None, object, str | None]]:
+    report = validate_gdelt(_file(tmp_path, _line({**ROW, **change})))
+    return [(i.code, i.field, i.value, i.hint) for i in report.issues]
+
+
+def test_the_shared_sample_finds_one_role_order_warning_and_nothing_else(shared_data: Path) -> None:
+    # What the real sample holds: 300 GDELT 1.0 daily rows (58 fields), every event code, base and root code,
+    # quad class, Goldstein value and date consistent with GDELT's lookup, every actor code well-formed. Only row
+    # 261's Actor1Code CRMJUD puts a primary role (JUD) after a secondary one (CRM): a warning, the row stays valid.
+    path = shared_data / "gdelt" / "gdelt1_events_sample.tsv"
+    assert looks_like_gdelt(path, path.read_bytes()[:65536])
+    report = validate_gdelt(path)
+    assert (report.format, report.rows_read, report.rows_valid, report.rows_invalid) == ("gdelt-1.0", 300, 300, 0)
+    assert dict(report.counts) == {"actor-role-order": 1}
+    [issue] = report.issues
+    assert (issue.line, issue.field, issue.value, issue.severity) == (261, "Actor1Code", "CRMJUD", "warning")
+    assert report.valid
+
+
+def test_a_consistent_row_has_no_issue(tmp_path: Path) -> None:
+    assert _codes(tmp_path) == []
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    ({"EventCode": "1955"}, ("unknown-event-code", "EventCode", "1955", "195")),
+    ({"EventCode": "120]--"}, ("unknown-event-code", "EventCode", "120]--", "120")),
+    ({"EventCode": "13y", "EventBaseCode": "13y", "EventRootCode": "13"}, ("unknown-event-code", "EventCode", "13y",
+                                                                            "13")),
+    ({"EventBaseCode": "194"}, ("event-code-mismatch", "EventBaseCode", "194", "195")),
+    ({"EventRootCode": "18"}, ("event-code-mismatch", "EventRootCode", "18", "19")),
+    ({"QuadClass": "3"}, ("quad-class-mismatch", "QuadClass", "3", "4")),
+    ({"QuadClass": "four"}, ("not-an-integer", "QuadClass", "four", None)),
+    ({"GoldsteinScale": "-9.5"}, ("goldstein-mismatch", "GoldsteinScale", "-9.5", "-10.0")),
+    ({"GoldsteinScale": "x"}, ("not-a-number", "GoldsteinScale", "x", None)),
+    ({"SQLDATE": "20060231"}, ("bad-gdelt-date", "SQLDATE", "20060231", None)),
+    ({"MonthYear": "200608"}, ("date-mismatch", "MonthYear", "200608", "200607")),
+    ({"Year": "2007"}, ("date-mismatch", "Year", "2007", "2006")),
+    ({"FractionDate": "2006.5808"}, ("date-mismatch", "FractionDate", "2006.5808", "2006.5781")),
+    ({"DATEADDED": "2016072"}, ("bad-gdelt-date", "DATEADDED", "2016072", None)),
+    ({"DATEADDED": "20160728256100"}, ("bad-gdelt-date", "DATEADDED", "20160728256100", None)),
+    ({"Actor2Code": "NGOEVN"}, ("bad-actor-code", "Actor2Code", "NGOEVN", "NGOENV")),
+    ({"Actor2Code": "MMR-MIL"}, ("bad-actor-code", "Actor2Code", "MMR-MIL", None)),
+    ({"Actor2CountryCode": "MMX"}, ("bad-actor-code", "Actor2CountryCode", "MMX", "MMR")),
+    ({"Actor1Type1Code": "GVO"}, ("bad-actor-code", "Actor1Type1Code", "GVO", "GOV")),
+    ({"Actor1Code": "CRMJUD"}, ("actor-role-order", "Actor1Code", "CRMJUD", None)),
+])
+def test_each_rule(change: dict[str, str], expected: tuple[str, str, object, str | None], tmp_path: Path) -> None:
+    assert _codes(tmp_path, **change) == [expected]
+
+
+def test_a_14_digit_dateadded_is_valid(tmp_path: Path) -> None:
+    assert _codes(tmp_path, DATEADDED="20160728123000") == []
+
+
+def test_backfile_and_daily_rows_mix_and_2_0_rows_are_61_fields(tmp_path: Path) -> None:
+    backfile = _line(ROW, V1[:57])
+    report = validate_gdelt(_file(tmp_path, backfile, _line(ROW)))
+    assert (report.format, report.rows_valid, report.issues) == ("gdelt-1.0-backfile+gdelt-1.0", 2, [])
+    report = validate_gdelt(_file(tmp_path, _line(ROW, V2), _line(ROW, V2)))
+    assert (report.format, report.rows_valid, report.issues) == ("gdelt-2.0", 2, [])
+
+
+def test_a_row_of_another_generation_or_length_is_a_wrong_field_count(tmp_path: Path) -> None:
+    report = validate_gdelt(_file(tmp_path, _line(ROW), "\n", _line(ROW, V2), "a\tb\n"))
+    assert [(i.code, i.record, i.line, i.value) for i in report.issues] == [
+        ("wrong-field-count", 2, 3, 61), ("wrong-field-count", 3, 4, 2)]
+    assert (report.rows_read, report.rows_valid, report.rows_invalid, report.valid) == (3, 1, 2, False)
+
+
+def test_an_undecodable_line_is_a_parse_error_and_the_rest_is_checked(tmp_path: Path) -> None:
+    path = tmp_path / "events.tsv"
+    path.write_bytes(b"\xff\xfe\n" + _line(ROW).encode())
+    report = validate_gdelt(path)
+    assert [(i.code, i.line) for i in report.issues] == [("parse-error", 1)]
+    assert (report.rows_read, report.rows_valid) == (2, 1)
+
+
+def test_detection_by_field_count(tmp_path: Path) -> None:
+    assert looks_like_gdelt(tmp_path, _line(ROW).encode())
+    assert looks_like_gdelt(tmp_path, _line(ROW, V2).encode())
+    assert not looks_like_gdelt(tmp_path, b"event_id_cnty,event_date\nMMR1,2023-01-01\n")
+
+
+def test_selection_and_limit_keep_counts_whole(tmp_path: Path) -> None:
+    bad = _line({**ROW, "QuadClass": "3", "Year": "2007"})
+    path = _file(tmp_path, bad, bad, bad)
+    report = validate_gdelt(path, limit_errors=2)
+    assert (len(report.issues), report.truncated, sum(report.counts.values())) == (2, True, 6)
+    only = validate_gdelt(path, wants=lambda code: code == "date-mismatch")
+    assert dict(only.counts) == {"date-mismatch": 3}
+
+
+CODES = [c for c in cameo_codebook().event_codes if c.level > 1]
+
+
+@given(st.sampled_from(CODES), st.dates(min_value=__import__("datetime").date(1979, 1, 1)))
+def test_rows_built_from_the_lookup_are_valid(code: object, day: object) -> None:
+    from datetime import date
+
+    from eventcode.cameo import EventCode
+    assert isinstance(code, EventCode)
+    assert isinstance(day, date)
+    fraction = day.year + ((day.month - 1) * 30 + day.day) / 365
+    values = {**ROW, "EventCode": code.code, "EventBaseCode": code.base, "EventRootCode": code.root,
+              "QuadClass": str(code.quad_class), "GoldsteinScale": str(code.goldstein),
+              "SQLDATE": day.strftime("%Y%m%d"), "MonthYear": day.strftime("%Y%m"), "Year": str(day.year),
+              "FractionDate": f"{fraction:.4f}"}
+    from eventcode.formats.gdelt import RowChecker
+    row = dict.fromkeys(V1, "") | values
+    assert RowChecker().check(row) == []
+    wrong = "0" if code.quad_class != 0 else "1"
+    assert [i.code for i in RowChecker().check({**row, "QuadClass": wrong})] == ["quad-class-mismatch"]
