@@ -47,7 +47,8 @@ def test_the_shared_sample_finds_one_role_order_warning_and_nothing_else(shared_
     path = shared_data / "gdelt" / "gdelt1_events_sample.tsv"
     assert looks_like_gdelt(path, path.read_bytes()[:65536])
     report = validate_gdelt(path)
-    assert (report.format, report.rows_read, report.rows_valid, report.rows_invalid) == ("gdelt-1.0", 300, 300, 0)
+    assert (report.format, report.generation) == ("gdelt", "gdelt-1.0")
+    assert (report.rows_read, report.rows_valid, report.rows_invalid, report.warnings) == (300, 300, 0, 1)
     assert dict(report.counts) == {"actor-role-order": 1}
     [issue] = report.issues
     assert (issue.line, issue.field, issue.value, issue.severity) == (261, "Actor1Code", "CRMJUD", "warning")
@@ -92,9 +93,9 @@ def test_a_14_digit_dateadded_is_valid(tmp_path: Path) -> None:
 def test_backfile_and_daily_rows_mix_and_2_0_rows_are_61_fields(tmp_path: Path) -> None:
     backfile = _line(ROW, V1[:57])
     report = validate_gdelt(_file(tmp_path, backfile, _line(ROW)))
-    assert (report.format, report.rows_valid, report.issues) == ("gdelt-1.0-backfile+gdelt-1.0", 2, [])
+    assert (report.generation, report.rows_valid, report.issues) == ("gdelt-1.0-backfile+gdelt-1.0", 2, [])
     report = validate_gdelt(_file(tmp_path, _line(ROW, V2), _line(ROW, V2)))
-    assert (report.format, report.rows_valid, report.issues) == ("gdelt-2.0", 2, [])
+    assert (report.generation, report.rows_valid, report.issues) == ("gdelt-2.0", 2, [])
 
 
 def test_a_row_of_another_generation_or_length_is_a_wrong_field_count(tmp_path: Path) -> None:
@@ -102,6 +103,7 @@ def test_a_row_of_another_generation_or_length_is_a_wrong_field_count(tmp_path: 
     assert [(i.code, i.record, i.line, i.value) for i in report.issues] == [
         ("wrong-field-count", 2, 3, 61), ("wrong-field-count", 3, 4, 2)]
     assert (report.rows_read, report.rows_valid, report.rows_invalid, report.valid) == (3, 1, 2, False)
+    assert report.blank_rows == 1
 
 
 def test_an_undecodable_line_is_a_parse_error_and_the_rest_is_checked(tmp_path: Path) -> None:
@@ -147,3 +149,17 @@ def test_rows_built_from_the_lookup_are_valid(code: object, day: object) -> None
     assert RowChecker().check(row) == []
     wrong = "0" if code.quad_class != 0 else "1"
     assert [i.code for i in RowChecker().check({**row, "QuadClass": wrong})] == ["quad-class-mismatch"]
+
+
+def test_validate_command_detects_gdelt_and_takes_input_format(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    from eventcode.cli import main
+
+    good = _file(tmp_path, _line(ROW), _line(ROW, V1[:57]))
+    assert main(["validate", str(good), "--format", "json"]) == 0
+    data = __import__("json").loads(capsys.readouterr().out)
+    assert (data["files"][0]["format"], data["files"][0]["generation"]) == ("gdelt", "gdelt-1.0+gdelt-1.0-backfile")
+    bad = tmp_path / "bad.csv"
+    bad.write_text(_line({**ROW, "EventCode": "1955"}), encoding="utf-8")
+    assert main(["validate", str(bad), "--input-format", "gdelt"]) == 1
+    assert "[unknown-event-code] (did you mean '195'?)" in capsys.readouterr().out

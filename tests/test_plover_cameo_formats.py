@@ -61,7 +61,7 @@ def test_cameo_rows_pass_the_gdelt_checks(record: dict[str, Any]) -> None:
         assert write_cameo_tsv([event], path) == 1
         report = validate_gdelt(path)
         fields = path.read_text(encoding="utf-8").rstrip("\n").split("\t")
-    assert (report.format, report.rows_valid, report.issues) == ("gdelt-2.0", 1, [])
+    assert (report.generation, report.rows_valid, report.issues) == ("gdelt-2.0", 1, [])
     assert len(fields) == 61
 
 

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from eventcode.codebook import AcledCodebook, acled_codebook
 from eventcode.errors import EventcodeError, InputError
 from eventcode.formats.acled_read import BLOCK_SIZE, BadRow, CsvFile, HeaderError, RowBatch, inter_generation
+from eventcode.formats.gdelt import looks_like_gdelt, validate_gdelt
 from eventcode.formats.records import RECORD_SUFFIXES, read_records
 from eventcode.issues import CATALOG, Issue, show
 from eventcode.registry import nearest
@@ -481,6 +482,9 @@ def _validate_records_path(path: Path, options: Options) -> FileReport:
 register_format(InputFormat("acled-csv", _is_acled_csv, validate_csv, "ACLED CSV, any generation"))
 register_format(InputFormat("records", lambda path, head: path.suffix.lower() in RECORD_SUFFIXES,
                             _validate_records_path, "YAML, JSON or JSON Lines records keyed by ACLED columns"))
+register_format(InputFormat("gdelt", looks_like_gdelt,
+                            lambda path, options: validate_gdelt(path, options.wants, options.limit_errors),
+                            "GDELT 1.0/2.0 event rows: 57, 58 or 61 tab-separated fields, no header"))
 
 __all__ = ["FORMATS", "DuplicateIds", "InputFormat", "Options", "UsageError", "detect_format",
            "parse_codes", "register_format", "validate_batch", "validate_csv", "validate_events", "validate_path",

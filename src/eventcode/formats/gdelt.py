@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -96,13 +97,19 @@ class Row:
     fields: list[str]
 
 
-def read_rows(path: Path) -> Iterator[Row | Issue]:
-    """The rows of a GDELT file, streamed; an undecodable line is a ``parse-error`` issue in its place."""
+#: Told of each blank line (not a row) by :func:`read_rows`.
+BlankHook = Callable[[int], None]
+
+
+def read_rows(path: Path, blank: BlankHook = lambda line: None) -> Iterator[Row | Issue]:
+    """The rows of a GDELT file, streamed; an undecodable line is a ``parse-error`` issue in its place; blank
+    lines are no rows (``blank`` is told their line numbers)."""
     number = 0
     try:
         with path.open("rb") as handle:
             for line_no, raw in enumerate(handle, start=1):
                 if not raw.strip():
+                    blank(line_no)
                     continue
                 number += 1
                 try:
@@ -249,8 +256,9 @@ def _same_number(got: str, want: str) -> bool:
 def validate_gdelt(path: Path, wants: Callable[[str], bool] = lambda code: True, limit_errors: int | None = None,
                    cameo: CameoCodebook | None = None) -> FileReport:
     """Validate a GDELT event file into a report; ``wants`` selects codes, ``limit_errors`` caps the issues kept
-    (counts cover all). The report's format names the layouts seen, e.g. ``gdelt-1.0`` or
+    (counts cover all). The report's generation names the layouts seen, e.g. ``gdelt-1.0`` or
     ``gdelt-1.0-backfile+gdelt-1.0``."""
+    started = time.perf_counter()
     book = gdelt_codebook()
     checker = RowChecker(cameo)
     report = FileReport(str(path), "gdelt")
@@ -262,12 +270,16 @@ def validate_gdelt(path: Path, wants: Callable[[str], bool] = lambda code: True,
         if not wants(issue.code):
             return
         report.counts[issue.code] += 1
+        report.warnings += issue.severity == "warning"
         if limit_errors is None or len(report.issues) < limit_errors:
             report.issues.append(issue)
         else:
             report.truncated = True
 
-    for item in read_rows(path):
+    def blank(line: int) -> None:
+        report.blank_rows += 1
+
+    for item in read_rows(path, blank):
         report.rows_read += 1
         if isinstance(item, Issue):
             add(item)
@@ -295,5 +307,6 @@ def validate_gdelt(path: Path, wants: Callable[[str], bool] = lambda code: True,
             report.rows_invalid += 1
         else:
             report.rows_valid += 1
-    report.format = "+".join(seen) if seen else "gdelt"
+    report.generation = "+".join(seen) or None
+    report.seconds = time.perf_counter() - started
     return report
