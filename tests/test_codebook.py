@@ -190,6 +190,10 @@ def unknown_actor2_category(raw: Raw) -> None:
     raw["event_types"][0]["actor2_category"] = 42
 
 
+def other_parent(raw: Raw) -> None:
+    first_sub(raw)["event_type"] = "Riots"
+
+
 def wrong_type(raw: Raw) -> None:
     first_sub(raw, 1, 2)["civilian_targeting_allowed"] = "sometimes"
 
@@ -217,6 +221,7 @@ BREAKS: list[tuple[Callable[[Raw], None], list[str]]] = [
     (duplicate_region, ["duplicate region", "Western Africa"]),
     (empty_event_type, ["without sub-event types", "Battles"]),
     (unknown_actor2_category, ["actor2_category", "Battles"]),
+    (other_parent, ["event_types[0] 'Battles'", "'Government regains territory' sets event_type"]),
     (wrong_type, ["event_types[1] 'Protests'", "sub_event_types[2] 'Peaceful protest'",
                   "civilian_targeting_allowed", "bool"]),
     (wrong_iso_type, ["countries[5] 'Angola'", "iso", "integer"]),

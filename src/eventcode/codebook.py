@@ -45,6 +45,10 @@ class SubEventType(_Entry):
     actor2_category: int | None = None
 
 
+#: What a sub-event type takes from the event type it is listed under (never stated on the sub-event type).
+_INHERITED = frozenset({"event_type", "one_sided_allowed", "actor2_category"})
+
+
 class EventType(_Entry):
     name: str
     definition: str
@@ -54,6 +58,10 @@ class EventType(_Entry):
 
     @model_validator(mode="after")
     def _adopt_children(self) -> EventType:
+        for sub in self.sub_event_types:
+            if stated := sorted(sub.model_fields_set & _INHERITED):
+                raise ValueError(f"sub-event type {sub.name!r} sets {', '.join(stated)}, which it takes from its "
+                                 f"event type {self.name!r}")
         children = tuple(
             sub.model_copy(update={"event_type": self.name, "one_sided_allowed": self.one_sided_allowed,
                                    "actor2_category": self.actor2_category})
