@@ -135,6 +135,13 @@ def test_plover_record_of_an_air_strike() -> None:
     assert list(VALIDATOR.iter_errors(record)) == []
 
 
+def test_inexact_date_and_place_are_stated_in_the_comment() -> None:
+    record = to_plover(Event.from_record({**RECORD, "time_precision": 2, "geo_precision": 3}))
+    assert "time_precision 2" in record["comment"]
+    assert "geo_precision 3" in record["comment"]
+    assert "comment" not in to_plover(Event.from_record(RECORD))
+
+
 def test_no_equivalent_gives_no_code_and_a_record_without_event() -> None:
     event = Event.from_record({**RECORD, "sub_event_type": "Change to group/activity", "actor2": "", "inter2": ""})
     assert to_cameo(event).event_code is None

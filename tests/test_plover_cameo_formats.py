@@ -92,6 +92,6 @@ def test_cameo_tsv_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFix
          "fatalities": 3}]}), encoding="utf-8")
     assert main(["convert", str(source), "--to", "cameo-tsv"]) == 0
     fields = capsys.readouterr().out.rstrip("\n").split("\t")
-    assert fields[:8] == ["10412", "20231101", "202311", "2023", "2023.8247", "MMRMIL",
+    assert fields[:8] == ["110412", "20231101", "202311", "2023", "2023.8247", "MMRMIL",
                           "MILITARY FORCES OF MYANMAR (2021-)", "MMR"]
     assert fields[26:31] == ["190", "190", "19", "4", "-10.0"]

@@ -211,7 +211,7 @@ def to_plover(event: Event) -> dict[str, Any]:
     """Project an ACLED event to a PLOVER JSON record (the manual's Data Fields; ``actor`` for its ``source``).
 
     A sub-event type without PLOVER equivalent gives a record with ``has_event`` false and no ``event``; what a
-    human must check is in ``comment``.
+    human must check, and ACLED's time and geo precision when not exact, are in ``comment``.
     """
     mapping = crosswalk().sub_event_registry.lookup(event.sub_event_type)
     cameo = to_cameo(event)
@@ -240,9 +240,24 @@ def to_plover(event: Event) -> dict[str, Any]:
         cite["citation"] = event.source
     record["cite_info"] = cite
     record["coder"] = "eventcode"
-    if cameo.review:
-        record["comment"] = "Review: " + "; ".join(cameo.review)
+    notes = [f"Review: {'; '.join(cameo.review)}."] if cameo.review else []
+    notes += _precision_notes(event)
+    if notes:
+        record["comment"] = " ".join(notes)
     return record
+
+
+def _precision_notes(event: Event) -> list[str]:
+    """ACLED's time and geo precision, which PLOVER has no field for, stated when not exact (precision above 1)."""
+    cb = acled_codebook()
+    notes = []
+    if event.time_precision > 1:
+        meaning = Registry("time precision", cb.time_precision, lambda p: p.code).lookup(event.time_precision).meaning
+        notes.append(f"ACLED time_precision {event.time_precision}: {meaning}")
+    if event.geo_precision > 1:
+        meaning = Registry("geo precision", cb.geo_precision, lambda p: p.code).lookup(event.geo_precision).meaning
+        notes.append(f"ACLED geo_precision {event.geo_precision}: {meaning}")
+    return notes
 
 
 # --- Reference page ------------------------------------------------------------------------------------------

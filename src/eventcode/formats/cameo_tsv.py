@@ -1,12 +1,13 @@
 """Write ACLED events as GDELT-like CAMEO event rows: GDELT 2.0's 61 tab-separated columns, no header.
 
-Each event is projected by the crosswalk (:func:`eventcode.crosswalk.to_cameo`). Filled in: GLOBALEVENTID (the
-event's ISO country number, three digits, then the digits of event_id_cnty), the date fields, actor codes,
-names, countries and roles, the event codes with the lookup's quad class and Goldstein value, the action's place
-and coordinates, DATEADDED from ACLED's timestamp and SOURCEURL as ``ACLED <event_id_cnty>``. Left blank because
-ACLED does not hold them: AvgTone, FIPS country and ADM codes, GeoNames feature ids; mentions, sources and
-articles are 1 (one coded report). An event without a CAMEO equivalent cannot be written: nothing is written and
-:class:`~eventcode.errors.InvalidEvent` lists them (``no-cameo-equivalent``).
+Each event is projected by the crosswalk (:func:`eventcode.crosswalk.to_cameo`). Filled in: GLOBALEVENTID (1,
+the event's ISO country number in three digits, then the digits of event_id_cnty: unique as an integer), the
+date fields, actor codes, names, countries and roles, the event codes with the lookup's quad class and Goldstein
+value, the action's place and coordinates, DATEADDED from ACLED's timestamp and SOURCEURL as
+``ACLED <event_id_cnty>``. Left blank because ACLED does not hold them: AvgTone, FIPS country and ADM codes,
+GeoNames feature ids; mentions, sources and articles are 1 (one coded report). An event without a CAMEO
+equivalent cannot be written: nothing is written and :class:`~eventcode.errors.InvalidEvent` lists them
+(``no-cameo-equivalent``).
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def gdelt_values(cameo: CameoProjection) -> dict[str, str]:
     fraction = day.year + ((day.month - 1) * DAYS_PER_MONTH + day.day) / DAYS_PER_YEAR
     digits = re.sub(r"\D", "", event.event_id_cnty)
     values = {
-        "GLOBALEVENTID": f"{event.iso:03d}{digits}", "SQLDATE": day.strftime("%Y%m%d"),
+        "GLOBALEVENTID": f"1{event.iso:03d}{digits}", "SQLDATE": day.strftime("%Y%m%d"),
         "MonthYear": day.strftime("%Y%m"), "Year": str(day.year), "FractionDate": f"{fraction:.{FRACTION_PLACES}f}",
         **_actor("Actor1", cameo.actor1), **_actor("Actor2", cameo.actor2),
         "IsRootEvent": "1", "EventCode": code.code, "EventBaseCode": code.base, "EventRootCode": code.root,
