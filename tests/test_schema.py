@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
+from eventcode.codebook import acled_codebook
 from eventcode.issues import CATALOG
 from eventcode.rules import check_record
 from eventcode.schema import DRAFT, GENERATORS, load_schema, schema_path, schema_text, write_schemas
@@ -69,6 +70,7 @@ def test_valid_records_in_each_inter_form(validator: Draft202012Validator, inter
 
 
 def assert_broken_as_promised(validator: Draft202012Validator, broken: Broken) -> None:
+    assert acled_codebook().column_set <= set(broken.record), "a broken record keeps every column"
     issues = check_record(broken.record)[1]
     assert [(i.code, i.field) for i in issues] == [(broken.code, broken.field)], broken.mutation
     rejected = bool(schema_errors(validator, broken.record))

@@ -222,10 +222,9 @@ def _set(record: Record, field: str, value: object) -> tuple[str, Record]:
     return field, record
 
 
-def _drop_required(draw: st.DrawFn, cb: AcledCodebook, r: Record) -> tuple[str, Record]:
-    field = draw(st.sampled_from(REQUIRED))
-    del r[field]
-    return field, r
+def _blank_required(draw: st.DrawFn, cb: AcledCodebook, r: Record) -> tuple[str, Record]:
+    """A required field left blank (or null); the record keeps all its columns, as a CSV row would."""
+    return _set(r, draw(st.sampled_from(REQUIRED)), draw(st.sampled_from(["", None])))
 
 
 def _wrong_type(draw: st.DrawFn, cb: AcledCodebook, r: Record) -> tuple[str, Record]:
@@ -389,7 +388,7 @@ def _region_mismatch(draw: st.DrawFn, cb: AcledCodebook, r: Record) -> tuple[str
 #: need arithmetic or a table (year, interaction, iso, region), today's date, or a repeat check (a source scale
 #: level twice).
 MUTATIONS: dict[str, Mutation] = {m.name: m for m in (
-    Mutation("missing-value", "missing-value", True, _drop_required),
+    Mutation("missing-value", "missing-value", True, _blank_required),
     Mutation("wrong-type", "wrong-type", True, _wrong_type),
     Mutation("not-an-integer", "not-an-integer", True, _not_an_integer),
     Mutation("not-a-number", "not-a-number", True, _not_a_number),
