@@ -231,3 +231,16 @@ def test_real_acled_rows(shared_data: Path) -> None:
             assert codes(issues) == (["unknown-disorder-type"] if typo else []), row["event_id_cnty"]
     assert typo_rows == 4978
     assert found == Counter({"unknown-disorder-type": 4978})
+
+
+@pytest.mark.parametrize(("field", "text", "code"), [
+    ("fatalities", "\u0663", "not-an-integer"),          # Arabic-Indic three
+    ("inter1", "\u00b2", "unknown-actor-category"),      # superscript two
+    ("interaction", "\u0661\u0662", "unknown-interaction"),
+    ("event_date", "\u0660\u0661 November 2023", "bad-date"),
+    ("event_id_cnty", "MMR\u0661", "bad-event-id"),
+])
+def test_only_ascii_digits_are_numbers(field: str, text: str, code: str) -> None:
+    """Python reads many scripts' digits as numbers; ACLED's fields hold ASCII digits, so others are errors."""
+    _, issues = check_record(changed({field: text}))
+    assert [(issue.code, issue.field) for issue in issues] == [(code, field)]

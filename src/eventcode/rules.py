@@ -18,10 +18,11 @@ from eventcode.registry import nearest
 
 Values = dict[str, Any]
 
-EVENT_ID = re.compile(r"[A-Z]{2,4}\d+")
-INTEGER = re.compile(r"[+-]?\d+")
+EVENT_ID = re.compile(r"[A-Z]{2,4}[0-9]+")
+INTEGER = re.compile(r"[+-]?[0-9]+")
+DIGITS = re.compile(r"[0-9]+")
 DAY_MONTH_YEAR = "%d %B %Y"
-COMPACT_DATE = re.compile(r"\d{8}")
+COMPACT_DATE = re.compile(r"[0-9]{8}")
 
 #: Fields an event cannot do without (the rest may be blank, or are derived).
 REQUIRED = ("event_id_cnty", "event_date", "time_precision", "sub_event_type", "actor1", "inter1", "country",
@@ -36,7 +37,7 @@ def parse_date(value: object) -> date | None:
         return value.date()
     if isinstance(value, date):
         return value
-    if not isinstance(value, str):
+    if not isinstance(value, str) or not value.isascii():
         return None
     text = value.strip()
     try:
@@ -112,7 +113,7 @@ class _Parser:
         code: object = value
         if isinstance(value, str):
             text = value.strip()
-            code = int(text) if text.isdigit() else self.cb.category_by_label.get(text.casefold())
+            code = int(text) if DIGITS.fullmatch(text) else self.cb.category_by_label.get(text.casefold())
         if isinstance(code, int) and not isinstance(code, bool) and code in self.cb.actor_category_registry:
             return code
         labels = [c.label for c in self.cb.actor_categories]
@@ -127,7 +128,7 @@ class _Parser:
         code: object = value
         if isinstance(value, str):
             text = re.sub(r"\s*[-\u2013]\s*", "-", value.strip())
-            code = int(text) if text.isdigit() else self.cb.interaction_by_text.get(text.casefold())
+            code = int(text) if DIGITS.fullmatch(text) else self.cb.interaction_by_text.get(text.casefold())
         if isinstance(code, int) and not isinstance(code, bool) and code in self.cb.interaction_codes:
             return code
         self.issue("unknown-interaction", "interaction", f"{show(value)} is not a valid interaction", value,

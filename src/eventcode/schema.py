@@ -45,7 +45,7 @@ def acled_event_schema() -> Schema:
     properties: Schema = {
         "event_id_cnty": {"type": "string", "pattern": f"^{EVENT_ID.pattern}$",
                           "description": "ACLED's country prefix and a number, e.g. MMR12345."},
-        "event_date": {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+        "event_date": {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
         "year": {"type": "integer"},
         "time_precision": {"enum": [p.code for p in cb.time_precision]},
         "disorder_type": {"enum": sorted(cb.disorder_type_values)},
