@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from eventcode.codebook import acled_codebook
 from eventcode.coder import triggers as trig
-from eventcode.coder.actors import find_actors
+from eventcode.coder.actors import STATE_FORCES, ActorMention, find_actors
 from eventcode.coder.codebook import Gazetteer, bundled_gazetteers, load_gazetteer
 from eventcode.coder.dates import find_dates, undated_day
 from eventcode.coder.numbers import find_counts
@@ -40,14 +41,26 @@ class Coder:
         self.places = PlaceIndex([*bundled_gazetteers(), *extra])
 
     def facts(self, text: str, published: date, country: str) -> list[SentenceFacts]:
-        """What each sentence of ``text`` says."""
+        """What each sentence of ``text`` says. A note label ("Arrests:") is a trigger of its first sentence; a
+        generic "soldiers" after a named force ("Israeli forces") is taken to be that force."""
         found = []
+        label = trig.label(text)
+        last_force: ActorMention | None = None
         for s in split_sentences(text):
             triggers = trig.find_triggers(s.text, s.start)
+            if label is not None and s.index == 0:
+                triggers.insert(0, label)
             dates = [d for d in find_dates(s.text, published, s.start) if not d.statement]
             day = dates[0].day if dates else published
-            mentions = [a for a in find_actors(s.text, country, day, s.start)
-                        if not trig.is_source(s.text[:a.start - s.start])]
+            mentions = []
+            for a in find_actors(s.text, country, day, s.start):
+                if trig.is_source(s.text[:a.start - s.start]):
+                    continue
+                if a.role == "military" and last_force is not None:
+                    a = replace(a, name=last_force.name, inter=last_force.inter, review=last_force.review)
+                elif a.role in ("named", "state") and a.inter in STATE_FORCES:
+                    last_force = a
+                mentions.append(a)
             places = [p for p in self.places.find(s.text, country, s.start)
                       if not any(a.start < p.end and p.start < a.end for a in mentions)
                       and not any(d.start < p.end and p.start < d.end for d in find_dates(p.text, published))]
@@ -70,13 +83,13 @@ class Coder:
         facts = self.facts(text, published, country)
         groups, skipped = segment(facts, published)
         label = trig.label(text)
-        chosen: dict[int, tuple[str, Any]] = {}
-        for i, group in enumerate(groups):
-            chosen[id(group)] = choose(group, label if i == 0 else None)
-        groups = absorb_undated(groups, {k: v[0] for k, v in chosen.items()})
+        first_label = label.sub_event_type if label else None
+        chosen = {id(group): choose(group, first_label if i == 0 else None) for i, group in enumerate(groups)}
+        kept, changed = absorb_undated(groups, {key: name for key, (name, _trigger) in chosen.items()})
         records = []
-        for group in groups:
-            name, trigger = choose(group, label if group is groups[0] else None)
+        for group in kept:
+            label_here = first_label if group is groups[0] else None
+            name, trigger = choose(group, label_here) if id(group) in changed else chosen[id(group)]
             if name:
                 records.append(build(group, name, trigger, country))
         if not_coded is not None:

@@ -12,7 +12,9 @@ from eventcode.coder.codebook import Actors, GenericActor, NamedActor, actors
 
 #: Inter codes of armed, organised actors (state forces, rebels, militias, external forces).
 ARMED = frozenset({1, 2, 3, 4, 8})
-STATE, RIOTERS, CIVILIANS = 1, 5, 7
+STATE, RIOTERS, CIVILIANS, EXTERNAL = 1, 5, 7, 8
+#: Inter codes of state forces, at home or abroad.
+STATE_FORCES = frozenset({STATE, EXTERNAL})
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +41,10 @@ class _Compiled:
     generic: re.Pattern[str]
     generic_entries: tuple[GenericActor, ...]
     prefix: re.Pattern[str]
+    unlisted: re.Pattern[str]
+    not_actors: frozenset[str]
+    unlisted_before: re.Pattern[str]
+    unlisted_after: re.Pattern[str]
 
 
 def _alternation(patterns: tuple[str, ...] | list[str]) -> str:
@@ -62,8 +68,10 @@ def _compiled() -> _Compiled:
                                              for i, g in enumerate(book.generic)) + r")\b", re.IGNORECASE)
     word = r"[A-Z0-9][\w'\u2019/.-]*"
     prefix = re.compile(rf"(?:^|[^\w'\u2019-])(?P<name>(?:{word}|al|of|de) ){{0,3}}{word}[ -]$")
+    unlisted = re.compile(rf"(?<![\w-])(?:{book.unlisted.pattern})(?![\w-])")
     return _Compiled(book, named, book.named, forces, demonym_country, demonym_before, generic, book.generic,
-                     prefix)
+                     prefix, unlisted, frozenset(book.unlisted.not_actors),
+                     re.compile(book.unlisted.before, re.IGNORECASE), re.compile(book.unlisted.after, re.IGNORECASE))
 
 
 def state_force(country: str, kind: str, day: date) -> tuple[str, str]:
@@ -132,6 +140,15 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
             continue
         found.append(ActorMention(offset + start, offset + m.end(), text[start:m.end()], name, role.inter,
                                   role.role, review))
+    for m in c.unlisted.finditer(text):
+        if m.group() in c.not_actors or m.group().casefold() in c.demonym_country or not free(m.start(), m.end()):
+            continue
+        if not (c.unlisted_before.search(text[max(0, m.start() - 30):m.start()])
+                or c.unlisted_after.match(text[m.end():m.end() + 40])):
+            continue
+        found.append(ActorMention(offset + m.start(), offset + m.end(), m.group(), m.group(), c.book.unlisted.inter,
+                                  "unlisted", f"{m.group()!r} is not in the actor dictionary: check ACLED's name and "
+                                  "category"))
     found.sort(key=lambda a: a.start)
     return found
 

@@ -40,6 +40,7 @@ class SubEventLexicon(_Entry):
     triggers: tuple[str, ...]
     requires: tuple[str, ...] = ()
     excludes: tuple[str, ...] = ()
+    min_armed: int = 0
 
 
 class Refinement(_Entry):
@@ -126,6 +127,14 @@ class NamedActor(_Entry):
         return (self.start is None or self.start <= day) and (self.until is None or day <= self.until)
 
 
+class Unlisted(_Entry):
+    inter: int
+    pattern: str
+    before: str
+    after: str
+    not_actors: tuple[str, ...] = ()
+
+
 class Actors(_Entry):
     """State force names per country and period, country adjectives, generic role patterns and named actors."""
 
@@ -135,6 +144,7 @@ class Actors(_Entry):
     force_nouns: tuple[str, ...]
     demonyms: dict[str, tuple[str, ...]]
     generic: tuple[GenericActor, ...]
+    unlisted: Unlisted
     named: tuple[NamedActor, ...]
 
     @model_validator(mode="after")
@@ -154,6 +164,7 @@ class Actors(_Entry):
             _check_country(f"named.{named.name}", named.country)
             _check_patterns(f"named.{named.name}", named.aliases)
         _check_patterns("force_nouns", self.force_nouns)
+        _check_patterns("unlisted", (self.unlisted.pattern, self.unlisted.before, self.unlisted.after))
         return self
 
 

@@ -36,11 +36,12 @@ def roles(group: Group, trigger: Trigger | None) -> tuple[ActorMention | None, A
     agent = target = None
     if trigger is not None:
         before = [a for a in home.actors if a.end <= trigger.start]
-        after = [a for a in home.actors if a.start >= trigger.end]
+        after = [a for a in home.actors if a.start > trigger.start]
         text = home.sentence.text
         base = home.sentence.start
         passive = bool(_PASSIVE.search(text[:trigger.start - base]))
-        by = next((a for a in after if _PASSIVE_BY.match(text[trigger.end - base:a.start - base])), None)
+        by = next((a for a in after if a.start >= trigger.end
+                   and _PASSIVE_BY.match(text[trigger.end - base:a.start - base])), None)
         if by is not None:
             agent = by
             target = before[-1] if before else next((a for a in after if a is not by), None)
@@ -58,12 +59,13 @@ def roles(group: Group, trigger: Trigger | None) -> tuple[ActorMention | None, A
     return agent, target, home
 
 
-def refine(sub_event_type: str, agent: ActorMention | None, target: ActorMention | None) -> str:
+def refine(sub_event_type: str, agent: ActorMention | None, target: ActorMention | None, armed: int) -> str:
     """The sub-event type once the actors are known (the lexicon's refinements: an attack on an armed actor is
-    an armed clash, arrests by a non-state group are abductions, territory taken by state forces is regained)."""
+    an armed clash, arrests by a non-state group are abductions, territory taken by state forces is regained).
+    ``armed``: how many armed actors the event's sentences name."""
     conditions = {
         "armed_target": target is not None and target.inter in ARMED and agent is not None and agent.inter in ARMED,
-        "civilian_target": target is not None and target.inter == CIVILIANS,
+        "civilian_target": target is not None and target.inter == CIVILIANS and armed < 2,
         "state_agent": agent is not None and agent.inter == STATE,
         "non_state_agent": agent is not None and agent.inter in ARMED and agent.inter != STATE,
     }
@@ -126,7 +128,8 @@ def build(group: Group, sub_event_type: str, trigger: Trigger | None, country: s
     review: list[dict[str, str]] = []
     evidence: list[dict[str, Any]] = []
     agent, target, home = roles(group, trigger)
-    sub_event_type = refine(sub_event_type, agent, target)
+    armed = len({a.name for s in group.sentences for a in s.actors if a.inter in ARMED})
+    sub_event_type = refine(sub_event_type, agent, target, armed)
     sub = cb.sub_event_types.lookup(sub_event_type)
     event_type = sub.event_type
     if trigger is not None and home is not None:

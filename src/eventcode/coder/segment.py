@@ -166,9 +166,9 @@ def segment(facts: list[SentenceFacts], published: date) -> tuple[list[Group], l
 def choose(group: Group, label: str | None) -> tuple[str, trig.Trigger | None]:
     """The sub-event type of a group by ACLED's hierarchy, and the trigger that decided it.
 
-    A note label ("Arrests:") decides first. A type cast as ``two_armed`` (Battles) needs two armed actors;
-    failing that, the next type in the hierarchy is tried, and if none qualifies the first whose cues are present
-    is taken.
+    A note label ("Arrests:") decides first. A type needs as many armed actors as its ``min_armed`` (two for
+    Battles, one for an intervention in a protest); failing that, the next type in the hierarchy is tried, and if
+    none qualifies the first whose cues are present is taken.
     """
     text = " ".join(s.sentence.text for s in group.sentences)
     present = trig.cues(text)
@@ -185,8 +185,7 @@ def choose(group: Group, label: str | None) -> tuple[str, trig.Trigger | None]:
         if not hits or not trig.allowed(name, present):
             continue
         first_allowed = first_allowed or (name, hits[0])
-        policy = lexicon().actor_roles[acled_codebook().sub_event_types.lookup(name).event_type]
-        if policy == "two_armed" and len(armed) < 2:
+        if len(armed) < lexicon().sub_event_types[name].min_armed:
             continue
         return name, hits[0]
     if first_allowed is not None:
@@ -194,11 +193,14 @@ def choose(group: Group, label: str | None) -> tuple[str, trig.Trigger | None]:
     return "", None
 
 
-def absorb_undated(groups: list[Group], chosen: dict[int, str]) -> list[Group]:
+def absorb_undated(groups: list[Group], chosen: dict[int, str]) -> tuple[list[Group], set[int]]:
     """Drop from an undated event the triggers of its leading type when an event of that type is coded on a
     stated day at the same place: an undated mention ("the junta responded with airstrikes") of a dated event is
-    that event, not another. What else the undated sentences report stays an event of its own."""
+    that event, not another. What else the undated sentences report stays an event of its own.
+
+    Returns the groups kept and the ids of those whose triggers changed."""
     kept: list[Group] = []
+    changed: set[int] = set()
     for group in groups:
         if group.undated:
             dated = {chosen[id(g)] for g in groups if not g.undated and _place_key(g.place) == _place_key(group.place)}
@@ -207,7 +209,8 @@ def absorb_undated(groups: list[Group], chosen: dict[int, str]) -> list[Group]:
                 group.sentences = [replace(s, triggers=tuple(t for t in s.triggers if t.sub_event_type not in dated))
                                    for s in group.sentences]
                 group.sentences = [s for s in group.sentences if s.triggers]
+                changed.add(id(group))
                 if not group.sentences:
                     continue
         kept.append(group)
-    return kept
+    return kept, changed

@@ -28,6 +28,7 @@ class _Compiled:
     book: Lexicon
     order: tuple[str, ...]
     triggers: tuple[tuple[str, SubEventLexicon, re.Pattern[str]], ...]
+    any_trigger: re.Pattern[str]
     cues: dict[str, re.Pattern[str]]
     blockers: tuple[tuple[str, re.Pattern[str]], ...]
     clause_break: re.Pattern[str]
@@ -48,6 +49,8 @@ def _compiled() -> _Compiled:
     order = tuple(sub.name for sub in acled_codebook().sub_event_types)
     triggers = tuple((name, book.sub_event_types[name], _words(book.sub_event_types[name].triggers))
                      for name in order if name in book.sub_event_types and book.sub_event_types[name].triggers)
+    every = tuple(dict.fromkeys(p for _name, entry, _pattern in triggers for p in entry.triggers))
+    any_trigger = _words(every)
     cues = {name: _words(patterns) for name, patterns in book.cues.items()}
     blockers = tuple((name, re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])[^,;]*$", re.IGNORECASE))
                      for name, patterns in book.blockers.items())
@@ -58,7 +61,8 @@ def _compiled() -> _Compiled:
         if book.source_cues else re.compile(r"(?!)")
     labels = "|".join(re.escape(label) for label in sorted(book.labels, key=len, reverse=True))
     label = re.compile(rf"^\s*(?P<label>{labels})\s*:", re.IGNORECASE)
-    return _Compiled(book, order, triggers, cues, blockers, clause_break, aggregate, statement, source, label)
+    return _Compiled(book, order, triggers, any_trigger, cues, blockers, clause_break, aggregate, statement, source,
+                     label)
 
 
 def hierarchy() -> tuple[str, ...]:
@@ -80,20 +84,32 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
     """Every trigger in ``text`` (a sentence), each checked for negation, hedges and threats."""
     c = _compiled()
     found: list[Trigger] = []
-    for name, _entry, pattern in c.triggers:
-        for m in pattern.finditer(text):
-            found.append(Trigger(offset + m.start(), offset + m.end(), m.group(), name, _blocker(c, text, m.start())))
+    starts = []
+    m = c.any_trigger.search(text)
+    while m is not None:
+        starts.append(m.start())
+        m = c.any_trigger.search(text, m.start() + 1)
+    for start in starts:
+        blocker: str | None = None
+        for name, _entry, pattern in c.triggers:
+            hit = pattern.match(text, start)
+            if hit is not None:
+                if blocker is None:
+                    blocker = _blocker(c, text, start)
+                found.append(Trigger(offset + start, offset + hit.end(), hit.group(), name, blocker))
+    found.sort(key=lambda t: c.order.index(t.sub_event_type))
     return found
 
 
-def label(text: str) -> str | None:
-    """The sub-event type named by an ACLED note label at the start of ``text`` ("Arrests: On ..."), if any."""
+def label(text: str) -> Trigger | None:
+    """The ACLED note label at the start of ``text`` ("Arrests: On ..."), as a trigger of the type it names."""
     c = _compiled()
     m = c.label.match(text)
     if m is None:
         return None
     folded = m.group("label").casefold()
-    return next(sub for key, sub in c.book.labels.items() if key.casefold() == folded)
+    name = next(sub for key, sub in c.book.labels.items() if key.casefold() == folded)
+    return Trigger(m.start("label"), m.end("label"), m.group("label"), name)
 
 
 def aggregate(text: str) -> str | None:
@@ -114,8 +130,10 @@ def is_source(text_before: str) -> bool:
 
 
 def cues(text: str) -> frozenset[str]:
-    """The cue groups (protest, riot, peaceful, ...) that match somewhere in ``text``."""
-    return frozenset(name for name, pattern in _compiled().cues.items() if pattern.search(text))
+    """The cue groups (protest, riot, peaceful, ...) that match somewhere in ``text``, not negated or hedged."""
+    c = _compiled()
+    return frozenset(name for name, pattern in c.cues.items()
+                     if any(not _blocker(c, text, m.start()) for m in pattern.finditer(text)))
 
 
 def allowed(sub_event_type: str, present: frozenset[str]) -> bool:
