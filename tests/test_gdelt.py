@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eventcode.cameo import cameo_codebook
-from eventcode.formats.gdelt import gdelt_codebook, looks_like_gdelt, validate_gdelt
+from eventcode.cameo import EventCode, cameo_codebook
+from eventcode.cli import main
+from eventcode.formats.gdelt import RowChecker, gdelt_codebook, looks_like_gdelt, validate_gdelt
 
 BOOK = gdelt_codebook()
 LAYOUTS = {layout.name: layout for layout in BOOK.layouts}
@@ -86,6 +89,13 @@ def test_each_rule(change: dict[str, str], expected: tuple[str, str, object, str
     assert _codes(tmp_path, **change) == [expected]
 
 
+def test_a_code_of_cameo_1_1b3_only_says_so(tmp_path: Path) -> None:
+    report = validate_gdelt(_file(tmp_path, _line({**ROW, "EventCode": "1951"})))
+    [issue] = report.issues
+    assert issue.code == "unknown-event-code"
+    assert "CAMEO 1.1b3" in issue.message
+
+
 def test_a_14_digit_dateadded_is_valid(tmp_path: Path) -> None:
     assert _codes(tmp_path, DATEADDED="20160728123000") == []
 
@@ -132,32 +142,25 @@ def test_selection_and_limit_keep_counts_whole(tmp_path: Path) -> None:
 CODES = [c for c in cameo_codebook().event_codes if c.level > 1]
 
 
-@given(st.sampled_from(CODES), st.dates(min_value=__import__("datetime").date(1979, 1, 1)))
-def test_rows_built_from_the_lookup_are_valid(code: object, day: object) -> None:
-    from datetime import date
-
-    from eventcode.cameo import EventCode
-    assert isinstance(code, EventCode)
-    assert isinstance(day, date)
+@given(st.sampled_from(CODES), st.dates(min_value=date(1979, 1, 1)))
+def test_rows_built_from_the_lookup_are_valid(code: EventCode, day: date) -> None:
     fraction = day.year + ((day.month - 1) * 30 + day.day) / 365
     values = {**ROW, "EventCode": code.code, "EventBaseCode": code.base, "EventRootCode": code.root,
               "QuadClass": str(code.quad_class), "GoldsteinScale": str(code.goldstein),
               "SQLDATE": day.strftime("%Y%m%d"), "MonthYear": day.strftime("%Y%m"), "Year": str(day.year),
               "FractionDate": f"{fraction:.4f}"}
-    from eventcode.formats.gdelt import RowChecker
     row = dict.fromkeys(V1, "") | values
     assert RowChecker().check(row) == []
-    wrong = "0" if code.quad_class != 0 else "1"
+    wrong = str(code.quad_class % 4 + 1)
     assert [i.code for i in RowChecker().check({**row, "QuadClass": wrong})] == ["quad-class-mismatch"]
+    assert [i.code for i in RowChecker().check({**row, "EventRootCode": "00"})] == ["event-code-mismatch"]
 
 
 def test_validate_command_detects_gdelt_and_takes_input_format(tmp_path: Path,
                                                                capsys: pytest.CaptureFixture[str]) -> None:
-    from eventcode.cli import main
-
     good = _file(tmp_path, _line(ROW), _line(ROW, V1[:57]))
     assert main(["validate", str(good), "--format", "json"]) == 0
-    data = __import__("json").loads(capsys.readouterr().out)
+    data = json.loads(capsys.readouterr().out)
     assert (data["files"][0]["format"], data["files"][0]["generation"]) == ("gdelt", "gdelt-1.0+gdelt-1.0-backfile")
     bad = tmp_path / "bad.csv"
     bad.write_text(_line({**ROW, "EventCode": "1955"}), encoding="utf-8")

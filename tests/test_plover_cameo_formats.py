@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from glob import glob
 from pathlib import Path
 from typing import Any
@@ -53,8 +54,6 @@ def test_a_seed_exists() -> None:
 
 @given(acled_records(sub_event_types=WITH_CAMEO))
 def test_cameo_rows_pass_the_gdelt_checks(record: dict[str, Any]) -> None:
-    import tempfile
-
     event = Event.from_record(record)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "events.tsv"

@@ -258,10 +258,16 @@ def build_edition(raw: CameoFile, edition: str | None = None) -> CameoCodebook:
                          Registry("CAMEO event code", _inherit_quads(codes), lambda c: c.code), raw.actors)
 
 
+@functools.lru_cache(maxsize=1)
+def cameo_file() -> CameoFile:
+    """The bundled CAMEO codebook file as written (every edition), loaded once."""
+    return load_cameo_file()
+
+
 @functools.lru_cache(maxsize=4)
 def cameo_codebook(edition: str | None = None) -> CameoCodebook:
     """The bundled CAMEO codebook in one edition (GDELT's lookup by default), loaded once."""
-    return build_edition(load_cameo_file(), edition)
+    return build_edition(cameo_file(), edition)
 
 
 # --- Actor codes ---------------------------------------------------------------------------------------------
@@ -326,7 +332,7 @@ def check_actor_code(code: str, vocabulary: ActorVocabulary | None = None) -> li
 def codebook_markdown() -> str:
     """The CAMEO codebook reference page (``docs/cameo.md``): event codes of both editions and actor codes."""
     cb = cameo_codebook()
-    raw = load_cameo_file()
+    raw = cameo_file()
     quads = cb.quad_class_names
     other = [e for e in raw.editions if e.name != raw.default_edition]
     parts = [

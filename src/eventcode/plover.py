@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from eventcode._resources import data_file
-from eventcode.cameo import cameo_codebook, load_cameo_file
+from eventcode.cameo import cameo_codebook, cameo_file
 from eventcode.codebook import load_model
 from eventcode.registry import Registry
 from eventcode.tables import markdown_table, render_table
@@ -155,7 +155,7 @@ def _check_plover(cb: PloverCodebook) -> None:
         ("duplicate field", _duplicates(f.name for f in cb.fields)),
         ("duplicate CAMEO code in the table", _duplicates(m.cameo for m in [*cb.roots, *cb.cameo_to_plover])),
     ]
-    cameo = load_cameo_file()
+    cameo = cameo_file()
     editions = [cameo_codebook(e.name).event_codes for e in cameo.editions]
     checks.append(("table row for a CAMEO code in no edition",
                    [m.cameo for m in [*cb.roots, *cb.cameo_to_plover] if not any(m.cameo in e for e in editions)]))

@@ -23,7 +23,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from eventcode._resources import data_file
-from eventcode.cameo import CameoCodebook, cameo_codebook, check_actor_code
+from eventcode.cameo import CameoCodebook, cameo_codebook, cameo_file, check_actor_code
 from eventcode.codebook import load_model
 from eventcode.errors import InputError
 from eventcode.issues import Issue, Severity, show
@@ -134,6 +134,7 @@ class RowChecker:
 
     def __init__(self, cameo: CameoCodebook | None = None) -> None:
         self.cameo = cameo or cameo_codebook()
+        self.editions = [e for e in cameo_file().editions if e.name != self.cameo.edition.name]
         actors = self.cameo.actors
         self.countries = frozenset(c.code for group in (actors.countries, actors.regions) for c in group)
         self.types = frozenset(c.code for group in (actors.roles, actors.international) for c in group)
@@ -151,8 +152,10 @@ class RowChecker:
         code = self.cameo.event_codes.get(text)
         if code is None:
             hint = self._code_hint(text)
-            return [Issue("unknown-event-code", f"EventCode {show(text)} is not a CAMEO code of GDELT's lookup",
-                          "EventCode", text, hint)]
+            only = next((e.name for e in self.editions if text in cameo_codebook(e.name).event_codes), None)
+            where = f" (it is a code of CAMEO {only}, which GDELT's lookup lacks)" if only else ""
+            return [Issue("unknown-event-code", f"EventCode {show(text)} is not a CAMEO code of GDELT's lookup"
+                          + where, "EventCode", text, hint)]
         issues = []
         for column, expected in (("EventBaseCode", code.base), ("EventRootCode", code.root)):
             if v[column] != expected:
