@@ -23,7 +23,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from eventcode._resources import data_file
-from eventcode.cameo import CameoCodebook, cameo_codebook, cameo_file, check_actor_code
+from eventcode.cameo import ActorProblem, CameoCodebook, cameo_codebook, cameo_file, check_actor_code
 from eventcode.codebook import load_model
 from eventcode.errors import InputError
 from eventcode.issues import Issue, Severity, show
@@ -135,6 +135,7 @@ class RowChecker:
     def __init__(self, cameo: CameoCodebook | None = None) -> None:
         self.cameo = cameo or cameo_codebook()
         self.editions = [e for e in cameo_file().editions if e.name != self.cameo.edition.name]
+        self._actor_problems: dict[str, list[ActorProblem]] = {}  # actor codes repeat: check each once
         actors = self.cameo.actors
         self.countries = frozenset(c.code for group in (actors.countries, actors.regions) for c in group)
         self.types = frozenset(c.code for group in (actors.roles, actors.international) for c in group)
@@ -212,7 +213,10 @@ class RowChecker:
         for actor in ("Actor1", "Actor2"):
             code = v[f"{actor}Code"]
             if code:
-                for problem in check_actor_code(code, self.cameo.actors):
+                problems = self._actor_problems.get(code)
+                if problems is None:
+                    problems = self._actor_problems[code] = check_actor_code(code, self.cameo.actors)
+                for problem in problems:
                     severity: Severity = "warning" if problem.code == "actor-role-order" else "error"
                     issues.append(Issue(problem.code, problem.message, f"{actor}Code", code, problem.hint, severity))
             country = v[f"{actor}CountryCode"]
