@@ -68,7 +68,8 @@ class Coder:
             said = trig.statement(s.text, min(t.start for t in live) - s.start) if live else None
             found.append(SentenceFacts(
                 s, tuple(live), tuple(t for t in triggers if t.blocked), said,
-                tuple(dates), tuple(places), tuple(mentions), tuple(find_counts(s.text, s.start)),
+                tuple(dates), tuple(places), tuple(mentions),
+                tuple(c for c in find_counts(s.text, s.start) if not trig.blocked_at(s.text, c.start - s.start)),
                 trig.aggregate(s.text), undated_day(s.text, published)[2]))
         return found
 

@@ -62,7 +62,7 @@ def _compiled() -> _Compiled:
     demonym_country = {d.casefold(): country for country, names in book.demonyms.items() for d in names}
     demonyms = _alternation([re.escape(d) for names in book.demonyms.values() for d in names])
     forces = re.compile(rf"(?<![\w-])(?P<dem>{demonyms})(?:-led|-backed)?(?: [\w-]+){{0,2}}? "
-                        rf"(?:{_alternation(list(book.force_nouns))})\b")
+                        rf"(?i:{_alternation(list(book.force_nouns))})\b")
     demonym_before = re.compile(rf"(?<![\w-])(?P<dem>{demonyms}) $")
     generic = re.compile(r"\b(?:" + "|".join(f"(?P<g{i}>{_alternation(g.patterns)})"
                                              for i, g in enumerate(book.generic)) + r")\b", re.IGNORECASE)

@@ -68,6 +68,9 @@ class Lexicon(_Entry):
     actor_roles: dict[str, Literal["two_armed", "protest", "riot", "remote", "victim_civilians", "free"]]
     one_sided: tuple[str, ...] = ()
     default_actor1: dict[str, str] = {}
+    default_actor2: dict[str, str] = {}
+    counter_protest: str = ""
+
     refinements: tuple[Refinement, ...] = ()
 
     @model_validator(mode="after")
@@ -76,8 +79,10 @@ class Lexicon(_Entry):
         for event_type in acled_codebook().event_types:
             if event_type.name not in self.actor_roles:
                 raise ValueError(f"actor_roles: no policy for {event_type.name!r}")
-        for name in (*self.one_sided, *self.default_actor1, *(r.sub_event_type for r in self.refinements),
-                     *(r.to for r in self.refinements)):
+        if self.counter_protest and self.counter_protest not in self.cues:
+            raise ValueError(f"counter_protest: unknown cue group {self.counter_protest!r}")
+        for name in (*self.one_sided, *self.default_actor1, *self.default_actor2,
+                     *(r.sub_event_type for r in self.refinements), *(r.to for r in self.refinements)):
             if name not in known:
                 raise ValueError(f"{name!r} is not an ACLED sub-event type")
         for name, entry in self.sub_event_types.items():
@@ -179,6 +184,7 @@ class Numbers(_Entry):
     injured: tuple[str, ...]
     singular_victims: tuple[str, ...]
     nouns: tuple[str, ...]
+    summary_nouns: tuple[str, ...] = ()
     none: tuple[str, ...]
     coded: tuple[str, ...]
     vague_death: tuple[str, ...]
@@ -208,6 +214,7 @@ class Dates(_Entry):
     weekdays: dict[str, int]
     relative: dict[str, int]
     approximate: tuple[str, ...]
+    approximate_after: tuple[str, ...] = ()
     speech_verbs: tuple[str, ...] = ()
     undated: Undated
 

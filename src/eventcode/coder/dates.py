@@ -30,6 +30,7 @@ class _Compiled:
     any_date: re.Pattern[str]
     months: tuple[tuple[re.Pattern[str], int], ...]
     approximate: re.Pattern[str]
+    approximate_after: re.Pattern[str]
     speech: re.Pattern[str] | None
     undated: re.Pattern[str]
 
@@ -56,7 +57,9 @@ def _compiled() -> _Compiled:
     speech = (re.compile(r"\b(?:" + "|".join(book.speech_verbs) + r")\b[^.;]{0,12}$", re.IGNORECASE)
               if book.speech_verbs else None)
     undated = re.compile(r"\b(?:" + "|".join(book.undated.words) + r")\b", re.IGNORECASE)
-    return _Compiled(book, any_date, months, approximate, speech, undated)
+    after = re.compile(r"^\s*(?:" + "|".join(book.approximate_after) + ")", re.IGNORECASE) if book.approximate_after \
+        else re.compile(r"(?!)")
+    return _Compiled(book, any_date, months, approximate, after, speech, undated)
 
 
 def _month(c: _Compiled, text: str) -> int:
@@ -125,8 +128,8 @@ def find_dates(text: str, published: date, offset: int = 0) -> list[DateMention]
         if read is None:
             continue
         day, precision = read
-        before, after = text[max(0, m.start() - 25):m.start()], text[m.end():m.end() + 16]
-        if precision == 1 and (c.approximate.search(before) or c.approximate.search(after)):
+        before, after = text[max(0, m.start() - 25):m.start()], text[m.end():m.end() + 30]
+        if precision == 1 and (c.approximate.search(before) or c.approximate_after.search(after)):
             precision = 2
         statement = bool(c.speech and c.speech.search(text[max(0, m.start() - 30):m.start()]))
         found.append(DateMention(offset + m.start(), offset + m.end(), m.group(), day, precision, statement))

@@ -40,9 +40,11 @@ class _Compiled:
     singular_before: re.Pattern[str]
     singular_after: re.Pattern[str]
     after: re.Pattern[str]
+    conjunct: re.Pattern[str]
     coded: tuple[re.Pattern[str], ...]
     none: re.Pattern[str]
     nouns_before: frozenset[str]
+    summary_nouns: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -64,20 +66,23 @@ def _compiled() -> _Compiled:
     injured = "|".join(book.injured)
     keyword = re.compile(rf"\b(?:(?P<k>{killed})|(?P<i>{injured}))\b", re.IGNORECASE)
     aux = r"(?:were|was|have|has|had|been|are|is|be|being|reportedly|also|later|allegedly|all|both|subsequently|then)"
-    tail_before = re.compile(rf"^(?P<mid>(?:[\s-]+(?!{aux}\b)[\w'\u2019-]+){{0,4}}?)(?:\s+{aux})*\s*$",
-                             re.IGNORECASE)
+    tail_before = re.compile(rf"^(?P<mid>(?:[\s-]+(?!{aux}\b)[\w'\u2019-]+){{0,4}}?)(?:\s+{aux})*"
+                             r"(?:\s+\w+(?:ed|en)\s+and)?\s*$", re.IGNORECASE)
     sing = "|".join(re.escape(w) for w in sorted(book.singular_victims, key=len, reverse=True))
     singular_before = re.compile(rf"\b(?:(?:a|an|the|one)\s+(?:[\w'\u2019-]+\s+){{0,2}}?(?:{sing})|he|she)\s+"
                                  rf"(?:{aux}\s+)+(?:[\w-]+\s+)?$", re.IGNORECASE)
-    singular_after = re.compile(rf"^\s+(?:a|an|the|one)\s+(?:[\w'\u2019-]+\s+){{0,2}}?(?:{sing})\b",
-                                re.IGNORECASE)
+    singular_after = re.compile(rf"^\s+(?:of\s+)?(?:(?:a|an|the|one)\s+(?:[\w'\u2019-]+\s+){{0,2}}?(?:{sing})\b"
+                                r"|him\b|her\b)", re.IGNORECASE)
     qualifiers = "|".join(book.qualifiers)
-    after = re.compile(rf"^\s+(?:(?:{qualifiers})\s+)?(?P<n>{number.pattern})(?P<rest>(?:\s+[\w'\u2019-]+){{0,2}})",
-                       re.IGNORECASE)
+    after = re.compile(rf"^\s+(?:of\s+)?(?:(?:{qualifiers})\s+)?(?P<n>{number.pattern})"
+                       rf"(?P<rest>(?:\s+(?!and\b)[\w'\u2019-]+){{0,3}})", re.IGNORECASE)
+    conjunct = re.compile(rf"^\s*(?:,|and|as well as)\s+(?:(?:{qualifiers})\s+)?(?P<n>{number.pattern})"
+                          rf"(?P<rest>(?:\s+(?!and\b)[\w'\u2019-]+){{0,3}})", re.IGNORECASE)
     coded = tuple(re.compile(p, re.IGNORECASE) for p in book.coded)
     none = re.compile(r"\b(?:" + "|".join(book.none) + r")\b", re.IGNORECASE)
     return _Compiled(book, values, vague, number, keyword, tail_before, singular_before, singular_after,
-                     after, coded, none, frozenset(n.lower() for n in book.nouns))
+                     after, conjunct, coded, none, frozenset(n.lower() for n in book.nouns),
+                     frozenset(book.summary_nouns))
 
 
 def _value(c: _Compiled, text: str) -> tuple[int, bool] | None:
@@ -131,7 +136,12 @@ def _after(c: _Compiled, text: str, _start: int, end: int) -> tuple[int, int, in
     if m:
         read = _value(c, m.group("n"))
         if read:
-            return end + m.start("n"), end + m.end(), read[0], read[1], _noun(m.group("rest"))
+            value, vague, stop = read[0], read[1], m.end()
+            more = c.conjunct.match(rest[stop:])
+            while more is not None and (extra := _value(c, more.group("n"))) is not None:
+                value, vague, stop = value + extra[0], vague or extra[1], stop + more.end()
+                more = c.conjunct.match(rest[stop:])
+            return end + m.start("n"), end + stop, value, vague, _noun(m.group("rest"))
     m2 = c.singular_after.match(rest)
     if m2:
         return end, end + m2.end(), 1, False, _noun(m2.group())
@@ -156,20 +166,24 @@ def _before(c: _Compiled, text: str, start: int, _end: int) -> tuple[int, int, i
 
 def fatalities(counts: Iterable[Count]) -> tuple[int, int | None, list[Count]]:
     """ACLED's fatalities from the counts of one event: the coded figure if a note states one, else the killed
-    counts added up, a repeated statement (same number, same noun) counted once. Returns (fatalities, injured or
-    None, the counts used)."""
+    counts added up, a repeated statement (same number, same noun) counted once, and a summary ("1 killed",
+    "3 people died") taken as the total when it is larger. Returns (fatalities, injured or None, the counts used)."""
     items = list(counts)
     coded = [x for x in items if x.kind == "coded"]
     if coded:
         return min(x.value for x in coded), None, coded
+    summary_nouns = _compiled().summary_nouns
     used: list[Count] = []
     seen: set[tuple[int, str]] = set()
-    total = 0
+    total = summary = 0
     for x in items:
         if x.kind != "killed" or (x.value, x.noun) in seen:
             continue
         seen.add((x.value, x.noun))
         used.append(x)
-        total += x.value
+        if x.noun in summary_nouns:
+            summary = max(summary, x.value)
+        else:
+            total += x.value
     injured = [x for x in items if x.kind == "injured"]
-    return total, (sum(x.value for x in injured) if injured else None), used + injured
+    return max(total, summary), (sum(x.value for x in injured) if injured else None), used + injured

@@ -10,6 +10,7 @@ from typing import Any
 from eventcode.codebook import acled_codebook
 from eventcode.coder import actors as act
 from eventcode.coder import numbers as num
+from eventcode.coder import triggers as trig
 from eventcode.coder.actors import ARMED, CIVILIANS, RIOTERS, STATE, ActorMention
 from eventcode.coder.codebook import lexicon
 from eventcode.coder.places import PlaceMention
@@ -34,6 +35,9 @@ def roles(group: Group, trigger: Trigger | None) -> tuple[ActorMention | None, A
     home = next((s for s in group.sentences if trigger in s.triggers), group.sentences[0]) if trigger else \
         group.sentences[0]
     agent = target = None
+    if trigger is not None and trigger.start == home.sentence.start:
+        # A note label ("Defusal:") stands before every actor: read the roles around the sentence's first verb.
+        trigger = next((t for t in home.triggers if t.start > trigger.start), None)
     if trigger is not None:
         before = [a for a in home.actors if a.end <= trigger.start]
         after = [a for a in home.actors if a.start > trigger.start]
@@ -50,7 +54,8 @@ def roles(group: Group, trigger: Trigger | None) -> tuple[ActorMention | None, A
         else:
             armed_before = [a for a in before if a.inter != CIVILIANS]
             agent = armed_before[0] if armed_before else (before[0] if before else None)
-            target = next((a for a in after if agent is None or a.name != agent.name), None)
+            target = next((a for a in after if agent is None or a.name != agent.name or agent.inter == CIVILIANS),
+                          None)
     others = [a for s in group.sentences for a in s.actors]
     if agent is None:
         agent = next((a for a in others if a.inter in ARMED and (target is None or a.name != target.name)), None)
@@ -101,24 +106,34 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
             a2 = victim
         if a2 is None or a2.inter != CIVILIANS:
             a2 = act.generic_actor("civilians", country, day)
+    elif policy == "free" and a1 is None and a2 is not None:
+        a1, a2 = a2, None
     elif policy == "remote":
         if a1 is None or a1.inter not in ARMED:
             if a1 is not None and a1.inter == CIVILIANS and a2 is None:
                 a2 = a1
             a1 = act.generic_actor("unidentified", country, day)
             review.append(unnamed)
-        if a2 is None:
-            hurt = any(c.kind in ("killed", "injured") for s in group.sentences + group.context for c in s.counts)
-            if hurt and any(a.inter == CIVILIANS for s in group.sentences for a in s.actors):
-                a2 = act.generic_actor("civilians", country, day)
+        hurt = any(c.kind in ("killed", "injured") and c.value for s in group.sentences + group.context
+                   for c in s.counts)
+        if a2 is None and hurt and any(a.inter == CIVILIANS for s in group.sentences for a in s.actors):
+            a2 = act.generic_actor("civilians", country, day)
+        if a2 is not None and a2.inter == CIVILIANS and not hurt:
+            a2 = None
         if a2 is not None and a2.inter == CIVILIANS:
             review.append({"field": "civilian_targeting", "reason": "civilians were hurt: set civilian_targeting "
                            "if they were the main or only target"})
     elif policy == "two_armed" and a2 is None:
         review.append({"field": "actor2", "reason": "a battle needs a second armed actor; none is named"})
+    if policy == "protest" and a2 is None and trig.cues(" ".join(s.sentence.text for s in group.sentences)) \
+            & {lex.counter_protest}:
+        a2 = act.generic_actor("protesters", country, day)
     if a1 is None and sub_event_type in lex.default_actor1:
         a1 = act.generic_actor(lex.default_actor1[sub_event_type], country, day)
         review.append({"field": "actor1", "reason": f"actor1 is not named: coded as {a1.name}"})
+    if a2 is None and a1 is not None and sub_event_type in lex.default_actor2:
+        a2 = act.generic_actor(lex.default_actor2[sub_event_type], country, day)
+        review.append({"field": "actor2", "reason": f"actor2 is not named: coded as {a2.name}"})
     return a1, a2
 
 
@@ -137,7 +152,7 @@ def build(group: Group, sub_event_type: str, trigger: Trigger | None, country: s
                                   sub_event_type=trigger.sub_event_type))
     policy = lexicon().actor_roles[event_type]
     a1, a2 = _cast(policy, sub_event_type, agent, target, group, country, review)
-    if a1 is not None and a2 is not None and a1.name == a2.name and event_type != "Riots":
+    if a1 is not None and a2 is not None and a1.name == a2.name and policy not in ("riot", "protest"):
         a2 = None
     if a1 is None:
         review.append({"field": "actor1", "reason": "no actor found for this event"})

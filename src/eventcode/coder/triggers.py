@@ -118,6 +118,11 @@ def aggregate(text: str) -> str | None:
     return m.group() if m else None
 
 
+def blocked_at(text: str, start: int) -> str:
+    """The blocker group (negation, threat, hedge, topic) that governs position ``start`` of ``text``, or ""."""
+    return _blocker(_compiled(), text, start)
+
+
 def statement(text: str, first_trigger: int) -> str | None:
     """The statement cue ("said that", "accused") standing before the first trigger of ``text``, if any."""
     m = _compiled().statement.search(text, 0, first_trigger)
