@@ -1,6 +1,7 @@
 """eventcode: typed codebooks, validators, converters and an incident coder for ACLED, CAMEO and PLOVER."""
 
 from eventcode.codebook import AcledCodebook, acled_codebook, load_acled_codebook
+from eventcode.coder import code_text
 from eventcode.convert import convert_records, load_events
 from eventcode.errors import CodebookError, EventcodeError, InputError, InvalidEvent, OutputError, UnknownValueError
 from eventcode.events import Event
@@ -24,6 +25,7 @@ __all__ = [
     "__version__",
     "acled_codebook",
     "check_record",
+    "code_text",
     "convert_records",
     "load_acled_codebook",
     "load_events",

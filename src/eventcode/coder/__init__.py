@@ -40,6 +40,10 @@ class Coder:
         extra = [g if isinstance(g, Gazetteer) else load_gazetteer(g) for g in gazetteers]
         self.places = PlaceIndex([*bundled_gazetteers(), *extra])
 
+    def guess_country(self, text: str) -> str | None:
+        """The country whose gazetteer names the most places in ``text`` (None when no place is known)."""
+        return self.places.guess_country(text)
+
     def facts(self, text: str, published: date, country: str) -> list[SentenceFacts]:
         """What each sentence of ``text`` says. A note label ("Arrests:") is a trigger of its first sentence; a
         generic "soldiers" after a named force ("Israeli forces") is taken to be that force."""

@@ -35,6 +35,7 @@ class _Compiled:
     book: Actors
     named: re.Pattern[str]
     named_entries: tuple[NamedActor, ...]
+    named_each: tuple[re.Pattern[str], ...]
     forces: re.Pattern[str]
     demonym_country: dict[str, str]
     demonym_before: re.Pattern[str]
@@ -55,10 +56,11 @@ def _alternation(patterns: tuple[str, ...] | list[str]) -> str:
 def _compiled() -> _Compiled:
     book = actors()
     named_parts = []
-    for i, entry in enumerate(book.named):
+    for entry in book.named:
         alternatives = [*entry.aliases, *(f"(?-i:{re.escape(a)})" for a in entry.acronyms)]
-        named_parts.append(f"(?P<n{i}>{_alternation(alternatives)})")
+        named_parts.append(_alternation(alternatives))
     named = re.compile(r"(?<![\w-])(?:" + "|".join(named_parts) + r")(?![\w-])", re.IGNORECASE)
+    named_each = tuple(re.compile(f"(?:{part})", re.IGNORECASE) for part in named_parts)
     demonym_country = {d.casefold(): country for country, names in book.demonyms.items() for d in names}
     demonyms = _alternation([re.escape(d) for names in book.demonyms.values() for d in names])
     forces = re.compile(rf"(?<![\w-])(?P<dem>{demonyms})(?:-led|-backed)?(?: [\w-]+){{0,2}}? "
@@ -69,8 +71,8 @@ def _compiled() -> _Compiled:
     word = r"[A-Z0-9][\w'\u2019/.-]*"
     prefix = re.compile(rf"(?:^|[^\w'\u2019-])(?P<name>(?:{word}|al|of|de) ){{0,3}}{word}[ -]$")
     unlisted = re.compile(rf"(?<![\w-])(?:{book.unlisted.pattern})(?![\w-])")
-    return _Compiled(book, named, book.named, forces, demonym_country, demonym_before, generic, book.generic,
-                     prefix, unlisted, frozenset(book.unlisted.not_actors),
+    return _Compiled(book, named, book.named, named_each, forces, demonym_country, demonym_before, generic,
+                     book.generic, prefix, unlisted, frozenset(book.unlisted.not_actors),
                      re.compile(book.unlisted.before, re.IGNORECASE), re.compile(book.unlisted.after, re.IGNORECASE))
 
 
@@ -105,9 +107,11 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
         return not any(m.start - offset < end and start < m.end - offset for m in found)
 
     for m in c.named.finditer(text):
-        index = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
-        entry = c.named_entries[index]
-        if (entry.country and entry.country != country) or not entry.active(day):
+        # The first entry whose alias matches, whose country is the event's (or any) and whose period covers the day.
+        entry = next((e for e, pattern in zip(c.named_entries, c.named_each, strict=True)
+                      if pattern.fullmatch(m.group()) and (not e.country or e.country == country) and e.active(day)),
+                     None)
+        if entry is None:
             continue
         name, review = _fill(entry.name, country, day)
         found.append(ActorMention(offset + m.start(), offset + m.end(), m.group(), name, entry.inter, "named", review))

@@ -61,6 +61,7 @@ class Lexicon(_Entry):
     aggregate: tuple[str, ...]
     statements: tuple[str, ...] = ()
     source_cues: tuple[str, ...] = ()
+    nearby: tuple[str, ...] = ()
     quotes: dict[str, str] = {}
     labels: dict[str, str]
     cues: dict[str, tuple[str, ...]]

@@ -53,6 +53,12 @@ class PlaceIndex:
         """The countries with a gazetteer."""
         return sorted(self._names)
 
+    def guess_country(self, text: str) -> str | None:
+        """The country whose gazetteer names the most places in ``text``, or None when none is named."""
+        counts = {country: len(pattern.findall(text)) for country, pattern in self._patterns.items()}
+        best = max(counts, key=lambda country: counts[country], default=None)
+        return best if best is not None and counts[best] else None
+
     def find(self, text: str, country: str, offset: int = 0) -> list[PlaceMention]:
         """Places of ``country`` named in ``text``: known ones, then unknown place-like names."""
         found: list[PlaceMention] = []

@@ -94,13 +94,14 @@ def segment(facts: list[SentenceFacts], published: date) -> tuple[list[Group], l
     not_coded: list[NotCoded] = []
     current: list[Group] = []
     after_aggregate = False
-    fallback: PlaceMention | None = None
+    last_area: PlaceMention | None = None
+    last_town: PlaceMention | None = None
     for f in facts:
         known = [p for p in f.places if p.place is not None]
-        if known:
-            areas = [p for p in known if p.geo_precision == 2]
-            fallback = areas[0] if areas else replace(min(known, key=lambda p: (p.geo_precision, p.start)),
-                                                      geo_precision=2)
+        last_area = next((p for p in known if p.geo_precision == 2), last_area)
+        last_town = next((replace(p, geo_precision=2) for p in known if p.geo_precision == 1), last_town)
+        # An unknown place is coded to a township named before it, or to a town when it is said to be near one.
+        fallback = last_town if last_town is not None and trig.nearby(f.sentence.text) else last_area
         if f.sentence.quoted:
             if f.triggers:
                 not_coded.append(NotCoded(f.sentence, "quoted statement"))

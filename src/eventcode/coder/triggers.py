@@ -35,6 +35,7 @@ class _Compiled:
     aggregate: re.Pattern[str]
     statement: re.Pattern[str]
     source: re.Pattern[str]
+    nearby: re.Pattern[str]
     label: re.Pattern[str]
 
 
@@ -61,8 +62,9 @@ def _compiled() -> _Compiled:
         if book.source_cues else re.compile(r"(?!)")
     labels = "|".join(re.escape(label) for label in sorted(book.labels, key=len, reverse=True))
     label = re.compile(rf"^\s*(?P<label>{labels})\s*:", re.IGNORECASE)
+    nearby = _words(book.nearby) if book.nearby else re.compile(r"(?!)")
     return _Compiled(book, order, triggers, any_trigger, cues, blockers, clause_break, aggregate, statement, source,
-                     label)
+                     nearby, label)
 
 
 def hierarchy() -> tuple[str, ...]:
@@ -127,6 +129,11 @@ def statement(text: str, first_trigger: int) -> str | None:
     """The statement cue ("said that", "accused") standing before the first trigger of ``text``, if any."""
     m = _compiled().statement.search(text, 0, first_trigger)
     return m.group() if m else None
+
+
+def nearby(text: str) -> bool:
+    """Whether ``text`` places something near a town named before ("the surrounding hills", "near the town")."""
+    return bool(_compiled().nearby.search(text))
 
 
 def is_source(text_before: str) -> bool:

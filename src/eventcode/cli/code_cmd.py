@@ -1,0 +1,158 @@
+"""``eventcode code FILE --published DATE --country NAME``: the candidate ACLED events of an incident report.
+
+``--batch FILE.jsonl``: one report per line (``{"id", "text", "published", "country"}``), one output line per
+input line (``{"id", "events"}``, or ``{"id", "error"}`` for a bad line) in input order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+import yaml
+
+from eventcode.coder import Coder, Record, complete_event
+from eventcode.errors import EventcodeError, InputError, InvalidEvent
+from eventcode.events import Event
+from eventcode.formats.acled_csv import write_rows
+from eventcode.rules import parse_date
+
+FORMATS = ("yaml", "jsonl", "acled-csv")
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser("code", help="code an incident report into candidate ACLED events",
+                            description="Read an incident report and print the events an ACLED coder would record, "
+                            "each with its evidence and what a human must still check.")
+    parser.add_argument("file", type=Path, nargs="?", help="the report (plain text; '-' for stdin)")
+    parser.add_argument("--published", help="publication date, YYYY-MM-DD (relative dates are read against it)")
+    parser.add_argument("--country", help="ACLED country name of the events (default: guessed from the places named)")
+    parser.add_argument("--format", choices=FORMATS, default="yaml", help="output format (default: yaml)")
+    parser.add_argument("--batch", type=Path, metavar="FILE.jsonl",
+                        help="code many reports: one JSON object per line with id, text, published, country")
+    parser.add_argument("--gazetteer", type=Path, action="append", default=[], metavar="FILE",
+                        help="your own gazetteer file, added to the bundled ones (repeatable)")
+    parser.add_argument("--id-prefix", default="EC",
+                        help="prefix of the provisional event ids written with --format acled-csv (default: EC)")
+    parser.add_argument("-o", "--output", type=Path, help="output file (default: stdout)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    coder = Coder(args.gazetteer)
+    out: TextIO = sys.stdout
+    handle = None
+    if args.output is not None:
+        try:
+            handle = open(args.output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        except OSError as exc:
+            raise InputError(f"{args.output}: cannot write: {exc}") from None
+        out = handle
+    try:
+        if args.batch is not None:
+            if args.file is not None:
+                raise InputError("give either FILE or --batch FILE.jsonl, not both")
+            if args.format != "jsonl":
+                raise InputError("--batch writes JSON Lines: use --format jsonl")
+            return _batch(coder, args.batch, out)
+        return _single(coder, args, out)
+    finally:
+        if handle is not None:
+            handle.close()
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read: {exc}") from None
+
+
+def _single(coder: Coder, args: argparse.Namespace, out: TextIO) -> int:
+    if args.file is None:
+        raise InputError("give the report FILE (or --batch FILE.jsonl)")
+    if not args.published:
+        raise InputError("--published YYYY-MM-DD is required")
+    published = parse_date(args.published)
+    if published is None:
+        raise InputError(f"--published {args.published!r} is not a date (YYYY-MM-DD)")
+    text = _read_text(args.file)
+    country = args.country or coder.guess_country(text)
+    if country is None:
+        raise InputError(f"{args.file}: no place of any gazetteer is named: give --country")
+    not_coded: list[dict[str, Any]] = []
+    records = coder.code(text, published, country, not_coded=not_coded)
+    if args.format == "yaml":
+        document = {"report": str(args.file), "published": published.isoformat(), "country": country,
+                    "events": records, "not_coded": not_coded}
+        yaml.safe_dump(document, out, sort_keys=False, allow_unicode=True, width=120)
+    elif args.format == "jsonl":
+        for record in records:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    else:
+        return _acled_csv(records, args.id_prefix, str(args.file), out)
+    return 0
+
+
+def _acled_csv(records: list[Record], prefix: str, source: str, out: TextIO) -> int:
+    """Write the complete candidates; report on stderr each one that needs review first."""
+    events: list[Event] = []
+    held = 0
+    for number, record in enumerate(records, 1):
+        result = complete_event(record, f"{prefix}{number}")
+        if isinstance(result, InvalidEvent):
+            held += 1
+            print(f"{source}: event {number} ({record['sub_event_type']}, {record['event_date']}) not written: "
+                  f"{result}", file=sys.stderr)
+            for item in record["review"]:
+                print(f"  review {item['field']}: {item['reason']}", file=sys.stderr)
+        else:
+            events.append(result)
+    write_rows(events, out)
+    if held:
+        print(f"eventcode: {held} of {len(records)} candidate event(s) need review before they can be written",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+def _lines(path: Path) -> Iterator[tuple[int, str]]:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            yield from enumerate(handle, 1)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read: {exc}") from None
+
+
+def _batch(coder: Coder, path: Path, out: TextIO) -> int:
+    """One output line per input line, in order; a bad line gets an error entry and the batch goes on."""
+    bad = 0
+    for number, line in _lines(path):
+        if not line.strip():
+            continue
+        key: object = None
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict):
+                raise InputError("a line must be a JSON object")
+            key = item.get("id")
+            missing = [name for name in ("text", "published", "country") if not item.get(name)]
+            if missing:
+                raise InputError(f"missing {', '.join(missing)}")
+            published = parse_date(item["published"])
+            if published is None or not isinstance(item["text"], str):
+                raise InputError(f"published {item['published']!r} is not a date (YYYY-MM-DD)" if published is None
+                                 else "text must be a string")
+            entry: dict[str, Any] = {"id": key, "events": coder.code(item["text"], published, str(item["country"]))}
+        except (json.JSONDecodeError, EventcodeError) as exc:
+            bad += 1
+            entry = {"id": key, "error": f"{path}:{number}: {exc}"}
+        out.write(json.dumps(entry, ensure_ascii=False) + "\n")
+    if bad:
+        print(f"eventcode: {bad} line(s) of {path} could not be coded (see their error entries)", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,271 @@
+"""The incident coder: each rule of the codebook-driven pipeline, the seed gold coding and real ACLED notes."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from eventcode import code_text
+from eventcode.codebook import acled_codebook, load_model
+from eventcode.coder import Coder, complete_event
+from eventcode.coder.codebook import Lexicon, load_gazetteer
+from eventcode.coder.evaluate import evaluate_sample, evaluate_seeds, read_sample, split_of
+from eventcode.errors import CodebookError, InvalidEvent, UnknownValueError
+from eventcode.events import Event
+
+ROOT = Path(__file__).resolve().parents[1]
+MONDAY = date(2023, 11, 6)
+
+
+def code(text: str, published: date = MONDAY, country: str = "Myanmar") -> list[dict[str, Any]]:
+    return code_text(text, published=published, country=country)
+
+
+def only(text: str, published: date = MONDAY, country: str = "Myanmar") -> dict[str, Any]:
+    events = code(text, published, country)
+    assert len(events) == 1, [e["sub_event_type"] for e in events]
+    return events[0]
+
+
+def reasons(record: dict[str, Any], field: str) -> list[str]:
+    return [item["reason"] for item in record["review"] if item["field"] == field]
+
+
+# Triggers, hierarchy and what makes no event
+
+def test_hierarchy_air_and_ground_shelling_together_is_an_air_strike() -> None:
+    event = only("On 1 November 2023, the junta shelled Laiza and carried out airstrikes on the town.")
+    assert event["sub_event_type"] == "Air/drone strike"
+    assert event["event_type"] == "Explosions/Remote violence"
+
+
+@pytest.mark.parametrize("text", [
+    "The military denied shelling Laiza on 1 November 2023.",
+    "The KIA vowed to attack Myitkyina on 1 November 2023.",
+    "He said the military would launch counterattacks against the KIA.",
+    "The Brotherhood Alliance has occupied more than 120 junta positions since launching the operation on Oct. 27.",
+    "“The junta shelled Laiza,” he said.",
+])
+def test_negations_threats_aggregate_claims_and_quotes_make_no_event(text: str) -> None:
+    not_coded: list[dict[str, Any]] = []
+    assert Coder().code(text, MONDAY, "Myanmar", not_coded=not_coded) == []
+    assert not_coded
+    assert not_coded[0]["reason"]
+
+
+def test_protests_about_a_killing_stay_peaceful() -> None:
+    event = only("On 3 May 2022, students protested in Yangon against the killing of a teacher.", date(2022, 5, 3))
+    assert event["sub_event_type"] == "Peaceful protest"
+    assert (event["actor1"], event["interaction"], event["fatalities"]) == ("Protesters (Myanmar)", 60, 0)
+
+
+def test_lethal_force_against_protesters() -> None:
+    event = only("On 3 May 2022, police opened fire on protesters in Yangon, killing two.", date(2022, 5, 3))
+    assert event["sub_event_type"] == "Excessive force against protesters"
+    assert (event["actor2"], event["interaction"], event["fatalities"]) == (
+        "Police Forces of Myanmar (2021-)", 16, 2)
+
+
+def test_note_label_names_the_sub_event_type() -> None:
+    event = only("Arrests: On 4 May 2022, in Yangon, soldiers detained three students.", date(2022, 5, 4))
+    assert event["sub_event_type"] == "Arrests"
+    assert event["actor1"] == "Military Forces of Myanmar (2021-)"
+
+
+def test_an_attack_on_an_armed_group_is_an_armed_clash() -> None:
+    event = only("On 1 November 2023, the KIA attacked a junta outpost near Laiza.")
+    assert event["sub_event_type"] == "Armed clash"
+    assert event["interaction"] == 12
+
+
+# Actors
+
+def test_junta_after_the_coup_and_tatmadaw_before_it() -> None:
+    after = only("On 1 November 2023, junta troops shelled Laiza.")
+    before = only("On 1 November 2019, the Tatmadaw shelled Laiza.", date(2019, 11, 4))
+    assert after["actor1"] == "Military Forces of Myanmar (2021-)"
+    assert before["actor1"] == "Military Forces of Myanmar (2016-2021)"
+
+
+def test_violence_against_civilians_has_civilians_as_actor2_and_targeting() -> None:
+    event = only("On 2 March 2022, unidentified gunmen shot dead a teacher in Bamako.", date(2022, 3, 2), "Mali")
+    assert event["sub_event_type"] == "Attack"
+    assert (event["actor1"], event["actor2"]) == ("Unidentified Armed Group (Mali)", "Civilians (Mali)")
+    assert (event["interaction"], event["civilian_targeting"], event["fatalities"]) == (37, "Civilians targeted", 1)
+
+
+def test_state_forces_abroad_are_external_forces() -> None:
+    event = only("On 8 June 2022, Russian forces shelled Hirske, Luhansk. Casualties unknown.", date(2022, 6, 8),
+                 "Ukraine")
+    assert (event["actor1"], event["inter1"], event["interaction"]) == ("Military Forces of Russia (2000-)", 8, 80)
+
+
+def test_an_unnamed_perpetrator_is_flagged_for_review() -> None:
+    event = only("On 2 March 2022, a man was stabbed to death in Bamako.", date(2022, 3, 2), "Mali")
+    assert event["actor1"] == "Unidentified Armed Group (Mali)"
+    assert reasons(event, "actor1")
+
+
+# Fatalities
+
+@pytest.mark.parametrize(("text", "dead"), [
+    ("On 2 March 2022, gunmen killed 4 villagers in Bamako.", 4),
+    ("On 2 March 2022, gunmen killed three villagers and wounded seven in Bamako.", 3),
+    ("On 2 March 2022, gunmen killed several villagers in Bamako.", 3),
+    ("On 2 March 2022, gunmen killed eight men and one woman in Bamako.", 9),
+    ("On 2 March 2022, gunmen attacked Bamako. Two villagers were killed. The two villagers were killed at home.", 2),
+    ("On 2 March 2022, gunmen attacked a bus in Bamako. 5 fatalities.", 5),
+    ("On 2 March 2022, gunmen attacked a bus in Bamako. There were no casualties.", 0),
+])
+def test_fatalities(text: str, dead: int) -> None:
+    assert only(text, date(2022, 3, 2), "Mali")["fatalities"] == dead
+
+
+def test_vague_numbers_use_acled_values_from_the_codebook_and_ask_for_review() -> None:
+    several = next(q.value for q in acled_codebook().fatalities.vague_quantities if "several" in q.words)
+    event = only("On 2 March 2022, gunmen killed several villagers in Bamako.", date(2022, 3, 2), "Mali")
+    assert event["fatalities"] == several
+    assert reasons(event, "fatalities")
+
+
+def test_injuries_are_evidence_not_fatalities() -> None:
+    event = only("On 2 March 2022, gunmen wounded seven villagers in Bamako.", date(2022, 3, 2), "Mali")
+    assert event["fatalities"] == 0
+    assert [e["value"] for e in event["evidence"] if e["kind"] == "injuries"] == [7]
+
+
+# Dates
+
+@pytest.mark.parametrize(("text", "day", "precision"), [
+    ("The junta shelled Laiza on Saturday.", "2023-11-04", 1),
+    ("The junta shelled Laiza on Monday.", "2023-11-06", 1),
+    ("The junta shelled Laiza yesterday.", "2023-11-05", 1),
+    ("The junta shelled Laiza on October 31.", "2023-10-31", 1),
+    ("The junta shelled Laiza on 3 December.", "2022-12-03", 1),
+    ("Around 2 November 2023 (as reported), the junta shelled Laiza.", "2023-11-02", 2),
+    ("The junta shelled Laiza between 1 and 3 November.", "2023-11-02", 2),
+    ("The junta recently shelled Laiza.", "2023-11-02", 2),
+])
+def test_dates_relative_to_publication(text: str, day: str, precision: int) -> None:
+    event = only(text)
+    assert (event["event_date"], event["time_precision"]) == (day, precision)
+
+
+def test_a_report_without_a_day_is_flagged() -> None:
+    assert reasons(only("The junta shelled Laiza."), "event_date")
+
+
+def test_two_days_in_one_sentence_are_two_events() -> None:
+    events = code("The regime carried out airstrikes on Laiza on October 31 and November 1.")
+    assert [e["event_date"] for e in events] == ["2023-10-31", "2023-11-01"]
+    assert {e["sub_event_type"] for e in events} == {"Air/drone strike"}
+
+
+def test_one_event_per_place_and_day() -> None:
+    events = code("On 1 November 2023, the junta shelled Laiza. The shelling killed a resident of Laiza. "
+                  "On 1 November 2023, junta troops shelled Bhamo.")
+    assert [(e["location"], e["fatalities"]) for e in events] == [("Laiza", 1), ("Bhamo", 0)]
+
+
+# Places
+
+def test_gazetteer_place_gives_admin_names_and_coordinates() -> None:
+    event = only("On 1 November 2023, the junta shelled Laiza.")
+    assert (event["admin1"], event["admin2"], event["admin3"]) == ("Kachin", "Myitkyina", "Waingmaw")
+    assert (event["latitude"], event["longitude"], event["geo_precision"]) == (24.7561, 97.5505, 1)
+
+
+def test_unknown_place_is_left_blank_for_review() -> None:
+    event = only("On 1 November 2023, the junta shelled Hpa Yar village.")
+    assert (event["location"], event["latitude"], event["geo_precision"]) == ("Hpa Yar", None, None)
+    assert reasons(event, "location")
+    assert isinstance(complete_event(event, "MMR1"), InvalidEvent)
+
+
+def test_an_area_is_coded_to_its_town_with_lower_precision() -> None:
+    event = only("On 1 November 2023, the junta shelled villages in Waingmaw Township.")
+    assert (event["location"], event["geo_precision"]) == ("Waingmaw", 2)
+
+
+def test_users_extend_the_gazetteer_with_their_own_file(tmp_path: Path) -> None:
+    own = tmp_path / "mine.yaml"
+    own.write_text("version: '1'\ncountry: Myanmar\nsources: [me]\nplaces:\n"
+                   "  - {location: Maijayang, admin1: Kachin, admin2: Bhamo, admin3: Momauk, latitude: 24.3, "
+                   "longitude: 97.6}\n", encoding="utf-8")
+    event = code_text("On 1 November 2023, the junta shelled Maijayang.", published=MONDAY, country="Myanmar",
+                      gazetteer=[own])[0]
+    assert (event["location"], event["admin3"], event["latitude"]) == ("Maijayang", "Momauk", 24.3)
+
+
+def test_a_broken_gazetteer_names_the_file_and_entry(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("version: '1'\ncountry: Myanmar\nsources: []\nplaces: []\n"
+                   "areas:\n  - {names: [Nowhere Township], location: Nowhere, geo_precision: 2}\n", encoding="utf-8")
+    with pytest.raises(CodebookError, match=r"bad\.yaml.*Nowhere"):
+        load_gazetteer(bad)
+
+
+def test_a_lexicon_naming_an_unknown_sub_event_type_does_not_load(tmp_path: Path) -> None:
+    source = (ROOT / "codebooks" / "coder" / "lexicon.yaml").read_text(encoding="utf-8")
+    broken = tmp_path / "lexicon.yaml"
+    broken.write_text(source.replace("  Armed clash:\n", "  Armed clasj:\n", 1), encoding="utf-8")
+    with pytest.raises(CodebookError, match="Armed clasj"):
+        load_model(broken, Lexicon)
+
+
+def test_unknown_country_names_the_nearest() -> None:
+    with pytest.raises(UnknownValueError, match="Myanmar"):
+        code_text("Gunmen killed a man.", published=MONDAY, country="Myanmr")
+
+
+# Output
+
+def test_complete_candidates_validate_as_events() -> None:
+    event = only("On 1 November 2023, the junta shelled Laiza, killing two civilians.")
+    result = complete_event(event, "MMR1")
+    assert isinstance(result, Event)
+    assert (result.sub_event_type, result.fatalities, result.interaction) == (
+        "Shelling/artillery/missile attack", 2, 17)
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=300))
+def test_any_text_codes_without_error_and_evidence_points_into_it(text: str) -> None:
+    for event in code(text):
+        for item in event["evidence"]:
+            assert text[item["start"]:item["end"]] == item["text"]
+            assert text[item["sentence_start"]:item["sentence_end"]] == item["sentence"]
+        assert set(acled_codebook().columns) <= set(event)
+
+
+@given(st.lists(st.sampled_from([
+    "On 1 November 2023, the junta shelled Laiza.", "Two civilians were killed.", "The KIA denied it.",
+    "Protesters marched in Myitkyina on 2 November 2023.", "Police dispersed them.", "Gunmen abducted a teacher.",
+]), min_size=1, max_size=6))
+def test_evidence_offsets_hold_for_any_report_made_of_real_sentences(sentences: list[str]) -> None:
+    text = " ".join(sentences)
+    for event in code(text):
+        assert all(text[e["start"]:e["end"]] == e["text"] for e in event["evidence"])
+        assert event["sub_event_type"] in acled_codebook().sub_event_types
+
+
+# Acceptance: the seed and real ACLED notes
+
+def test_seed_gold_coding_is_mostly_recovered() -> None:
+    score = evaluate_seeds(ROOT / "seeds")
+    assert score.gold >= 7
+    assert score.f1 >= 0.7, score.misses
+
+
+def test_real_acled_notes_floor(shared_data: Path) -> None:
+    rows = [r for r in read_sample(shared_data / "acled_2022_sample.csv") if split_of(r["event_id_cnty"]) == "held-out"]
+    score = evaluate_sample(rows[:600])
+    assert score.rows == 600
+    assert score.rate("event_type") >= 0.85
+    assert score.rate("sub_event_type") >= 0.82
+    assert score.rate("fatalities") >= 0.88
+    assert score.rate("interaction") >= 0.68
