@@ -71,8 +71,9 @@ def parse_codes(text: str) -> frozenset[str]:
 
 
 class DuplicateIds:
-    """Finds repeated event_id_cnty values in 8 bytes per row: regular ids (prefix + up to 15 digits) become
-    integers, kept in Arrow arrays and sorted once at the end; any other id is kept as text."""
+    """Finds repeated event_id_cnty values in 16 bytes per row: a regular id (prefix + up to 15 digits) becomes
+    an integer, kept in Arrow arrays with its row's record and line and sorted once at the end; any other id is
+    kept as text."""
 
     REGULAR = re.compile(r"([A-Z]{2,4})([0-9]{1,15})")
     MAX_PREFIXES = 576  # (576 * 16 + 15) * 10**15 + 10**15 still fits in an int64
@@ -80,7 +81,7 @@ class DuplicateIds:
     def __init__(self) -> None:
         self._prefixes: dict[str, int] = {}
         self._chunks: list[tuple[Any, Any, Any]] = []
-        self._keys, self._records, self._lines = array("q"), array("q"), array("q")
+        self._keys, self._records, self._lines = array("q"), array("i"), array("i")
         self._other: dict[str, tuple[int, int | None]] = {}
         self._found: list[tuple[int, int | None, str, int, int | None]] = []
 
@@ -125,8 +126,8 @@ class DuplicateIds:
         keys = pc.add(pc.multiply(pc.add(pc.multiply(group, sixteen), pc.cast(pc.utf8_length(digits), pa.int64())),
                                   scale), pc.cast(digits, pa.int64()))
         keep = pc.is_valid(keys)
-        self._chunks.append((pc.filter(keys, keep), pc.filter(records, keep),
-                             pc.filter(lines, keep) if lines is not None else None))
+        self._chunks.append((pc.filter(keys, keep), pc.cast(pc.filter(records, keep), pa.int32()),
+                             pc.cast(pc.filter(lines, keep), pa.int32()) if lines is not None else None))
         others = pc.indices_nonzero(pc.and_(pc.invert(keep), pc.not_equal(ids, pa.scalar("", pa.string()))))
         for index in others.to_pylist():
             self.add_irregular(ids[index].as_py(), records[index].as_py(),
@@ -138,36 +139,40 @@ class DuplicateIds:
 
     def duplicates(self) -> list[tuple[int, int | None, str, int, int | None]]:
         """Each repeat: (record, line, id, first record, first line), in record order."""
+        import bisect
+
         import pyarrow as pa
         import pyarrow.compute as pc
 
         found = list(self._found)
-        chunks = [*self._chunks, (pa.array(self._keys, pa.int64()), pa.array(self._records, pa.int64()),
-                                  pa.array(self._lines, pa.int64()))]
-        keys = pa.concat_arrays([pa.array(c[0], pa.int64()) for c in chunks])
-        if len(keys) > 1:
-            records = pa.concat_arrays([c[1] for c in chunks])
-            lines = pa.concat_arrays([c[2] if c[2] is not None else pa.nulls(len(c[0]), pa.int64())
-                                      for c in chunks])
-            order = pc.sort_indices(keys)
-            ordered = pc.take(keys, order)
-            same = pc.equal(ordered.slice(1), ordered.slice(0, len(ordered) - 1))
-            start = None
-            previous = -2
-            for position in pc.indices_nonzero(same).to_pylist():
-                if position != previous + 1:
-                    start = order[position].as_py()
-                previous = position
-                row = order[position + 1].as_py()
-                first_record, record = records[start].as_py(), records[row].as_py()
-                first_line, line = lines[start].as_py(), lines[row].as_py()
-                number = keys[row].as_py() % 10**15
-                prefix_code, digits = divmod(keys[row].as_py() // 10**15, 16)
-                prefix = next(p for p, n in self._prefixes.items() if n == prefix_code)
-                event_id = f"{prefix}{number:0{digits}d}"
-                found.append((record, None if line == -1 else line, event_id, first_record,
-                              None if first_line == -1 else first_line))
-        return sorted(found)
+        self._chunks.append((pa.array(self._keys, pa.int64()), pa.array(self._records, pa.int32()),
+                             pa.array(self._lines, pa.int32())))
+        starts = [0]
+        for chunk in self._chunks:
+            starts.append(starts[-1] + len(chunk[0]))
+        keys = pa.concat_arrays([chunk[0] for chunk in self._chunks])
+        self._chunks = [(None, records, lines) for _, records, lines in self._chunks]
+        ordered = keys.take(pc.sort_indices(keys))
+        same = pc.equal(ordered.slice(1), ordered.slice(0, max(len(ordered) - 1, 0)))
+        repeated = pc.unique(pc.filter(ordered.slice(1), same))
+        del ordered, same
+        rows: dict[int, list[tuple[int, int | None]]] = {}
+        for position in pc.indices_nonzero(pc.is_in(keys, value_set=repeated)).to_pylist():
+            index = bisect.bisect_right(starts, position) - 1
+            _, records, lines = self._chunks[index]
+            offset = position - starts[index]
+            line = None if lines is None else lines[offset].as_py()
+            rows.setdefault(keys[position].as_py(), []).append((records[offset].as_py(),
+                                                                None if line == -1 else line))
+        names = {number: prefix for prefix, number in self._prefixes.items()}
+        for key, places in rows.items():
+            group, number = divmod(key, 10**15)
+            prefix, digits = divmod(group, 16)
+            event_id = f"{names[prefix]}{number:0{digits}d}"
+            places.sort()
+            first_record, first_line = places[0]
+            found.extend((record, line, event_id, first_record, first_line) for record, line in places[1:])
+        return sorted(found, key=lambda item: item[0])
 
 
 class _Collector:
@@ -286,6 +291,8 @@ def _slow_csv(source: CsvFile, collector: _Collector, options: Options) -> None:
 
 
 def _fast_csv(source: CsvFile, collector: _Collector, options: Options) -> None:
+    import pyarrow as pa
+
     from eventcode.fastpath import FastRules
     from eventcode.formats.acled_read import read_batches
 
@@ -300,11 +307,20 @@ def _fast_csv(source: CsvFile, collector: _Collector, options: Options) -> None:
         if isinstance(item, BadRow):
             collector.row(item.number, item.line, [_wrong_field_count(item.fields, expected)])
             continue
-        if collector.report.generation is None and item.num_rows:
-            collector.report.generation = inter_generation(item.columns["inter1"].slice(0, 100).to_pylist())
+        if collector.report.generation is None:
+            collector.report.generation = _batch_generation(item.columns["inter1"])
         check_batch(item, rules, collector)
         if options.progress:
             options.progress(collector.report.rows_read, read[0])
+    pa.default_memory_pool().release_unused()  # the reader's blocks, before the duplicates are sorted
+
+
+def _batch_generation(inter1: Any) -> str | None:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    filled = pc.filter(inter1, pc.not_equal(inter1, pa.scalar("", pa.string())))
+    return inter_generation(filled.slice(0, 100).to_pylist())
 
 
 def check_batch(batch: RowBatch, rules: Any, collector: _Collector) -> None:
@@ -390,8 +406,8 @@ def validate_batch(batch: Any, options: Options | None = None, path: str = "<bat
             columns[name] = pc.fill_null(pc.cast(column, pa.string()), "")
         else:
             columns[name] = None
-    if collector.report.generation is None and n:
-        collector.report.generation = inter_generation(columns["inter1"].slice(0, 100).to_pylist())
+    if collector.report.generation is None:
+        collector.report.generation = _batch_generation(columns["inter1"])
     records = pa.array(range(first_record, first_record + n), pa.int64())
     check_batch(RowBatch(columns, records, None, n), FastRules(cb), collector)
     return collector.finish()

@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import struct
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -66,13 +66,13 @@ def detect_layout(header: Sequence[str], path: str = "<header>", cb: AcledCodebo
                       [c for c in header if c not in set(columns)], duplicated)
 
 
-def inter_generation(values: Sequence[object]) -> str:
-    """``numeric`` when the first non-blank inter1 value is a number, else ``text``."""
+def inter_generation(values: Iterable[object]) -> str | None:
+    """``numeric`` when the first non-blank inter1 value is a number, ``text`` when a label, None when all blank."""
     for value in values:
-        text = str(value).strip()
+        text = "" if value is None else str(value).strip()
         if text:
             return "numeric" if text.isdigit() else "text"
-    return "numeric"
+    return None
 
 
 class RecordMaker:
@@ -209,15 +209,21 @@ class BadRow:
     fields: int
 
 
-def _newlines(column: Any) -> int:
-    """How many line breaks the values of a text column hold (a scan of its data buffer)."""
+def line_breaks(text: str) -> int:
+    """The line breaks in a text: LF, CRLF or a lone CR (as Python's universal newlines count them)."""
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
+
+
+def _holds_breaks(column: Any) -> bool:
+    """Whether any value of a text column holds CR or LF (a scan of its data buffer)."""
     buffers = column.buffers()
     data = buffers[2]
     if data is None or len(column) == 0:
-        return 0
+        return False
     first, last = struct.unpack_from("<i", buffers[1], 4 * column.offset)[0], \
         struct.unpack_from("<i", buffers[1], 4 * (column.offset + len(column)))[0]
-    return data.slice(first, last - first).to_pybytes().count(b"\n") if last > first else 0
+    values = data.slice(first, last - first).to_pybytes() if last > first else b""
+    return b"\n" in values or b"\r" in values
 
 
 class _CountingFile(io.RawIOBase):
@@ -247,7 +253,6 @@ def read_batches(csv_file: CsvFile, block_size: int = BLOCK_SIZE,
 
     cb = csv_file.cb
     header = csv_file.header
-    wanted = [name for name in header if name in cb.column_set]
     rejected: list[tuple[int, str, int]] = []
 
     def handler(row: Any) -> str:
@@ -263,13 +268,13 @@ def read_batches(csv_file: CsvFile, block_size: int = BLOCK_SIZE,
             parse_options=pcsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False,
                                             invalid_row_handler=handler),
             convert_options=pcsv.ConvertOptions(column_types={name: pa.string() for name in header},
-                                                include_columns=wanted, strings_can_be_null=False,
+                                                strings_can_be_null=False,
                                                 quoted_strings_can_be_null=False))
     except (pa.ArrowInvalid, OSError) as exc:
         raw.close()
         raise InputError(f"{csv_file.path}: cannot parse CSV: {exc}") from None
     next_record = 1
-    next_line = csv_file.header_text.count("\n") + 1
+    next_line = line_breaks(csv_file.header_text) + 1
     try:
         while True:
             try:
@@ -286,12 +291,14 @@ def read_batches(csv_file: CsvFile, block_size: int = BLOCK_SIZE,
             mine, rejected[:] = rejected[:inside], rejected[inside:]
             columns = {name: batch.column(name) if name in batch.schema.names else None for name in cb.columns}
             spans = None
-            if any(_newlines(column) for column in batch.columns):
-                total = None
-                for column in batch.columns:
-                    counted = pc.count_substring(column, "\n")
-                    total = counted if total is None else pc.add(total, counted)
-                spans = pc.add(pc.cast(total, pa.int64()), pa.scalar(1, pa.int64()))
+            broken = [column for column in batch.columns if _holds_breaks(column)]
+            if broken:
+                total = pa.scalar(1, pa.int64())
+                for column in broken:
+                    breaks = pc.subtract(pc.add(pc.count_substring(column, "\n"), pc.count_substring(column, "\r")),
+                                         pc.count_substring(column, "\r\n"))
+                    total = pc.add(total, pc.cast(breaks, pa.int64()))
+                spans = total
             if not mine:
                 records = pa.array(range(next_record, next_record + n), pa.int64())
                 if spans is None:
@@ -313,7 +320,7 @@ def read_batches(csv_file: CsvFile, block_size: int = BLOCK_SIZE,
                 if queue and (queue[0][0] == next_record or index >= n):
                     number, text, fields = queue.pop(0)
                     bad.append(BadRow(number, next_line, text, fields))
-                    next_line += text.count("\n") + 1
+                    next_line += line_breaks(text) + 1
                 else:
                     row_records.append(next_record)
                     row_lines.append(next_line)
@@ -324,6 +331,6 @@ def read_batches(csv_file: CsvFile, block_size: int = BLOCK_SIZE,
             yield from bad
         for number, text, fields in sorted(rejected):
             yield BadRow(number, next_line, text, fields)
-            next_line += text.count("\n") + 1
+            next_line += line_breaks(text) + 1
     finally:
         raw.close()
