@@ -62,6 +62,8 @@ class Lexicon(_Entry):
     statements: tuple[str, ...] = ()
     source_cues: tuple[str, ...] = ()
     nearby: tuple[str, ...] = ()
+    place_before: tuple[str, ...] = ()
+    place_after: tuple[str, ...] = ()
     quotes: dict[str, str] = {}
     labels: dict[str, str]
     cues: dict[str, tuple[str, ...]]

@@ -3,11 +3,12 @@ gazetteer knows, which the coder reports for review instead of guessing their co
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from eventcode.coder.codebook import Gazetteer, Place
+from eventcode.coder.codebook import Gazetteer, Place, lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,11 +24,15 @@ class PlaceMention:
 
 
 _NAME = r"[A-Z][\w'\u2019-]*(?:[ -][A-Z][\w'\u2019-]*)*"
-#: Place-like names no gazetteer knows: "in Maijayang", "the Aungja base", "Hpa Yar Koe Su village".
-_UNKNOWN = re.compile(
-    rf"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Aa]round|[Tt]o|[Ff]rom) (?:the )?(?P<a>{_NAME})"
-    rf"|\b(?P<b>{_NAME}) "
-    r"(?=(?:base|outpost|camp|village|town|city|township|hill|hills|district|area|neighbou?rhood)\b)")
+
+
+@functools.lru_cache(maxsize=1)
+def _unknown() -> re.Pattern[str]:
+    """Place-like names no gazetteer knows: "in Maijayang", "the Aungja base", "Hpa Yar village"."""
+    lex = lexicon()
+    before = "|".join(f"(?i:{w})" for w in lex.place_before)
+    after = "|".join(lex.place_after)
+    return re.compile(rf"\b(?:{before}) (?:the )?(?P<a>{_NAME})|\b(?P<b>{_NAME}) (?=(?:{after})\b)")
 
 
 class PlaceIndex:
@@ -69,7 +74,7 @@ class PlaceIndex:
                 place, precision = self._names[country][m.group()]
                 found.append(PlaceMention(offset + m.start(), offset + m.end(), m.group(), place, precision, country))
                 taken.append((m.start(), m.end()))
-        for m in _UNKNOWN.finditer(text):
+        for m in _unknown().finditer(text):
             group = "a" if m.group("a") else "b"
             start, end = m.span(group)
             if any(s < end and start < e for s, e in taken):
