@@ -290,6 +290,10 @@ def _slow_csv(source: CsvFile, collector: _Collector, options: Options) -> None:
             options.progress(collector.report.rows_read, 0)
 
 
+#: Rows checked at a time by the fast path: several of the reader's blocks, to spread each call's fixed cost.
+CHECK_ROWS = 16_384
+
+
 def _fast_csv(source: CsvFile, collector: _Collector, options: Options) -> None:
     import pyarrow as pa
 
@@ -299,20 +303,42 @@ def _fast_csv(source: CsvFile, collector: _Collector, options: Options) -> None:
     rules = FastRules()
     expected = len(source.header)
     read = [0]
+    pending: list[RowBatch] = []
 
     def on_read(count: int) -> None:
         read[0] += count
 
+    def check_pending() -> None:
+        if pending:
+            batch = _concat(pending)
+            pending.clear()
+            if collector.report.generation is None:
+                collector.report.generation = _batch_generation(batch.columns["inter1"])
+            check_batch(batch, rules, collector)
+            if options.progress:
+                options.progress(collector.report.rows_read, read[0])
+
     for item in read_batches(source, options.block_size, on_read if options.progress else None):
         if isinstance(item, BadRow):
+            check_pending()
             collector.row(item.number, item.line, [_wrong_field_count(item.fields, expected)])
             continue
-        if collector.report.generation is None:
-            collector.report.generation = _batch_generation(item.columns["inter1"])
-        check_batch(item, rules, collector)
-        if options.progress:
-            options.progress(collector.report.rows_read, read[0])
+        pending.append(item)
+        if sum(batch.num_rows for batch in pending) >= CHECK_ROWS:
+            check_pending()
+    check_pending()
     pa.default_memory_pool().release_unused()  # the reader's blocks, before the duplicates are sorted
+
+
+def _concat(batches: list[RowBatch]) -> RowBatch:
+    import pyarrow as pa
+
+    if len(batches) == 1:
+        return batches[0]
+    columns = {name: None if column is None else pa.concat_arrays([b.columns[name] for b in batches])
+               for name, column in batches[0].columns.items()}
+    return RowBatch(columns, pa.concat_arrays([b.records for b in batches]),
+                    pa.concat_arrays([b.lines for b in batches]), sum(b.num_rows for b in batches))
 
 
 def _batch_generation(inter1: Any) -> str | None:
