@@ -40,6 +40,7 @@ class SubEventLexicon(_Entry):
     triggers: tuple[str, ...]
     requires: tuple[str, ...] = ()
     excludes: tuple[str, ...] = ()
+    excludes_unless: dict[str, str] = {}
     min_armed: int = 0
 
 
@@ -91,7 +92,7 @@ class Lexicon(_Entry):
         for name, entry in self.sub_event_types.items():
             if name not in known:
                 raise ValueError(f"sub_event_types: {name!r} is not an ACLED sub-event type")
-            for cue in (*entry.requires, *entry.excludes):
+            for cue in (*entry.requires, *entry.excludes, *entry.excludes_unless, *entry.excludes_unless.values()):
                 if cue not in self.cues:
                     raise ValueError(f"sub_event_types.{name}: unknown cue group {cue!r}")
             _check_patterns(f"sub_event_types.{name}", entry.triggers)

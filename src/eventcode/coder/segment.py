@@ -8,6 +8,7 @@ negated or threatened actions make no event; they are kept as ``not_coded`` with
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -135,7 +136,7 @@ def segment(facts: list[SentenceFacts], published: date) -> tuple[list[Group], l
         days: list[tuple[date, int, bool, DateMention | None]] = []
         if f.dates:
             seen = set()
-            for d in f.dates:
+            for d in _event_dates(f):
                 if d.day not in seen:
                     seen.add(d.day)
                     days.append((d.day, d.precision, False, d))
@@ -162,6 +163,23 @@ def segment(facts: list[SentenceFacts], published: date) -> tuple[list[Group], l
             existing.sentences.append(f)
             current.append(existing)
     return groups, not_coded
+
+
+_COORDINATED = re.compile(r"^\W*(?:and|or|to|then)?\W*(?:on|from|until)?\W*$", re.IGNORECASE)
+
+
+def _event_dates(f: SentenceFacts) -> list[DateMention]:
+    """The dates of a sentence that date events: the first, and each later one that is coordinated with the one
+    before ("on October 31 and November 1") or has a trigger or a place of its own since ("the Gangdau Yang outpost
+    on October 31"); the others ("the war, which began on 24 February") are background."""
+    kept = [f.dates[0]]
+    base = f.sentence.start
+    for previous, d in zip(f.dates, f.dates[1:], strict=False):
+        between = f.sentence.text[previous.end - base:d.start - base]
+        own = [*(t.start for t in f.triggers), *(p.start for p in f.places)]
+        if _COORDINATED.match(between) or any(previous.end <= start < d.start for start in own):
+            kept.append(d)
+    return kept
 
 
 def choose(group: Group, label: str | None) -> tuple[str, trig.Trigger | None]:

@@ -155,4 +155,6 @@ def allowed(sub_event_type: str, present: frozenset[str]) -> bool:
         return True
     if entry.requires and not present.intersection(entry.requires):
         return False
+    if any(cue in present and unless not in present for cue, unless in entry.excludes_unless.items()):
+        return False
     return not present.intersection(entry.excludes)
