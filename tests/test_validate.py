@@ -283,3 +283,12 @@ def test_precommit_hook_runs_validate() -> None:
     assert hook["entry"] == "eventcode validate"
     assert re.search(hook["files"], "data/events.csv")
     assert re.search(hook["files"], "x/y.jsonl")
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_bytes_that_are_not_utf8_make_the_file_unreadable_at_their_line(tmp_path: Path, fast: bool) -> None:
+    path = write_csv(tmp_path / "latin1.csv", [acled_example()])
+    path.write_bytes(path.read_bytes() + "MMR2,caf\u00e9\n".encode("latin-1"))
+    report = validate_paths([path], Options(fast=fast))
+    assert not report.files[0].readable
+    assert f"{path}:4: not UTF-8" in report.files[0].issues[0].message

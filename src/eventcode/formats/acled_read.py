@@ -105,6 +105,17 @@ class CsvRow:
     text: str
 
 
+def not_utf8(path: Path) -> str | None:
+    """Where a file stops being UTF-8 (its line and the bytes there, as an error message), or None."""
+    with open(path, "rb") as handle:
+        for number, raw in enumerate(handle, 1):
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                return f"{path}:{number}: not UTF-8: {exc.reason} {raw[exc.start:exc.start + 4]!r}"
+    return None
+
+
 def is_blank_row(fields: Sequence[str]) -> bool:
     """A blank line (or a row of empty fields): not a record."""
     return not any(fields)
@@ -161,8 +172,8 @@ class CsvFile:
             return next(self._reader)
         except StopIteration:
             return None
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{self.path}:{self._lines + 1}: not UTF-8: {exc.reason}") from None
+        except UnicodeDecodeError:
+            raise InputError(not_utf8(self.path) or f"{self.path}: not UTF-8") from None
         except csv.Error as exc:
             raise InputError(f"{self.path}:{self._lines}: cannot parse CSV: {exc}") from None
 
@@ -282,7 +293,8 @@ def read_batches(csv_file: CsvFile, block_size: int = BLOCK_SIZE,
             except StopIteration:
                 break
             except pa.ArrowInvalid as exc:
-                raise InputError(f"{csv_file.path}: after line {next_line}: cannot parse CSV: {exc}") from None
+                raise InputError(not_utf8(csv_file.path)
+                                 or f"{csv_file.path}: after line {next_line}: cannot parse CSV: {exc}") from None
             n = batch.num_rows
             rejected.sort()
             inside = 0
