@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from eventcode import code_text
 from eventcode.codebook import acled_codebook, load_model
 from eventcode.coder import Coder, complete_event
+from eventcode.coder import actors as coder_actors
 from eventcode.coder.codebook import Lexicon, load_gazetteer
 from eventcode.coder.evaluate import evaluate_sample, evaluate_seeds, read_sample, split_of
 from eventcode.errors import CodebookError, InvalidEvent, UnknownValueError
@@ -269,3 +270,14 @@ def test_real_acled_notes_floor(shared_data: Path) -> None:
     assert score.rate("sub_event_type") >= 0.82
     assert score.rate("fatalities") >= 0.88
     assert score.rate("interaction") >= 0.68
+
+
+@given(st.text(alphabet=st.sampled_from(list("abcdeghilmnoprstuvwy ABCDEGHILMNOPRSTUVWY-'.,İ")), max_size=80)
+       .map(lambda s: s + " armed men and Police officers met KIA rebels and civilians"))
+def test_lowered_patterns_find_what_the_case_insensitive_ones_find(text: str) -> None:
+    compiled = coder_actors._compiled()
+    low = text.lower()
+    if len(low) != len(text):
+        return
+    fast = [(m.start(), m.end()) for m in compiled.generic_low.finditer(low)]
+    assert fast == [(m.start(), m.end()) for m in compiled.generic.finditer(text)]

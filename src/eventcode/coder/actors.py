@@ -34,22 +34,41 @@ class ActorMention:
 class _Compiled:
     book: Actors
     named: re.Pattern[str]
+    named_low: re.Pattern[str]
+    named_acronyms: re.Pattern[str]
     named_entries: tuple[NamedActor, ...]
     named_each: tuple[re.Pattern[str], ...]
     forces: re.Pattern[str]
     demonym_country: dict[str, str]
     demonym_before: re.Pattern[str]
     generic: re.Pattern[str]
+    generic_low: re.Pattern[str]
     generic_entries: tuple[GenericActor, ...]
     prefix: re.Pattern[str]
     unlisted: re.Pattern[str]
     not_actors: frozenset[str]
     unlisted_before: re.Pattern[str]
     unlisted_after: re.Pattern[str]
+    prefix_stopwords: frozenset[str]
 
 
 def _alternation(patterns: tuple[str, ...] | list[str]) -> str:
     return "|".join(sorted(patterns, key=len, reverse=True))
+
+
+_ESCAPE_OR_CAPITAL = re.compile(r"(\\.|\(\?P)|([A-Z])")
+
+
+def lowered(pattern: str) -> str:
+    """``pattern`` for lower-cased text: its capitals lowered, escapes (``\\S``, ``\\W``) kept. Matching it without
+    IGNORECASE on ``text.lower()`` finds what the original finds with IGNORECASE, several times faster."""
+    return _ESCAPE_OR_CAPITAL.sub(lambda m: m.group(1) or m.group(2).lower(), pattern)
+
+
+def _lower(text: str) -> str | None:
+    """``text`` lower-cased, or None when lower-casing would move offsets (a few letters become two)."""
+    low = text.lower()
+    return low if len(low) == len(text) else None
 
 
 @functools.lru_cache(maxsize=1)
@@ -61,19 +80,27 @@ def _compiled() -> _Compiled:
         named_parts.append(_alternation(alternatives))
     named = re.compile(r"(?<![\w-])(?:" + "|".join(named_parts) + r")(?![\w-])", re.IGNORECASE)
     named_each = tuple(re.compile(f"(?:{part})", re.IGNORECASE) for part in named_parts)
+    aliases = [a for entry in book.named for a in entry.aliases]
+    named_low = re.compile(r"(?<![\w-])(?:" + lowered(_alternation(aliases)) + r")(?![\w-])")
+    acronyms = [re.escape(a) for entry in book.named for a in entry.acronyms]
+    named_acronyms = re.compile(r"(?<![\w-])(?:" + _alternation(acronyms) + r")(?![\w-])")
     demonym_country = {d.casefold(): country for country, names in book.demonyms.items() for d in names}
     demonyms = _alternation([re.escape(d) for names in book.demonyms.values() for d in names])
     forces = re.compile(rf"(?<![\w-])(?P<dem>{demonyms})(?:-led|-backed)?(?: [\w-]+){{0,2}}? "
                         rf"(?i:{_alternation(list(book.force_nouns))})\b")
     demonym_before = re.compile(rf"(?<![\w-])(?P<dem>{demonyms}) $")
-    generic = re.compile(r"\b(?:" + "|".join(f"(?P<g{i}>{_alternation(g.patterns)})"
-                                             for i, g in enumerate(book.generic)) + r")\b", re.IGNORECASE)
+    generic_source = r"\b(?:" + "|".join(f"(?P<g{i}>{_alternation(g.patterns)})"
+                                          for i, g in enumerate(book.generic)) + r")\b"
+    generic = re.compile(generic_source, re.IGNORECASE)
+    generic_low = re.compile(lowered(generic_source))
     word = r"[A-Z0-9][\w'\u2019/.-]*"
     prefix = re.compile(rf"(?:^|[^\w'\u2019-])(?P<name>(?:{word}|al|of|de) ){{0,3}}{word}[ -]$")
     unlisted = re.compile(rf"(?<![\w-])(?:{book.unlisted.pattern})(?![\w-])")
-    return _Compiled(book, named, book.named, named_each, forces, demonym_country, demonym_before, generic,
-                     book.generic, prefix, unlisted, frozenset(book.unlisted.not_actors),
-                     re.compile(book.unlisted.before, re.IGNORECASE), re.compile(book.unlisted.after, re.IGNORECASE))
+    return _Compiled(book, named, named_low, named_acronyms, book.named, named_each, forces, demonym_country,
+                     demonym_before, generic, generic_low, book.generic, prefix, unlisted,
+                     frozenset(book.unlisted.not_actors),
+                     re.compile(book.unlisted.before, re.IGNORECASE), re.compile(book.unlisted.after, re.IGNORECASE),
+                     frozenset(w.casefold() for w in book.prefix_stopwords))
 
 
 def state_force(country: str, kind: str, day: date) -> tuple[str, str]:
@@ -106,15 +133,21 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
     def free(start: int, end: int) -> bool:
         return not any(m.start - offset < end and start < m.end - offset for m in found)
 
-    for m in c.named.finditer(text):
+    low = _lower(text)
+    named_hits = sorted([*c.named_low.finditer(low), *c.named_acronyms.finditer(text)], key=lambda m: m.start()) \
+        if low is not None else list(c.named.finditer(text))
+    for m in named_hits:
+        if not free(m.start(), m.end()):
+            continue
         # The first entry whose alias matches, whose country is the event's (or any) and whose period covers the day.
+        said = text[m.start():m.end()]
         entry = next((e for e, pattern in zip(c.named_entries, c.named_each, strict=True)
-                      if pattern.fullmatch(m.group()) and (not e.country or e.country == country) and e.active(day)),
-                     None)
+                      if pattern.fullmatch(said) and (not e.country or e.country == country) and e.active(day)), None)
         if entry is None:
             continue
         name, review = _fill(entry.name, country, day)
-        found.append(ActorMention(offset + m.start(), offset + m.end(), m.group(), name, entry.inter, "named", review))
+        found.append(ActorMention(offset + m.start(), offset + m.end(), text[m.start():m.end()], name, entry.inter,
+                                  "named", review))
     for m in c.forces.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -122,7 +155,7 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
         name, review = state_force(home, "military", day)
         inter = 1 if home == country else 8
         found.append(ActorMention(offset + m.start(), offset + m.end(), m.group(), name, inter, "state", review))
-    for m in c.generic.finditer(text):
+    for m in (c.generic_low.finditer(low) if low is not None else c.generic.finditer(text)):
         if not free(m.start(), m.end()):
             continue
         index = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
@@ -137,7 +170,8 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
             prefix = c.prefix.search(text[max(0, m.start() - 60):m.start()])
             if prefix and not _adjacent_to_mention(found, offset + m.start()):
                 words = text[m.start() - len(prefix.group().lstrip(" ,;(")):m.start()].strip(" -")
-                if words and words.split()[0] not in ("The", "A", "An") and words.casefold() not in c.demonym_country:
+                if words and words.split()[0].casefold() not in c.prefix_stopwords \
+                        and words.casefold() not in c.demonym_country:
                     name, review = words, f"{words!r} is not in the actor dictionary: check ACLED's name and category"
                     start = m.start() - len(prefix.group().lstrip(" ,;("))
         if _adjacent_to_mention(found, offset + start):

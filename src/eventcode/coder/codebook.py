@@ -153,6 +153,7 @@ class Actors(_Entry):
     force_nouns: tuple[str, ...]
     demonyms: dict[str, tuple[str, ...]]
     generic: tuple[GenericActor, ...]
+    prefix_stopwords: tuple[str, ...] = ()
     unlisted: Unlisted
     named: tuple[NamedActor, ...]
 

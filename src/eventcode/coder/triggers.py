@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from eventcode.codebook import acled_codebook
+from eventcode.coder.actors import lowered
 from eventcode.coder.codebook import Lexicon, SubEventLexicon, lexicon
 
 
@@ -51,7 +52,7 @@ def _compiled() -> _Compiled:
     triggers = tuple((name, book.sub_event_types[name], _words(book.sub_event_types[name].triggers))
                      for name in order if name in book.sub_event_types and book.sub_event_types[name].triggers)
     every = tuple(dict.fromkeys(p for _name, entry, _pattern in triggers for p in entry.triggers))
-    any_trigger = _words(every)
+    any_trigger = re.compile(lowered(_words(every).pattern))
     cues = {name: _words(patterns) for name, patterns in book.cues.items()}
     blockers = tuple((name, re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])[^,;]*$", re.IGNORECASE))
                      for name, patterns in book.blockers.items())
@@ -87,10 +88,14 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
     c = _compiled()
     found: list[Trigger] = []
     starts = []
-    m = c.any_trigger.search(text)
+    low = text.lower()
+    scan = c.any_trigger if len(low) == len(text) else _words(tuple(
+        p for _name, entry, _pattern in c.triggers for p in entry.triggers))
+    low = low if len(low) == len(text) else text
+    m = scan.search(low)
     while m is not None:
         starts.append(m.start())
-        m = c.any_trigger.search(text, m.start() + 1)
+        m = scan.search(low, m.start() + 1)
     for start in starts:
         blocker: str | None = None
         for name, _entry, pattern in c.triggers:
@@ -141,6 +146,7 @@ def is_source(text_before: str) -> bool:
     return bool(_compiled().source.search(text_before[-40:]))
 
 
+@functools.lru_cache(maxsize=1024)
 def cues(text: str) -> frozenset[str]:
     """The cue groups (protest, riot, peaceful, ...) that match somewhere in ``text``, not negated or hedged."""
     c = _compiled()
