@@ -42,6 +42,8 @@ class SubEventLexicon(_Entry):
     excludes: tuple[str, ...] = ()
     excludes_unless: dict[str, str] = {}
     min_armed: int = 0
+    mutual: tuple[str, ...] = ()
+    mutual_excludes: tuple[str, ...] = ()
 
 
 class Refinement(_Entry):
@@ -92,10 +94,11 @@ class Lexicon(_Entry):
         for name, entry in self.sub_event_types.items():
             if name not in known:
                 raise ValueError(f"sub_event_types: {name!r} is not an ACLED sub-event type")
-            for cue in (*entry.requires, *entry.excludes, *entry.excludes_unless, *entry.excludes_unless.values()):
+            for cue in (*entry.requires, *entry.excludes, *entry.excludes_unless, *entry.excludes_unless.values(),
+                        *entry.mutual_excludes):
                 if cue not in self.cues:
                     raise ValueError(f"sub_event_types.{name}: unknown cue group {cue!r}")
-            _check_patterns(f"sub_event_types.{name}", entry.triggers)
+            _check_patterns(f"sub_event_types.{name}", (*entry.triggers, *entry.mutual))
         for label, name in self.labels.items():
             if name not in known:
                 raise ValueError(f"labels.{label}: {name!r} is not an ACLED sub-event type")

@@ -64,13 +64,14 @@ def roles(group: Group, trigger: Trigger | None) -> tuple[ActorMention | None, A
     return agent, target, home
 
 
-def refine(sub_event_type: str, agent: ActorMention | None, target: ActorMention | None, armed: int) -> str:
+def refine(sub_event_type: str, agent: ActorMention | None, target: ActorMention | None, armed: int,
+           mutual: bool = False) -> str:
     """The sub-event type once the actors are known (the lexicon's refinements: an attack on an armed actor is
     an armed clash, arrests by a non-state group are abductions, territory taken by state forces is regained).
-    ``armed``: how many armed actors the event's sentences name."""
+    ``armed``: how many armed actors the event's sentences name; ``mutual``: the text says both sides fought."""
     conditions = {
         "armed_target": target is not None and target.inter in ARMED and agent is not None and agent.inter in ARMED,
-        "civilian_target": target is not None and target.inter == CIVILIANS and armed < 2,
+        "civilian_target": target is not None and target.inter == CIVILIANS and armed < 2 and not mutual,
         "state_agent": agent is not None and agent.inter == STATE,
         "non_state_agent": agent is not None and agent.inter in ARMED and agent.inter != STATE,
     }
@@ -144,7 +145,9 @@ def build(group: Group, sub_event_type: str, trigger: Trigger | None, country: s
     evidence: list[dict[str, Any]] = []
     agent, target, home = roles(group, trigger)
     armed = len({a.name for s in group.sentences for a in s.actors if a.inter in ARMED})
-    sub_event_type = refine(sub_event_type, agent, target, armed)
+    text = " ".join(s.sentence.text for s in group.sentences)
+    sub_event_type = refine(sub_event_type, agent, target, armed,
+                            trig.mutual(sub_event_type, group.triggers, trig.cues(text)))
     sub = cb.sub_event_types.lookup(sub_event_type)
     event_type = sub.event_type
     if trigger is not None and home is not None:

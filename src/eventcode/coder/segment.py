@@ -204,7 +204,7 @@ def choose(group: Group, label: str | None) -> tuple[str, trig.Trigger | None]:
         if not hits or not trig.allowed(name, present):
             continue
         first_allowed = first_allowed or (name, hits[0])
-        if len(armed) < lexicon().sub_event_types[name].min_armed:
+        if len(armed) < lexicon().sub_event_types[name].min_armed and not (armed and trig.mutual(name, hits, present)):
             continue
         return name, hits[0]
     if first_allowed is not None:

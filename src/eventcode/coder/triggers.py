@@ -31,6 +31,7 @@ class _Compiled:
     triggers: tuple[tuple[str, SubEventLexicon, re.Pattern[str]], ...]
     any_trigger: re.Pattern[str]
     cues: dict[str, re.Pattern[str]]
+    mutual: dict[str, re.Pattern[str]]
     blockers: tuple[tuple[str, re.Pattern[str]], ...]
     clause_break: re.Pattern[str]
     aggregate: re.Pattern[str]
@@ -54,6 +55,8 @@ def _compiled() -> _Compiled:
     every = tuple(dict.fromkeys(p for _name, entry, _pattern in triggers for p in entry.triggers))
     any_trigger = re.compile(lowered(_words(every).pattern))
     cues = {name: _words(patterns) for name, patterns in book.cues.items()}
+    mutual = {name: re.compile("(?:" + "|".join(entry.mutual) + ")", re.IGNORECASE)
+              for name, entry in book.sub_event_types.items() if entry.mutual}
     blockers = tuple((name, re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])[^,;]*$", re.IGNORECASE))
                      for name, patterns in book.blockers.items())
     clause_break = re.compile("|".join(re.escape(b) for b in book.clause_breaks))
@@ -64,8 +67,8 @@ def _compiled() -> _Compiled:
     labels = "|".join(re.escape(label) for label in sorted(book.labels, key=len, reverse=True))
     label = re.compile(rf"^\s*(?P<label>{labels})\s*:", re.IGNORECASE)
     nearby = _words(book.nearby) if book.nearby else re.compile(r"(?!)")
-    return _Compiled(book, order, triggers, any_trigger, cues, blockers, clause_break, aggregate, statement, source,
-                     nearby, label)
+    return _Compiled(book, order, triggers, any_trigger, cues, mutual, blockers, clause_break, aggregate, statement,
+                     source, nearby, label)
 
 
 def hierarchy() -> tuple[str, ...]:
@@ -152,6 +155,16 @@ def cues(text: str) -> frozenset[str]:
     c = _compiled()
     return frozenset(name for name, pattern in c.cues.items()
                      if any(not _blocker(c, text, m.start()) for m in pattern.finditer(text)))
+
+
+def mutual(sub_event_type: str, found: list[Trigger], present: frozenset[str]) -> bool:
+    """Whether one of ``found`` says both sides fought ("clashed") in a text free of the type's mutual_excludes."""
+    c = _compiled()
+    entry = c.book.sub_event_types.get(sub_event_type)
+    pattern = c.mutual.get(sub_event_type)
+    if entry is None or pattern is None or present.intersection(entry.mutual_excludes):
+        return False
+    return any(t.sub_event_type == sub_event_type and pattern.fullmatch(t.text) for t in found)
 
 
 def allowed(sub_event_type: str, present: frozenset[str]) -> bool:
