@@ -137,3 +137,13 @@ def test_convert_output_reads_back_as_valid(tmp_path: Path) -> None:
         assert convert_file(source, tmp_path / name, to=to).written
         assert validate_path(tmp_path / name).valid
     assert (tmp_path / "out.jsonl").read_text(encoding="utf-8").count("\n") == 1
+
+
+def test_blank_lines_are_skipped_and_counted(tmp_path: Path, capsys: Capture) -> None:
+    source = write_csv(tmp_path / "in.csv", [acled_example()])
+    source.write_bytes(source.read_bytes() + b"\n" + b"," * 30 + b"\n")
+    assert main(["convert", str(source), "--to", "jsonl", "-o", str(tmp_path / "out.jsonl")]) == 0
+    assert "blank lines skipped: 2" in capsys.readouterr().err
+    source.write_bytes(source.read_bytes() + b",,,\n")
+    assert main(["convert", str(source), "--to", "jsonl", "-o", str(tmp_path / "out.jsonl")]) == 1
+    assert "[wrong-field-count]" in capsys.readouterr().err

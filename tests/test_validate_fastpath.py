@@ -49,8 +49,8 @@ def _files(draw: st.DrawFn) -> str:
                               "event_id_cnty": records[draw(st.integers(0, index - 1))]["event_id_cnty"]}
     columns = acled_codebook().column_set
     rows = [csv_text([{k: v for k, v in record.items() if k in columns}]).split("\n", 1)[1] for record in records]
-    extra = draw(st.lists(st.tuples(st.integers(0, len(rows)), st.sampled_from(["\n", "A,B\n", "x," * 31 + "\n"])),
-                          max_size=3))
+    odd_rows = st.sampled_from(["\n", "A,B\n", "x," * 31 + "\n", ",,,,\n", "," * 30 + "\n"])
+    extra = draw(st.lists(st.tuples(st.integers(0, len(rows)), odd_rows), max_size=3))
     for position, text in sorted(extra, reverse=True):
         rows.insert(position, text)
     return csv_text([]) + "".join(rows)

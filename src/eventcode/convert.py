@@ -73,7 +73,7 @@ class Conversion:
 
     ``derived`` counts, per field, the values filled in because the input left them blank or lacked the column;
     ``left_blank`` the values of columns the input lacks that could not be derived; ``dropped`` names the input
-    columns the current layout has no place for.
+    columns the current layout has no place for; ``blank_rows`` the blank lines (not records) skipped.
     """
 
     source: str
@@ -86,6 +86,7 @@ class Conversion:
     left_blank: Counter[str] = field(default_factory=Counter)
     dropped: tuple[str, ...] = ()
     written: bool = False
+    blank_rows: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +115,7 @@ class _Source:
                 self.absent, self.dropped = source.record.absent, source.record.dropped
                 self.legacy = source.layout == "legacy"
 
-    def rows(self) -> Iterator[_Row]:
+    def rows(self, conversion: Conversion) -> Iterator[_Row]:
         if not self.csv:
             for item in read_records(self.path):
                 yield _Row(item.number, item.line, item.data,
@@ -123,7 +124,8 @@ class _Source:
         with CsvFile(self.path) as source:
             expected = len(source.header)
             for row in source.rows():
-                if is_blank_row(row.fields):
+                if is_blank_row(row.fields, expected):
+                    conversion.blank_rows += 1
                     continue
                 record = source.record(row.fields) if len(row.fields) == expected else None
                 yield _Row(row.number, row.line, dict(record) if record else None, row.text, len(row.fields))
@@ -151,7 +153,7 @@ def _events(src: _Source, conversion: Conversion, reject: TextIO | None, abort: 
     """The valid events of ``src``, counting into ``conversion``; broken rows go to ``reject`` (if any), and
     with ``abort`` the end of the input raises :class:`_Rejected` when a row was broken."""
     seen: set[str] = set()
-    for row in src.rows():
+    for row in src.rows(conversion):
         conversion.rows_read += 1
         if conversion.generation is None and row.record is not None:
             conversion.generation = inter_generation([row.record.get("inter1", "")])

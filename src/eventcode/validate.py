@@ -25,7 +25,15 @@ from typing import TYPE_CHECKING, Any
 
 from eventcode.codebook import AcledCodebook, acled_codebook
 from eventcode.errors import EventcodeError, InputError
-from eventcode.formats.acled_read import BLOCK_SIZE, BadRow, CsvFile, HeaderError, RowBatch, inter_generation
+from eventcode.formats.acled_read import (
+    BLOCK_SIZE,
+    BadRow,
+    CsvFile,
+    HeaderError,
+    RowBatch,
+    inter_generation,
+    is_blank_row,
+)
 from eventcode.formats.gdelt import looks_like_gdelt, validate_gdelt
 from eventcode.formats.records import RECORD_SUFFIXES, read_records
 from eventcode.issues import CATALOG, Issue, show
@@ -275,7 +283,7 @@ def _slow_csv(source: CsvFile, collector: _Collector, options: Options) -> None:
     expected = len(source.header)
     inter_index = source.header.index("inter1")
     for row in source.rows():
-        if not row.fields or (len(row.fields) == expected and not any(row.fields)):
+        if is_blank_row(row.fields, expected):
             collector.report.blank_rows += 1
             continue
         if len(row.fields) != expected:
@@ -366,7 +374,7 @@ def check_batch(batch: RowBatch, rules: Any, collector: _Collector) -> None:
     for index, (record_number, line) in enumerate(zip(records, lines, strict=True)):
         record = dict(blanks)
         record.update((name, values[name][index]) for name in names)
-        if not any(record.values()):
+        if is_blank_row(list(record.values()), len(record)):
             collector.report.blank_rows += 1
             continue
         collector.row(record_number, line, check_record(record, rules.cb)[1])

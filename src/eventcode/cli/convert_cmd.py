@@ -40,6 +40,8 @@ def summary(conversion: Conversion) -> str:
             f"{name} {n:,}" for name, n in sorted(conversion.left_blank.items())))
     if conversion.dropped:
         parts.append("columns dropped: " + ", ".join(conversion.dropped))
+    if conversion.blank_rows:
+        parts.append(f"blank lines skipped: {conversion.blank_rows:,}")
     return "; ".join(parts)
 
 
@@ -51,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"eventcode: {len(conversion.issues)} problem(s) in {conversion.rows_rejected:,} row(s); nothing "
               "written", file=sys.stderr)
         return 1
-    if conversion.rows_rejected or conversion.derived or conversion.left_blank or conversion.dropped:
+    if (conversion.rows_rejected or conversion.derived or conversion.left_blank or conversion.dropped
+            or conversion.blank_rows):
         print(f"eventcode: {summary(conversion)}", file=sys.stderr)
     return 1 if conversion.rows_rejected else 0

@@ -23,9 +23,6 @@ from typing import Any
 from eventcode.codebook import AcledCodebook, acled_codebook
 from eventcode.errors import InputError
 
-#: The generations of ACLED files a reader tells apart, as named in reports.
-GENERATIONS = ("legacy", "numeric", "text")
-
 #: The default size of the blocks pyarrow parses at a time (memory grows with it: pyarrow reads ahead).
 BLOCK_SIZE = 1 << 20
 
@@ -116,9 +113,9 @@ def not_utf8(path: Path) -> str | None:
     return None
 
 
-def is_blank_row(fields: Sequence[str]) -> bool:
-    """A blank line (or a row of empty fields): not a record."""
-    return not any(fields)
+def is_blank_row(fields: Sequence[str], width: int) -> bool:
+    """A blank line, or a row of ``width`` empty fields (what a CSV reader makes of a blank line): not a record."""
+    return not fields or (len(fields) == width and not any(fields))
 
 
 class CsvFile:
