@@ -25,7 +25,7 @@ from eventcode.coder.dates import find_dates, undated_day
 from eventcode.coder.numbers import find_counts
 from eventcode.coder.places import PlaceIndex
 from eventcode.coder.record import Record, build
-from eventcode.coder.segment import SentenceFacts, absorb_undated, choose, segment
+from eventcode.coder.segment import NotCoded, SentenceFacts, absorb_undated, choose, segment
 from eventcode.coder.sentences import split_sentences
 from eventcode.errors import InvalidEvent
 from eventcode.events import Event
@@ -97,6 +97,9 @@ class Coder:
             name, trigger = choose(group, label_here) if id(group) in changed else chosen[id(group)]
             if name:
                 records.append(build(group, name, trigger, country))
+            else:
+                skipped.extend(NotCoded(s.sentence, "its triggers' cues rule out every sub-event type they suggest")
+                               for s in group.sentences)
         if not_coded is not None:
             not_coded.extend({"sentence": n.sentence.text, "start": n.sentence.start, "end": n.sentence.end,
                               "reason": n.reason} for n in skipped)

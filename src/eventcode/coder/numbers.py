@@ -41,6 +41,7 @@ class _Compiled:
     singular_after: re.Pattern[str]
     after: re.Pattern[str]
     conjunct: re.Pattern[str]
+    conjunct_before: re.Pattern[str]
     coded: tuple[re.Pattern[str], ...]
     none: re.Pattern[str]
     nouns_before: frozenset[str]
@@ -67,7 +68,7 @@ def _compiled() -> _Compiled:
     keyword = re.compile(rf"\b(?:(?P<k>{killed})|(?P<i>{injured}))\b", re.IGNORECASE)
     aux = r"(?:were|was|have|has|had|been|are|is|be|being|reportedly|also|later|allegedly|all|both|subsequently|then)"
     tail_before = re.compile(rf"^(?P<mid>(?:[\s-]+(?!{aux}\b)[\w'\u2019-]+){{0,4}}?)(?:\s+{aux})*"
-                             r"(?:\s+\w+(?:ed|en)\s+and)?\s*$", re.IGNORECASE)
+                             r"(?:\s+\w+(?:ed|en)(?:\s+\w+){0,2}\s+and)?\s*$", re.IGNORECASE)
     sing = "|".join(re.escape(w) for w in sorted(book.singular_victims, key=len, reverse=True))
     singular_before = re.compile(rf"\b(?:(?:a|an|the|one)\s+(?:[\w'\u2019-]+\s+){{0,2}}?(?:{sing})|he|she)\s+"
                                  rf"(?:{aux}\s+)+(?:[\w-]+\s+)?$", re.IGNORECASE)
@@ -76,12 +77,14 @@ def _compiled() -> _Compiled:
     qualifiers = "|".join(book.qualifiers)
     after = re.compile(rf"^\s+(?:of\s+)?(?:(?:{qualifiers})\s+)?(?P<n>{number.pattern})"
                        rf"(?P<rest>(?:\s+(?!and\b)[\w'\u2019-]+){{0,3}})", re.IGNORECASE)
+    conjunct_before = re.compile(rf"(?P<n>{number.pattern})(?:\s+[\w'\u2019-]+){{0,3}}\s*(?:,|and)\s+$",
+                                 re.IGNORECASE)
     conjunct = re.compile(rf"^\s*(?:,|and|as well as)\s+(?:(?:{qualifiers})\s+)?(?P<n>{number.pattern})"
                           rf"(?P<rest>(?:\s+(?!and\b)[\w'\u2019-]+){{0,3}})", re.IGNORECASE)
     coded = tuple(re.compile(p, re.IGNORECASE) for p in book.coded)
     none = re.compile(r"\b(?:" + "|".join(book.none) + r")\b", re.IGNORECASE)
     return _Compiled(book, values, vague, number, keyword, tail_before, singular_before, singular_after,
-                     after, conjunct, coded, none, frozenset(n.lower() for n in book.nouns),
+                     after, conjunct, conjunct_before, coded, none, frozenset(n.lower() for n in book.nouns),
                      frozenset(book.summary_nouns))
 
 
@@ -130,7 +133,7 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
     return found
 
 
-def _after(c: _Compiled, text: str, _start: int, end: int) -> tuple[int, int, int, bool, str] | None:
+def _after(c: _Compiled, text: str, start: int, end: int) -> tuple[int, int, int, bool, str] | None:
     rest = text[end:end + 60]
     m = c.after.match(rest)
     if m:
@@ -141,10 +144,10 @@ def _after(c: _Compiled, text: str, _start: int, end: int) -> tuple[int, int, in
             while more is not None and (extra := _value(c, more.group("n"))) is not None:
                 value, vague, stop = value + extra[0], vague or extra[1], stop + more.end()
                 more = c.conjunct.match(rest[stop:])
-            return end + m.start("n"), end + stop, value, vague, _noun(m.group("rest"))
+            return start, end + stop, value, vague, _noun(m.group("rest"))
     m2 = c.singular_after.match(rest)
     if m2:
-        return end, end + m2.end(), 1, False, _noun(m2.group())
+        return start, end + m2.end(), 1, False, _noun(m2.group())
     return None
 
 
@@ -157,7 +160,12 @@ def _before(c: _Compiled, text: str, start: int, _end: int) -> tuple[int, int, i
             continue
         read = _value(c, m.group())
         if read:
-            return base + m.start(), start, read[0], read[1], _noun(tail.group("mid"))
+            value, vague, first = read[0], read[1], m.start()
+            more = c.conjunct_before.search(before[:first])
+            while more is not None and (extra := _value(c, more.group("n"))) is not None:
+                value, vague, first = value + extra[0], vague or extra[1], more.start()
+                more = c.conjunct_before.search(before[:first])
+            return base + first, start, value, vague, _noun(tail.group("mid"))
     m2 = c.singular_before.search(before)
     if m2:
         return base + m2.start(), start, 1, False, _noun(m2.group())
