@@ -22,7 +22,7 @@ from eventcode.coder import triggers as trig
 from eventcode.coder.actors import STATE_FORCES, ActorMention, find_actors
 from eventcode.coder.codebook import Gazetteer, bundled_gazetteers, load_gazetteer
 from eventcode.coder.dates import find_dates, undated_day
-from eventcode.coder.numbers import find_counts
+from eventcode.coder.numbers import find_counts, is_casualty_word
 from eventcode.coder.places import PlaceIndex
 from eventcode.coder.record import Record, build
 from eventcode.coder.segment import NotCoded, SentenceFacts, absorb_undated, choose, segment
@@ -74,7 +74,8 @@ class Coder:
                 s, tuple(live), tuple(t for t in triggers if t.blocked), said,
                 tuple(dates), tuple(places), tuple(mentions),
                 tuple(c for c in find_counts(s.text, s.start) if not trig.blocked_at(s.text, c.start - s.start)),
-                trig.aggregate(s.text), undated_day(s.text, published)[2]))
+                trig.aggregate(s.text), undated_day(s.text, published)[2],
+                bool(live) and all(is_casualty_word(t.text) for t in live)))
         return found
 
     def code(self, text: str, published: date, country: str, *, not_coded: list[dict[str, Any]] | None = None

@@ -61,16 +61,17 @@ def _compiled() -> _Compiled:
         vague.setdefault(word, default)
     words = sorted({*values, *vague}, key=len, reverse=True)
     word_alt = "|".join(re.escape(w) for w in words)
-    number = re.compile(rf"(?<![\w.])(?:\d[\d,]*(?:\s*(?:-|to|or)\s*\d[\d,]*)?|(?:{word_alt})(?:-(?:{word_alt}))?)"
+    digits = r"(?:\d{1,3}(?:,\d{3})+|(?!(?:19|20)\d\d\b)\d+)"  # 1,200 or 12; not a year
+    number = re.compile(rf"(?<![\w.,])(?:{digits}(?:\s*(?:-|to|or)\s*{digits})?|(?:{word_alt})(?:-(?:{word_alt}))?)"
                         r"(?![\w])", re.IGNORECASE)
     killed = "|".join(book.killed)
     injured = "|".join(book.injured)
     keyword = re.compile(rf"\b(?:(?P<k>{killed})|(?P<i>{injured}))\b", re.IGNORECASE)
     aux = r"(?:were|was|have|has|had|been|are|is|be|being|reportedly|also|later|allegedly|all|both|subsequently|then)"
-    tail_before = re.compile(rf"^(?P<mid>(?:[\s-]+(?!{aux}\b)[\w'\u2019-]+){{0,4}}?)(?:\s+{aux})*"
+    tail_before = re.compile(rf"^(?P<mid>(?:[\s-]+(?!{aux}\b)[\w'\u2019-]+){{0,6}}?)(?:\s+{aux})*"
                              r"(?:\s+\w+(?:ed|en)(?:\s+\w+){0,2}\s+and)?\s*$", re.IGNORECASE)
     sing = "|".join(re.escape(w) for w in sorted(book.singular_victims, key=len, reverse=True))
-    singular_before = re.compile(rf"\b(?:(?:a|an|the|one)\s+(?:[\w'\u2019-]+\s+){{0,2}}?(?:{sing})|he|she)\s+"
+    singular_before = re.compile(rf"\b(?:(?:a|an|the|one)\s+(?:[\w'\u2019-]+\s+){{0,3}}?(?:{sing})|he|she)\s+"
                                  rf"(?:{aux}\s+)+(?:[\w-]+\s+)?$", re.IGNORECASE)
     singular_after = re.compile(rf"^\s+(?:of\s+)?(?:(?:a|an|the|one)\s+(?:[\w'\u2019-]+\s+){{0,2}}?(?:{sing})\b"
                                 r"|him\b|her\b)", re.IGNORECASE)
@@ -104,6 +105,12 @@ def _value(c: _Compiled, text: str) -> tuple[int, bool] | None:
 def _noun(text: str) -> str:
     words = re.findall(r"[a-z]+", text.lower())
     return words[-1].rstrip("s") if words else ""
+
+
+def is_casualty_word(text: str) -> bool:
+    """Whether ``text`` is only a word of death or injury ("killed", "died", "wounded")."""
+    m = _compiled().keyword.fullmatch(text)
+    return m is not None
 
 
 def find_counts(text: str, offset: int = 0) -> list[Count]:

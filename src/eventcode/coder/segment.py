@@ -36,6 +36,7 @@ class SentenceFacts:
     counts: tuple[Count, ...]
     aggregate: str | None
     undated: bool
+    casualties_only: bool = False
 
 
 @dataclass
@@ -129,6 +130,10 @@ def segment(facts: list[SentenceFacts], published: date) -> tuple[list[Group], l
             continue
         strategic = _strategic(f)
         last = current[-1] if current else None
+        if last is not None and f.casualties_only and (own_place is None or own_place.place is None):
+            # "The victim died on 15 February": a death or injury reported after an event belongs to it.
+            last.sentences.append(f)
+            continue
         same_place = own_place is None or (last is not None and _place_key(own_place) == _place_key(last.place))
         if last is not None and not f.dates and same_place and not f.undated and strategic == last.strategic:
             last.sentences.append(f)
