@@ -75,6 +75,7 @@ class Lexicon(_Entry):
     one_sided: tuple[str, ...] = ()
     default_actor1: dict[str, str] = {}
     default_actor2: dict[str, str] = {}
+    label_actor1: dict[str, str] = {}
     counter_protest: str = ""
 
     refinements: tuple[Refinement, ...] = ()

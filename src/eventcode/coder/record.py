@@ -82,8 +82,8 @@ def refine(sub_event_type: str, agent: ActorMention | None, target: ActorMention
 
 
 def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: ActorMention | None,
-          group: Group, country: str, review: list[dict[str, str]]) -> tuple[ActorMention | None,
-                                                                            ActorMention | None]:
+          group: Group, country: str, review: list[dict[str, str]], mutual: bool = False,
+          label: str = "") -> tuple[ActorMention | None, ActorMention | None]:
     """actor1 and actor2 by the event type's policy (lexicon ``actor_roles``)."""
     day = group.day
     a1, a2 = agent, target
@@ -124,11 +124,16 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
         if a2 is not None and a2.inter == CIVILIANS:
             review.append({"field": "civilian_targeting", "reason": "civilians were hurt: set civilian_targeting "
                            "if they were the main or only target"})
+    elif policy == "two_armed" and a2 is None and a1 is not None and mutual:
+        a2 = a1
+        review.append({"field": "actor2", "reason": f"only one side is named: both coded as {a1.name}"})
     elif policy == "two_armed" and a2 is None:
         review.append({"field": "actor2", "reason": "a battle needs a second armed actor; none is named"})
     if policy == "protest" and a2 is None and trig.cues(" ".join(s.sentence.text for s in group.sentences)) \
             & {lex.counter_protest}:
         a2 = act.generic_actor("protesters", country, day)
+    if a1 is None and label in lex.label_actor1:
+        a1 = act.generic_actor(lex.label_actor1[label], country, day)
     if a1 is None and sub_event_type in lex.default_actor1:
         a1 = act.generic_actor(lex.default_actor1[sub_event_type], country, day)
         review.append({"field": "actor1", "reason": f"actor1 is not named: coded as {a1.name}"})
@@ -146,15 +151,16 @@ def build(group: Group, sub_event_type: str, trigger: Trigger | None, country: s
     agent, target, home = roles(group, trigger)
     armed = len({a.name for s in group.sentences for a in s.actors if a.inter in ARMED})
     text = " ".join(s.sentence.text for s in group.sentences)
-    sub_event_type = refine(sub_event_type, agent, target, armed,
-                            trig.mutual(sub_event_type, group.triggers, trig.cues(text)))
+    fought = trig.mutual(sub_event_type, group.triggers, trig.cues(text))
+    sub_event_type = refine(sub_event_type, agent, target, armed, fought)
     sub = cb.sub_event_types.lookup(sub_event_type)
     event_type = sub.event_type
     if trigger is not None and home is not None:
         evidence.append(_evidence("trigger", home, trigger.start, trigger.end, trigger.text,
                                   sub_event_type=trigger.sub_event_type))
     policy = lexicon().actor_roles[event_type]
-    a1, a2 = _cast(policy, sub_event_type, agent, target, group, country, review)
+    label = next((t.text for s in group.sentences for t in s.triggers if t.start == s.sentence.start == 0), "")
+    a1, a2 = _cast(policy, sub_event_type, agent, target, group, country, review, fought, label)
     if a1 is not None and a2 is not None and a1.name == a2.name and policy not in ("riot", "protest"):
         a2 = None
     if a1 is None:
