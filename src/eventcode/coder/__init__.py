@@ -19,7 +19,7 @@ from typing import Any
 
 from eventcode.codebook import acled_codebook
 from eventcode.coder import triggers as trig
-from eventcode.coder.actors import STATE_FORCES, ActorMention, find_actors
+from eventcode.coder.actors import ARMED, STATE_FORCES, ActorMention, find_actors, refers_back
 from eventcode.coder.codebook import Gazetteer, bundled_gazetteers, load_gazetteer
 from eventcode.coder.dates import find_dates, undated_day
 from eventcode.coder.numbers import find_counts, is_casualty_word
@@ -46,10 +46,12 @@ class Coder:
 
     def facts(self, text: str, published: date, country: str) -> list[SentenceFacts]:
         """What each sentence of ``text`` says. A note label ("Arrests:") is a trigger of its first sentence; a
-        generic "soldiers" after a named force ("Israeli forces") is taken to be that force."""
+        generic "soldiers" after a named force ("Israeli forces") is taken to be that force, "the militants" after
+        "JNIM militants" JNIM."""
         found = []
         label = trig.label(text)
         last_force: ActorMention | None = None
+        last_group: ActorMention | None = None
         for s in split_sentences(text):
             triggers = trig.find_triggers(s.text, s.start)
             if label is not None and s.index == 0:
@@ -60,10 +62,13 @@ class Coder:
             for a in find_actors(s.text, country, day, s.start):
                 if trig.is_source(s.text[:a.start - s.start]):
                     continue
-                if a.role == "military" and last_force is not None:
-                    a = replace(a, name=last_force.name, inter=last_force.inter, review=last_force.review)
-                elif a.role in ("named", "state") and a.inter in STATE_FORCES:
+                earlier = last_force if a.inter in STATE_FORCES else last_group
+                if refers_back(a) and earlier is not None:
+                    a = replace(a, name=earlier.name, inter=earlier.inter, review=earlier.review)
+                elif not refers_back(a) and a.inter in STATE_FORCES:
                     last_force = a
+                elif not refers_back(a) and a.inter in ARMED:
+                    last_group = a
                 mentions.append(a)
             places = [p for p in self.places.find(s.text, country, s.start)
                       if not any(a.start < p.end and p.start < a.end for a in mentions)

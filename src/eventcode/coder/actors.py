@@ -28,6 +28,7 @@ class ActorMention:
     inter: int
     role: str
     review: str = ""
+    prefixed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,18 +178,25 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
         if _adjacent_to_mention(found, offset + start):
             continue
         found.append(ActorMention(offset + start, offset + m.end(), text[start:m.end()], name, role.inter,
-                                  role.role, review))
+                                  role.role, review, start != m.start()))
     for m in c.unlisted.finditer(text):
         if m.group() in c.not_actors or m.group().casefold() in c.demonym_country or not free(m.start(), m.end()):
             continue
         if not (c.unlisted_before.search(text[max(0, m.start() - 30):m.start()])
                 or c.unlisted_after.match(text[m.end():m.end() + 40])):
             continue
+        if any(0 <= offset + m.start() - f.end <= 1 or 0 <= f.start - offset - m.end() <= 1 for f in found):
+            continue  # "Boko Haram JAS", "SWAT police": the acronym only qualifies an actor already named
         found.append(ActorMention(offset + m.start(), offset + m.end(), m.group(), m.group(), c.book.unlisted.inter,
                                   "unlisted", f"{m.group()!r} is not in the actor dictionary: check ACLED's name and "
                                   "category"))
     found.sort(key=lambda a: a.start)
     return found
+
+
+def refers_back(mention: ActorMention) -> bool:
+    """Whether ``mention`` is a generic role ("the militants") that stands for the last actor of its kind."""
+    return mention.role in _compiled().book.coreference and not mention.prefixed
 
 
 def generic_actor(role: str, country: str, day: date) -> ActorMention:

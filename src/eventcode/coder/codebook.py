@@ -158,6 +158,7 @@ class Actors(_Entry):
     demonyms: dict[str, tuple[str, ...]]
     generic: tuple[GenericActor, ...]
     prefix_stopwords: tuple[str, ...] = ()
+    coreference: tuple[str, ...] = ()
     unlisted: Unlisted
     named: tuple[NamedActor, ...]
 
