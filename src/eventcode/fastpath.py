@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import pyarrow as pa
@@ -65,6 +66,37 @@ def template_record(cb: AcledCodebook) -> dict[str, str]:
     return record
 
 
+@dataclass(frozen=True)
+class GroupVerdict:
+    """One group's verdict on a batch: ``bad`` marks the rows whose combination breaks a rule, and
+    :meth:`issues` gives those rows' issues (as ``check_record`` names them, without file, record or line)."""
+
+    bad: Any
+    key: Any
+    by_key: Mapping[int, tuple[Issue, ...]]
+
+    def issues(self, rows: Any) -> list[tuple[Issue, ...]]:
+        """The issues of the rows at the given positions (an Arrow integer array)."""
+        return [self.by_key[code] for code in pc.take(self.key, rows).to_pylist()]
+
+
+@dataclass(frozen=True)
+class Screen:
+    """A batch screened: ``patterns`` marks the rows only ``check_record`` can judge (a value no pattern cleared);
+    ``groups`` holds each group's verdict. Every other row breaks no rule."""
+
+    patterns: Any
+    groups: list[GroupVerdict]
+
+    @property
+    def suspects(self) -> Any:
+        """True where a row may break a rule."""
+        suspect = self.patterns
+        for verdict in self.groups:
+            suspect = pc.or_(suspect, verdict.bad)
+        return suspect
+
+
 class FastRules:
     """Every ACLED record rule compiled for Arrow batches of text columns (see the module docs)."""
 
@@ -75,16 +107,17 @@ class FastRules:
         _, issues = self.check(self.template)
         if issues:
             raise RuntimeError(f"the codebook's template record is not valid: {issues[0]}")
-        self._verdicts: dict[tuple[int, tuple[str, ...]], bool] = {}
+        self._verdicts: dict[tuple[int, tuple[str, ...]], tuple[Issue, ...]] = {}
 
-    def _valid(self, group: int, values: tuple[str, ...]) -> bool:
+    def group_issues(self, group: int, values: tuple[str, ...]) -> tuple[Issue, ...]:
+        """What ``check_record`` finds wrong with one combination of a group's values (cached)."""
         key = (group, values)
         verdict = self._verdicts.get(key)
         if verdict is None:
             record = dict(self.template)
             for name, value in zip(GROUPS[group], values, strict=True):
                 record[name] = ("a" if value == "1" else "") if name == "actor2" else value
-            verdict = not self.check(record)[1]
+            verdict = tuple(self.check(record)[1])
             if len(self._verdicts) >= CACHE_SIZE:
                 self._verdicts.clear()
             self._verdicts[key] = verdict
@@ -92,6 +125,10 @@ class FastRules:
 
     def suspects(self, columns: Mapping[str, Any], num_rows: int) -> Any:
         """A boolean array: True where a row may break a rule (a column that is None is blank throughout)."""
+        return self.screen(columns, num_rows).suspects
+
+    def screen(self, columns: Mapping[str, Any], num_rows: int) -> Screen:
+        """Screen a batch of text columns keyed by ACLED column name (a column that is None is blank)."""
         blank, zero, one = (pa.scalar(text, pa.string()) for text in ("", "0", "1"))
 
         def column(name: str) -> Any:
@@ -113,36 +150,35 @@ class FastRules:
         filled = _starts_alnum(actor2)
         suspect = pc.or_(suspect, pc.invert(pc.or_(empty, filled)))
         flag = pc.if_else(filled, one, zero)
-        for group, names in enumerate(GROUPS):
-            arrays = [flag if name == "actor2" else column(name) for name in names]
-            suspect = pc.or_(suspect, self._group_suspects(group, arrays))
-        return suspect
+        verdicts = [self._group(group, [flag if name == "actor2" else column(name) for name in names])
+                    for group, names in enumerate(GROUPS)]
+        return Screen(suspect, verdicts)
 
-    def _group_suspects(self, group: int, arrays: list[Any]) -> Any:
-        if len(arrays) == 1:
-            distinct = pc.unique(arrays[0])
-            bad = [value for value in distinct.to_pylist() if not self._valid(group, (value,))]
-            return pc.is_in(arrays[0], value_set=pa.array(bad, pa.string()))
+    def _group(self, group: int, arrays: list[Any]) -> GroupVerdict:
         encoded = [pc.dictionary_encode(array) for array in arrays]
         dictionaries = [e.dictionary.to_pylist() for e in encoded]
-        key: Any = None
-        for e, values in zip(encoded, dictionaries, strict=True):
-            indices = pc.cast(e.indices, pa.int64())
-            key = indices if key is None else pc.add(pc.multiply(key, pa.scalar(len(values), pa.int64())), indices)
         sizes = [len(values) for values in dictionaries]
         if math.prod(sizes) >= 1 << 62:  # too many distinct values to number their combinations: row by row
-            rows = zip(*(array.to_pylist() for array in arrays), strict=True)
-            return pa.array([not self._valid(group, tuple(row)) for row in rows], pa.bool_())
-        bad = []
+            rows = list(zip(*(array.to_pylist() for array in arrays), strict=True))
+            found = [self.group_issues(group, tuple(row)) for row in rows]
+            return GroupVerdict(pa.array([bool(issues) for issues in found], pa.bool_()),
+                                pa.array(range(len(rows)), pa.int64()), dict(enumerate(found)))
+        key: Any = None
+        for e, size in zip(encoded, sizes, strict=True):
+            indices = pc.cast(e.indices, pa.int64())
+            key = indices if key is None else pc.add(pc.multiply(key, pa.scalar(size, pa.int64())), indices)
+        by_key = {}
         for code in pc.unique(key).to_pylist():
-            rest, indices = code, []
+            rest, positions = code, []
             for size in reversed(sizes):
                 rest, index = divmod(rest, size)
-                indices.append(index)
-            combination = tuple(d[i] for d, i in zip(dictionaries, reversed(indices), strict=True))
-            if not self._valid(group, combination):
-                bad.append(code)
-        return pc.is_in(key, value_set=pa.array(bad, pa.int64()))
+                positions.append(index)
+            combination = tuple(d[i] for d, i in zip(dictionaries, reversed(positions), strict=True))
+            issues = self.group_issues(group, combination)
+            if issues:
+                by_key[code] = issues
+        bad = pc.is_in(key, value_set=pa.array(list(by_key), pa.int64()))
+        return GroupVerdict(bad, key, by_key)
 
 
 def _starts_alnum(values: Any) -> Any:

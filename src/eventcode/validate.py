@@ -192,6 +192,8 @@ class _Collector:
         self.invalid = array("q")
         self.duplicates = DuplicateIds()
         self.started = time.perf_counter()
+        order = {name: index for index, name in enumerate(acled_codebook().columns)}
+        self._field_order: Callable[[Issue], int] = lambda issue: order.get(issue.field or "", len(order))
 
     def keep(self, issue: Issue) -> None:
         report = self.report
@@ -204,11 +206,11 @@ class _Collector:
             report.truncated = True
 
     def row(self, record: int, line: int | None, issues: Iterable[Issue]) -> None:
-        """One record read, with what the rules found."""
+        """One record read, with what the rules found (listed in column order, whichever path found them)."""
         report = self.report
         report.rows_read += 1
         bad = False
-        for issue in issues:
+        for issue in sorted(issues, key=self._field_order):
             if self.options.wants(issue.code):
                 bad = bad or issue.severity == "error"
                 self.keep(dataclasses.replace(issue, file=report.path, record=record, line=line))
@@ -358,26 +360,44 @@ def _batch_generation(inter1: Any) -> str | None:
 
 
 def check_batch(batch: RowBatch, rules: Any, collector: _Collector) -> None:
-    """Check one batch: clear what the fast path proves valid, check the suspects one by one."""
+    """Check one batch: clear what the fast path proves valid; a row that breaks only rules of value groups takes
+    their cached issues; any other suspect is checked by ``check_record``."""
+    import pyarrow as pa
     import pyarrow.compute as pc
 
-    suspects = pc.indices_nonzero(rules.suspects(batch.columns, batch.num_rows))
+    screen = rules.screen(batch.columns, batch.num_rows)
+    suspect = screen.suspects
     collector.duplicates.add_batch(batch.columns["event_id_cnty"], batch.records, batch.lines)
-    collector.valid_rows(batch.num_rows - len(suspects))
-    if not len(suspects):
+    count = pc.sum(suspect).as_py() or 0
+    collector.valid_rows(batch.num_rows - count)
+    if not count:
         return
-    names = [name for name, column in batch.columns.items() if column is not None]
-    values = {name: pc.take(batch.columns[name], suspects).to_pylist() for name in names}
-    blanks = dict.fromkeys(batch.columns, "")
-    records = pc.take(batch.records, suspects).to_pylist()
-    lines = [None] * len(records) if batch.lines is None else pc.take(batch.lines, suspects).to_pylist()
-    for index, (record_number, line) in enumerate(zip(records, lines, strict=True)):
-        record = dict(blanks)
-        record.update((name, values[name][index]) for name in names)
-        if is_blank_row(list(record.values()), len(record)):
-            collector.report.blank_rows += 1
-            continue
-        collector.row(record_number, line, check_record(record, rules.cb)[1])
+    found: dict[int, list[Issue]] = {}
+    grouped = pc.indices_nonzero(pc.and_(suspect, pc.invert(screen.patterns)))
+    if len(grouped):
+        for verdict in screen.groups:
+            hits = pc.filter(grouped, pc.take(verdict.bad, grouped))
+            for position, issues in zip(hits.to_pylist(), verdict.issues(hits), strict=True):
+                found.setdefault(position, []).extend(issues)
+    others = pc.indices_nonzero(screen.patterns)
+    if len(others):
+        names = [name for name, column in batch.columns.items() if column is not None]
+        values = {name: pc.take(batch.columns[name], others).to_pylist() for name in names}
+        blanks = dict.fromkeys(batch.columns, "")
+        for index, position in enumerate(others.to_pylist()):
+            record = dict(blanks)
+            record.update((name, values[name][index]) for name in names)
+            if is_blank_row(list(record.values()), len(record)):
+                collector.report.blank_rows += 1
+                continue
+            found[position] = check_record(record, rules.cb)[1]
+    if not found:
+        return
+    positions = pa.array(sorted(found), pa.int64())
+    records = batch.records.take(positions).to_pylist()
+    lines = [None] * len(positions) if batch.lines is None else batch.lines.take(positions).to_pylist()
+    for position, record_number, line in zip(positions.to_pylist(), records, lines, strict=True):
+        collector.row(record_number, line, found[position])
 
 
 # ---- records, events and batches ------------------------------------------------------------------------------
