@@ -61,6 +61,7 @@ class Lexicon(_Entry):
     blocker_window: int
     blockers: dict[str, tuple[str, ...]]
     clause_breaks: tuple[str, ...]
+    clause_breaks_kept: dict[str, tuple[str, ...]] = {}
     aggregate: tuple[str, ...]
     statements: tuple[str, ...] = ()
     source_cues: tuple[str, ...] = ()

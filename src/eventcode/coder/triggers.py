@@ -34,6 +34,7 @@ class _Compiled:
     mutual: dict[str, re.Pattern[str]]
     blockers: tuple[tuple[str, re.Pattern[str]], ...]
     clause_break: re.Pattern[str]
+    group_breaks: dict[str, re.Pattern[str]]
     aggregate: re.Pattern[str]
     statement: re.Pattern[str]
     source: re.Pattern[str]
@@ -60,6 +61,8 @@ def _compiled() -> _Compiled:
     blockers = tuple((name, re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])[^,;]*$", re.IGNORECASE))
                      for name, patterns in book.blockers.items())
     clause_break = re.compile("|".join(re.escape(b) for b in book.clause_breaks))
+    group_breaks = {name: re.compile("|".join(re.escape(b) for b in book.clause_breaks if b not in kept))
+                    for name, kept in book.clause_breaks_kept.items()}
     aggregate = _words(book.aggregate)
     statement = _words(book.statements) if book.statements else re.compile(r"(?!)")
     source = re.compile(r"(?<![\w-])(?:" + "|".join(book.source_cues) + r")\s+(?:the\s+)?$", re.IGNORECASE) \
@@ -67,7 +70,8 @@ def _compiled() -> _Compiled:
     labels = "|".join(re.escape(label) for label in sorted(book.labels, key=len, reverse=True))
     label = re.compile(rf"^\s*(?P<label>{labels})\s*:", re.IGNORECASE)
     nearby = _words(book.nearby) if book.nearby else re.compile(r"(?!)")
-    return _Compiled(book, order, triggers, any_trigger, cues, mutual, blockers, clause_break, aggregate, statement,
+    return _Compiled(book, order, triggers, any_trigger, cues, mutual, blockers, clause_break, group_breaks, aggregate,
+                     statement,
                      source, nearby, label)
 
 
@@ -78,10 +82,11 @@ def hierarchy() -> tuple[str, ...]:
 
 def _blocker(c: _Compiled, text: str, start: int) -> str:
     window = text[max(0, start - c.book.blocker_window):start]
-    pieces = c.clause_break.split(window)
-    clause = pieces[-1] if pieces else window
+    clause = c.clause_break.split(window)[-1]
     for name, pattern in c.blockers:
-        if pattern.search(clause):
+        breaks = c.group_breaks.get(name)
+        scope = clause if breaks is None else breaks.split(window)[-1]
+        if pattern.search(scope):
             return name
     return ""
 
