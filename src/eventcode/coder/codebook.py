@@ -74,6 +74,7 @@ class Lexicon(_Entry):
     sub_event_types: dict[str, SubEventLexicon]
     actor_roles: dict[str, Literal["two_armed", "protest", "riot", "remote", "victim_civilians", "free"]]
     one_sided: tuple[str, ...] = ()
+    no_fatalities: tuple[str, ...] = ()
     default_actor1: dict[str, str] = {}
     default_actor2: dict[str, str] = {}
     label_actor1: dict[str, str] = {}
@@ -89,7 +90,7 @@ class Lexicon(_Entry):
                 raise ValueError(f"actor_roles: no policy for {event_type.name!r}")
         if self.counter_protest and self.counter_protest not in self.cues:
             raise ValueError(f"counter_protest: unknown cue group {self.counter_protest!r}")
-        for name in (*self.one_sided, *self.default_actor1, *self.default_actor2,
+        for name in (*self.one_sided, *self.no_fatalities, *self.default_actor1, *self.default_actor2,
                      *(r.sub_event_type for r in self.refinements), *(r.to for r in self.refinements)):
             if name not in known:
                 raise ValueError(f"{name!r} is not an ACLED sub-event type")
@@ -194,6 +195,7 @@ class Numbers(_Entry):
     killed: tuple[str, ...]
     injured: tuple[str, ...]
     singular_victims: tuple[str, ...]
+    not_one: tuple[str, ...] = ()
     nouns: tuple[str, ...]
     summary_nouns: tuple[str, ...] = ()
     none: tuple[str, ...]

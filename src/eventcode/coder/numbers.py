@@ -70,15 +70,19 @@ def _compiled() -> _Compiled:
     aux = r"(?:were|was|have|has|had|been|are|is|be|being|reportedly|also|later|allegedly|all|both|subsequently|then)"
     tail_before = re.compile(rf"^(?P<mid>(?:[\s-]+(?!{aux}\b)[\w'\u2019-]+){{0,6}}?)(?:\s+{aux})*"
                              r"(?:\s+\w+(?:ed|en)(?:\s+\w+){0,2}\s+and)?\s*$", re.IGNORECASE)
+    not_one = "|".join(re.escape(w) for w in book.not_one)
     sing = "|".join(re.escape(w) for w in sorted(book.singular_victims, key=len, reverse=True))
+    then = r"(?:[\w-]+\s+){0,5}?(?:and\s+)?"  # "was shot in the head and (killed)"
     singular_before = re.compile(rf"\b(?:(?:a|an|the|one)\s+(?:[\w'\u2019-]+\s+){{0,3}}?(?:{sing})|he|she)\s+"
-                                 rf"(?:{aux}\s+)+(?:[\w-]+\s+)?$", re.IGNORECASE)
+                                 rf"(?:{aux}\s+)+{then}$"
+                                 rf"|\b(?:a|an|one)\s+(?!{not_one}\b)(?:[\w'\u2019-]+\s+){{1,4}}?"
+                                 rf"(?:was|has been|had been)\s+{then}$", re.IGNORECASE)
     singular_after = re.compile(rf"^\s+(?:of\s+)?(?:(?:a|an|the|one)\s+(?:[\w'\u2019-]+\s+){{0,2}}?(?:{sing})\b"
-                                r"|him\b|her\b)", re.IGNORECASE)
+                                rf"|(?:a|an|one)\s+(?!{not_one}\b)[\w'\u2019-]+|him\b|her\b)", re.IGNORECASE)
     qualifiers = "|".join(book.qualifiers)
     after = re.compile(rf"^\s+(?:of\s+)?(?:(?:{qualifiers})\s+)?(?P<n>{number.pattern})"
                        rf"(?P<rest>(?:\s+(?!and\b)[\w'\u2019-]+){{0,3}})", re.IGNORECASE)
-    conjunct_before = re.compile(rf"(?P<n>{number.pattern})(?:\s+[\w'\u2019-]+){{0,3}}\s*(?:,|and)\s+$",
+    conjunct_before = re.compile(rf"(?P<n>{number.pattern})(?:\s+[^\W\d][\w'\u2019-]*){{0,3}}\s*(?:,|and)\s+$",
                                  re.IGNORECASE)
     conjunct = re.compile(rf"^\s*(?:,|and|as well as)\s+(?:(?:{qualifiers})\s+)?(?P<n>{number.pattern})"
                           rf"(?P<rest>(?:\s+(?!and\b)[\w'\u2019-]+){{0,3}})", re.IGNORECASE)
@@ -119,8 +123,11 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
     found: list[Count] = []
     for pattern in c.coded:
         for m in pattern.finditer(text):
-            found.append(Count(offset + m.start(), offset + m.end(), m.group(), int(m.group("n").replace(",", "")),
-                               "coded", False, ""))
+            value = int(m.group("n").replace(",", ""))
+            parts = m.groupdict().get("parts")
+            if parts:  # a total split among events: each takes an even share (ACLED)
+                value //= max(1, int(parts))
+            found.append(Count(offset + m.start(), offset + m.end(), m.group(), value, "coded", False, ""))
     for m in c.none.finditer(text):
         found.append(Count(offset + m.start(), offset + m.end(), m.group(), 0, "none", False, ""))
     if found:

@@ -181,6 +181,10 @@ def build(group: Group, sub_event_type: str, trigger: Trigger | None, country: s
         holder = next(s for s in group.sentences + group.context if s.sentence.start <= c.start < s.sentence.end)
         evidence.append(_evidence("injuries" if c.kind == "injured" else "fatalities", holder, c.start, c.end, c.text,
                                   value=c.value))
+    if fatalities and sub_event_type in lexicon().no_fatalities:
+        review.append({"field": "fatalities", "reason": f"{sub_event_type} kills no one: the {fatalities} death(s) "
+                       "the report mentions are coded 0 here; code them where they happened"})
+        fatalities = 0
     if any(c.vague for c in used if c.kind == "killed"):
         review.append({"field": "fatalities", "reason": "a vague number of dead: coded by ACLED's convention "
                        "(several 3, dozens 12, hundreds 100); check the scale of the attack"})
