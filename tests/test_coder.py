@@ -173,6 +173,46 @@ def test_one_event_per_place_and_day() -> None:
     assert [(e["location"], e["fatalities"]) for e in events] == [("Laiza", 1), ("Bhamo", 0)]
 
 
+def test_a_later_death_belongs_to_the_event_before_it() -> None:
+    event = only("On 13 February 2022, in Cuiaba, a suspected thief was beaten up by residents. The victim died on "
+                 "15 February 2022. 1 fatality. [size=no report]", date(2022, 2, 13), "Brazil")
+    assert (event["sub_event_type"], event["event_date"], event["fatalities"]) == ("Mob violence", "2022-02-13", 1)
+
+
+def test_a_background_date_makes_no_event() -> None:
+    event = only("On 3 March 2022, protesters gathered in Sochi against the war, which began on 24 February. Police "
+                 "intervened, detaining 11 of them.", date(2022, 3, 3), "Russia")
+    assert (event["sub_event_type"], event["event_date"]) == ("Protest with intervention", "2022-03-03")
+
+
+def test_words_of_mutual_fighting_make_a_battle_with_one_side_named() -> None:
+    event = only("On 26 January 2022, an armed clash broke out between armed men in Temixco.", date(2022, 1, 26),
+                 "Mexico")
+    assert (event["sub_event_type"], event["actor1"], event["actor2"]) == (
+        "Armed clash", "Unidentified Armed Group (Mexico)", "Unidentified Armed Group (Mexico)")
+    assert reasons(event, "actor2")
+
+
+def test_generic_militants_refer_back_to_the_named_group() -> None:
+    event = only("On 10 February 2022, JNIM militants entered Bougui. The militants burned a school and killed a "
+                 "teacher.", date(2022, 2, 10), "Burkina Faso")
+    assert (event["actor1"], event["actor2"]) == ("JNIM: Group for Support of Islam and Muslims",
+                                                   "Civilians (Burkina Faso)")
+
+
+def test_a_peaceful_protest_kills_no_one() -> None:
+    event = only("On 21 April 2022, 75 activists protested in Brussels. Two workers were killed in an accident there.",
+                 date(2022, 4, 21), "Belgium")
+    assert (event["sub_event_type"], event["fatalities"]) == ("Peaceful protest", 0)
+    assert reasons(event, "fatalities")
+
+
+def test_a_total_split_among_events_is_divided() -> None:
+    event = only("On 11 April 2022, Russian forces shelled Vuhledar, Donetsk. Three civilians were killed "
+                 "(3 fatalities split among 3 events).", date(2022, 4, 11), "Ukraine")
+    assert event["fatalities"] == 1
+
+
 # Places
 
 def test_gazetteer_place_gives_admin_names_and_coordinates() -> None:

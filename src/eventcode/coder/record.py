@@ -124,8 +124,8 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
         if a2 is not None and a2.inter == CIVILIANS:
             review.append({"field": "civilian_targeting", "reason": "civilians were hurt: set civilian_targeting "
                            "if they were the main or only target"})
-    elif policy == "two_armed" and a2 is None and a1 is not None and mutual:
-        a2 = a1
+    elif policy == "two_armed" and mutual and (a1 is None) != (a2 is None):
+        a1 = a2 = a1 or a2
         review.append({"field": "actor2", "reason": f"only one side is named: both coded as {a1.name}"})
     elif policy == "two_armed" and a2 is None:
         review.append({"field": "actor2", "reason": "a battle needs a second armed actor; none is named"})
@@ -161,7 +161,7 @@ def build(group: Group, sub_event_type: str, trigger: Trigger | None, country: s
     policy = lexicon().actor_roles[event_type]
     label = next((t.text for s in group.sentences for t in s.triggers if t.start == s.sentence.start == 0), "")
     a1, a2 = _cast(policy, sub_event_type, agent, target, group, country, review, fought, label)
-    if a1 is not None and a2 is not None and a1.name == a2.name and policy not in ("riot", "protest"):
+    if a1 is not None and a2 is not None and a1.name == a2.name and policy not in ("riot", "protest", "two_armed"):
         a2 = None
     if a1 is None:
         review.append({"field": "actor1", "reason": "no actor found for this event"})

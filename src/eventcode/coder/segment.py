@@ -175,14 +175,18 @@ _COORDINATED = re.compile(r"^\W*(?:and|or|to|then)?\W*(?:on|from|until)?\W*$", r
 
 def _event_dates(f: SentenceFacts) -> list[DateMention]:
     """The dates of a sentence that date events: the first, and each later one that is coordinated with the one
-    before ("on October 31 and November 1") or has a trigger or a place of its own since ("the Gangdau Yang outpost
-    on October 31"); the others ("the war, which began on 24 February") are background."""
+    before ("on October 31 and November 1") or has a trigger or a place of its own ("the Gangdau Yang outpost on
+    October 31"); the others ("On 3 March, ... the war, which began on 24 February") are background. When the
+    sentence opens with its date, what follows a date is its own; otherwise what precedes it."""
     kept = [f.dates[0]]
     base = f.sentence.start
-    for previous, d in zip(f.dates, f.dates[1:], strict=False):
+    own = [*(t.start for t in f.triggers), *(p.start for p in f.places)]
+    leading = all(start >= f.dates[0].end for start in own)
+    bounds = [*(d.start for d in f.dates[1:]), f.sentence.end]
+    for i, (previous, d) in enumerate(zip(f.dates, f.dates[1:], strict=False)):
         between = f.sentence.text[previous.end - base:d.start - base]
-        own = [*(t.start for t in f.triggers), *(p.start for p in f.places)]
-        if _COORDINATED.match(between) or any(previous.end <= start < d.start for start in own):
+        span = (d.end, bounds[i + 1]) if leading else (previous.end, d.start)
+        if _COORDINATED.match(between) or any(span[0] <= start < span[1] for start in own):
             kept.append(d)
     return kept
 
