@@ -124,9 +124,9 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
         if a2 is not None and a2.inter == CIVILIANS:
             review.append({"field": "civilian_targeting", "reason": "civilians were hurt: set civilian_targeting "
                            "if they were the main or only target"})
-    elif policy == "two_armed" and mutual and (a1 is None) != (a2 is None):
-        a1 = a2 = a1 or a2
-        review.append({"field": "actor2", "reason": f"only one side is named: both coded as {a1.name}"})
+    elif policy == "two_armed" and mutual and (one := a1 or a2) is not None and (a1 is None or a2 is None):
+        a1 = a2 = one
+        review.append({"field": "actor2", "reason": f"only one side is named: both coded as {one.name}"})
     elif policy == "two_armed" and a2 is None:
         review.append({"field": "actor2", "reason": "a battle needs a second armed actor; none is named"})
     if policy == "protest" and a2 is None and trig.cues(" ".join(s.sentence.text for s in group.sentences)) \
