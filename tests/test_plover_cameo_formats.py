@@ -94,3 +94,14 @@ def test_cameo_tsv_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFix
     assert fields[:8] == ["110412", "20231101", "202311", "2023", "2023.8247", "MMRMIL",
                           "MILITARY FORCES OF MYANMAR (2021-)", "MMR"]
     assert fields[26:31] == ["190", "190", "19", "4", "-10.0"]
+
+
+def test_cameo_tsv_refuses_events_without_a_cameo_code(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A movement of forces has no CAMEO event code: a data problem (exit 1), reported, and nothing written."""
+    seed = Path(__file__).resolve().parents[1] / "seeds" / "000_03229db3fc9dec46.yaml"
+    out = tmp_path / "events.tsv"
+    assert main(["convert", str(seed), "--to", "cameo-tsv", "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "[no-cameo-equivalent]" in err
+    assert "MMR900006" in err
+    assert not out.exists()

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from eventcode.convert import WRITERS, Conversion, convert_file
+from eventcode.errors import InvalidEvent
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -46,7 +47,14 @@ def summary(conversion: Conversion) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    conversion = convert_file(args.file, args.output, to=args.to, inter=args.inter, rejects=args.rejects)
+    try:
+        conversion = convert_file(args.file, args.output, to=args.to, inter=args.inter, rejects=args.rejects)
+    except InvalidEvent as exc:  # valid events the output format cannot hold (e.g. no CAMEO equivalent)
+        for issue in exc.issues:
+            print(f"{args.file}: {issue}", file=sys.stderr)
+        print(f"eventcode: {len(exc.issues)} event(s) cannot be written as {args.to}; nothing written",
+              file=sys.stderr)
+        return 1
     for issue in conversion.issues:
         print(issue, file=sys.stderr)
     if conversion.rows_rejected and not conversion.written:
