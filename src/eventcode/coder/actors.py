@@ -87,7 +87,8 @@ def _compiled() -> _Compiled:
     named_acronyms = re.compile(r"(?<![\w-])(?:" + _alternation(acronyms) + r")(?![\w-])")
     demonym_country = {d.casefold(): country for country, names in book.demonyms.items() for d in names}
     demonyms = _alternation([re.escape(d) for names in book.demonyms.values() for d in names])
-    forces = re.compile(rf"(?<![\w-])(?P<dem>{demonyms})(?:-led|-backed)?(?: [\w-]+){{0,2}}? "
+    forces = re.compile(rf"(?<![\w-])(?P<dem>{demonyms})(?: and (?P<dem2>{demonyms}))?(?:-led|-backed)?"
+                        rf"(?: [\w-]+){{0,2}}? "
                         rf"(?i:{_alternation(list(book.force_nouns))})\b")
     demonym_before = re.compile(rf"(?<![\w-])(?P<dem>{demonyms}) $")
     generic_source = r"\b(?:" + "|".join(f"(?P<g{i}>{_alternation(g.patterns)})"
@@ -152,10 +153,14 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
     for m in c.forces.finditer(text):
         if not free(m.start(), m.end()):
             continue
-        home = c.demonym_country[m.group("dem").casefold()]
-        name, review = state_force(home, "military", day)
-        inter = 1 if home == country else 8
-        found.append(ActorMention(offset + m.start(), offset + m.end(), m.group(), name, inter, "state", review))
+        spans = [(m.start(), m.end(), "dem")]
+        if m.group("dem2"):  # "Russian and Ukrainian forces": two forces
+            spans = [(m.start(), m.end("dem"), "dem"), (m.start("dem2"), m.end(), "dem2")]
+        for start, end, group in spans:
+            home = c.demonym_country[m.group(group).casefold()]
+            name, review = state_force(home, "military", day)
+            inter = 1 if home == country else 8
+            found.append(ActorMention(offset + start, offset + end, text[start:end], name, inter, "state", review))
     for m in (c.generic_low.finditer(low) if low is not None else c.generic.finditer(text)):
         if not free(m.start(), m.end()):
             continue
@@ -166,6 +171,7 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
         if before and role.inter == CIVILIANS:
             home = c.demonym_country[before.group("dem").casefold()]
         name, review = _fill(role.name, home, day)
+        inter = role.inter
         start = m.start()
         if role.named_prefix:
             prefix = c.prefix.search(text[max(0, m.start() - 60):m.start()])
@@ -175,9 +181,10 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
                         and words.casefold() not in c.demonym_country:
                     name, review = words, f"{words!r} is not in the actor dictionary: check ACLED's name and category"
                     start = m.start() - len(prefix.group().lstrip(" ,;("))
+                    inter = role.prefix_inter or role.inter
         if _adjacent_to_mention(found, offset + start):
             continue
-        found.append(ActorMention(offset + start, offset + m.end(), text[start:m.end()], name, role.inter,
+        found.append(ActorMention(offset + start, offset + m.end(), text[start:m.end()], name, inter,
                                   role.role, review, start != m.start()))
     for m in c.unlisted.finditer(text):
         if m.group() in c.not_actors or m.group().casefold() in c.demonym_country or not free(m.start(), m.end()):

@@ -126,6 +126,7 @@ class GenericActor(_Entry):
     name: str
     patterns: tuple[str, ...]
     named_prefix: bool = False
+    prefix_inter: int | None = None
 
 
 class NamedActor(_Entry):

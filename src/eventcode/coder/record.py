@@ -99,6 +99,8 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
         a2 = target if target is not None and target.inter != RIOTERS else None
         if a2 is None and agent is not None and agent.inter in ARMED:
             a2 = agent
+        if a2 is None and mutual:
+            a2 = act.generic_actor("rioters", country, day)
     elif policy == "victim_civilians":
         if a1 is None or a1.inter == CIVILIANS:
             victim = a1 if a1 is not None else target
