@@ -233,6 +233,15 @@ def test_an_area_is_coded_to_its_town_with_lower_precision() -> None:
     assert (event["location"], event["geo_precision"]) == ("Waingmaw", 2)
 
 
+def test_an_event_across_the_border_is_coded_where_it_happened() -> None:
+    event = only("One Chinese citizen was killed when an artillery shell fired by the regime missed its target in "
+                 "Laiza and landed on the Chinese side of the border on Saturday.")
+    assert (event["country"], event["location"], event["geo_precision"], event["iso"]) == ("China", "Nabang", 2, 156)
+    assert (event["actor1"], event["inter1"], event["actor2"]) == (
+        "Military Forces of Myanmar (2021-)", 8, "Civilians (China)")
+    assert (event["event_date"], event["fatalities"]) == ("2023-11-04", 1)
+
+
 def test_users_extend_the_gazetteer_with_their_own_file(tmp_path: Path) -> None:
     own = tmp_path / "mine.yaml"
     own.write_text("version: '1'\ncountry: Myanmar\nsources: [me]\nplaces:\n"

@@ -80,7 +80,7 @@ class Coder:
                 tuple(dates), tuple(places), tuple(mentions),
                 tuple(c for c in find_counts(s.text, s.start) if not trig.blocked_at(s.text, c.start - s.start)),
                 trig.aggregate(s.text), undated_day(s.text, published)[2],
-                bool(live) and all(is_casualty_word(t.text) for t in live)))
+                bool(live) and all(is_casualty_word(t.text) for t in live), trig.abroad(s.text)))
         return found
 
     def code(self, text: str, published: date, country: str, *, not_coded: list[dict[str, Any]] | None = None
@@ -102,7 +102,7 @@ class Coder:
             label_here = first_label if group is groups[0] else None
             name, trigger = choose(group, label_here) if id(group) in changed else chosen[id(group)]
             if name:
-                records.append(build(group, name, trigger, country))
+                records.append(build(group, name, trigger, country, self.places))
             else:
                 skipped.extend(NotCoded(s.sentence, "its triggers' cues rule out every sub-event type they suggest")
                                for s in group.sentences)

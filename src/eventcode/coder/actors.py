@@ -29,6 +29,7 @@ class ActorMention:
     role: str
     review: str = ""
     prefixed: bool = False
+    home: str = ""  # the country whose state force this is ("" for any other actor)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +150,7 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
             continue
         name, review = _fill(entry.name, country, day)
         found.append(ActorMention(offset + m.start(), offset + m.end(), text[m.start():m.end()], name, entry.inter,
-                                  "named", review))
+                                  "named", review, home=(entry.country or country) if entry.inter == STATE else ""))
     for m in c.forces.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -160,7 +161,8 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
             home = c.demonym_country[m.group(group).casefold()]
             name, review = state_force(home, "military", day)
             inter = 1 if home == country else 8
-            found.append(ActorMention(offset + start, offset + end, text[start:end], name, inter, "state", review))
+            found.append(ActorMention(offset + start, offset + end, text[start:end], name, inter, "state", review,
+                                      home=home))
     for m in (c.generic_low.finditer(low) if low is not None else c.generic.finditer(text)):
         if not free(m.start(), m.end()):
             continue
@@ -185,7 +187,7 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
         if _adjacent_to_mention(found, offset + start):
             continue
         found.append(ActorMention(offset + start, offset + m.end(), text[start:m.end()], name, inter,
-                                  role.role, review, start != m.start()))
+                                  role.role, review, start != m.start(), home if inter == STATE else ""))
     for m in c.unlisted.finditer(text):
         if m.group() in c.not_actors or m.group().casefold() in c.demonym_country or not free(m.start(), m.end()):
             continue
@@ -206,13 +208,23 @@ def refers_back(mention: ActorMention) -> bool:
     return mention.role in _compiled().book.coreference and not mention.prefixed
 
 
+def demonym_country(adjective: str) -> str | None:
+    """The country an adjective names ("Chinese" -> "China"), or None."""
+    return _compiled().demonym_country.get(adjective.casefold())
+
+
+def demonyms_pattern() -> str:
+    """A regular expression alternation of every country adjective of the dictionary."""
+    return _alternation([re.escape(d) for names in _compiled().book.demonyms.values() for d in names])
+
+
 def generic_actor(role: str, country: str, day: date) -> ActorMention:
     """The generic actor of ``role`` (civilians, police, ...) in ``country``, with no text behind it."""
     entry = next((g for g in _compiled().generic_entries if g.role == role), None)
     if entry is None:
         raise KeyError(f"no generic actor role {role!r} in the actor dictionary")
     name, review = _fill(entry.name, country, day)
-    return ActorMention(0, 0, "", name, entry.inter, role, review)
+    return ActorMention(0, 0, "", name, entry.inter, role, review, home=country if entry.inter == STATE else "")
 
 
 def _adjacent_to_mention(found: list[ActorMention], start: int) -> bool:

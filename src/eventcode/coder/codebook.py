@@ -66,6 +66,7 @@ class Lexicon(_Entry):
     statements: tuple[str, ...] = ()
     source_cues: tuple[str, ...] = ()
     nearby: tuple[str, ...] = ()
+    cross_border: tuple[str, ...] = ()
     place_before: tuple[str, ...] = ()
     place_after: tuple[str, ...] = ()
     quotes: dict[str, str] = {}
@@ -244,6 +245,11 @@ class Dates(_Entry):
         return self
 
 
+class AcrossBorder(_Entry):
+    country: str
+    location: str
+
+
 class Place(_Entry):
     location: str
     admin1: str = ""
@@ -252,6 +258,7 @@ class Place(_Entry):
     latitude: float = Field(ge=-90, le=90)
     longitude: float = Field(ge=-180, le=180)
     aliases: tuple[str, ...] = ()
+    across_border: AcrossBorder | None = None
 
 
 class Area(_Entry):

@@ -54,6 +54,11 @@ class PlaceIndex:
                                 + r")\b")
             for country, names in self._names.items() if names}
 
+    def place(self, country: str, location: str) -> Place | None:
+        """The place called ``location`` in ``country``'s gazetteer, if any."""
+        found = self._names.get(country, {}).get(location)
+        return found[0] if found is not None and found[1] == 1 else None
+
     def countries(self) -> Sequence[str]:
         """The countries with a gazetteer."""
         return sorted(self._names)

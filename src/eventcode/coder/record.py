@@ -4,6 +4,7 @@ evidence for each and what a human must still check."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -11,9 +12,9 @@ from eventcode.codebook import acled_codebook
 from eventcode.coder import actors as act
 from eventcode.coder import numbers as num
 from eventcode.coder import triggers as trig
-from eventcode.coder.actors import ARMED, CIVILIANS, RIOTERS, STATE, ActorMention
+from eventcode.coder.actors import ARMED, CIVILIANS, EXTERNAL, RIOTERS, STATE, ActorMention
 from eventcode.coder.codebook import lexicon
-from eventcode.coder.places import PlaceMention
+from eventcode.coder.places import PlaceIndex, PlaceMention
 from eventcode.coder.segment import Group, SentenceFacts
 from eventcode.coder.triggers import Trigger
 
@@ -145,11 +146,16 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
     return a1, a2
 
 
-def build(group: Group, sub_event_type: str, trigger: Trigger | None, country: str) -> Record:
-    """The candidate ACLED record of a group; blanks and review items where the report does not say."""
+def build(group: Group, sub_event_type: str, trigger: Trigger | None, country: str,
+          places: PlaceIndex | None = None) -> Record:
+    """The candidate ACLED record of a group; blanks and review items where the report does not say.
+
+    An event the report places across the border is coded in that country (``places`` finds the town across
+    the border from the one named), and state forces there are External/Other forces."""
     cb = acled_codebook()
     review: list[dict[str, str]] = []
     evidence: list[dict[str, Any]] = []
+    country = group.abroad or country
     agent, target, home = roles(group, trigger)
     armed = len({a.name for s in group.sentences for a in s.actors if a.inter in ARMED})
     text = " ".join(s.sentence.text for s in group.sentences)
@@ -163,6 +169,7 @@ def build(group: Group, sub_event_type: str, trigger: Trigger | None, country: s
     policy = lexicon().actor_roles[event_type]
     label = next((t.text for s in group.sentences for t in s.triggers if t.start == s.sentence.start == 0), "")
     a1, a2 = _cast(policy, sub_event_type, agent, target, group, country, review, fought, label)
+    a1, a2 = (_abroad(a, country, review) for a in (a1, a2))
     if a1 is not None and a2 is not None and a1.name == a2.name and policy not in ("riot", "protest", "two_armed"):
         a2 = None
     if a1 is None:
@@ -191,7 +198,7 @@ def build(group: Group, sub_event_type: str, trigger: Trigger | None, country: s
         review.append({"field": "fatalities", "reason": "a vague number of dead: coded by ACLED's convention "
                        "(several 3, dozens 12, hundreds 100); check the scale of the attack"})
 
-    place_fields = _place(group, review, evidence)
+    place_fields = _place(group, review, evidence, places)
     date_fields = _date(group, review, evidence)
     record: Record = {
         "event_id_cnty": "",
@@ -223,7 +230,17 @@ def build(group: Group, sub_event_type: str, trigger: Trigger | None, country: s
     return record
 
 
-def _place(group: Group, review: list[dict[str, str]], evidence: list[dict[str, Any]]) -> dict[str, Any]:
+def _abroad(mention: ActorMention | None, country: str, review: list[dict[str, str]]) -> ActorMention | None:
+    """A state force acting outside its own country is External/Other forces (ACLED)."""
+    if mention is None or not mention.home or mention.home == country or mention.inter != STATE:
+        return mention
+    review.append({"field": "inter1", "reason": f"{mention.name} acts outside {mention.home}: coded as "
+                   "External/Other forces"})
+    return replace(mention, inter=EXTERNAL)
+
+
+def _place(group: Group, review: list[dict[str, str]], evidence: list[dict[str, Any]],
+           places: PlaceIndex | None) -> dict[str, Any]:
     blank: dict[str, Any] = {"admin1": "", "admin2": "", "admin3": "", "location": "", "latitude": None,
                              "longitude": None, "geo_precision": None}
     mention: PlaceMention | None = group.place
@@ -245,6 +262,19 @@ def _place(group: Group, review: list[dict[str, str]], evidence: list[dict[str, 
                        "names, coordinates) or code the event to a nearby known place"})
         return {**blank, "location": mention.text}
     p = mention.place
+    across = p.across_border
+    if group.abroad and places is not None and across is not None and across.country == group.abroad:
+        there = places.place(across.country, across.location)
+        if there is not None:
+            review.append({"field": "location", "reason": f"the report places the event across the border from "
+                           f"{p.location}: coded to {there.location}, {across.country}, with geo_precision 2"})
+            return {"admin1": there.admin1, "admin2": there.admin2, "admin3": there.admin3,
+                    "location": there.location, "latitude": there.latitude, "longitude": there.longitude,
+                    "geo_precision": 2}
+    if group.abroad:
+        review.append({"field": "location", "reason": f"the report places the event in {group.abroad}, across the "
+                       f"border from {p.location}: find the place there"})
+        return blank
     if mention.geo_precision > 1:
         review.append({"field": "geo_precision", "reason": f"{mention.text!r} is an area: coded to {p.location} "
                        f"with geo_precision {mention.geo_precision}"})

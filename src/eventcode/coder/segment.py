@@ -37,6 +37,7 @@ class SentenceFacts:
     aggregate: str | None
     undated: bool
     casualties_only: bool = False
+    abroad: str | None = None
 
 
 @dataclass
@@ -50,6 +51,7 @@ class Group:
     place: PlaceMention | None
     strategic: bool
     fallback: PlaceMention | None = None
+    abroad: str | None = None
     sentences: list[SentenceFacts] = field(default_factory=list)
     context: list[SentenceFacts] = field(default_factory=list)
 
@@ -57,8 +59,8 @@ class Group:
     def triggers(self) -> list[trig.Trigger]:
         return [t for s in self.sentences for t in s.triggers]
 
-    def key(self) -> tuple[date, str, bool]:
-        return self.day, _place_key(self.place), self.strategic
+    def key(self) -> tuple[date, str, bool, str]:
+        return self.day, _place_key(self.place), self.strategic, self.abroad or ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +94,7 @@ def _strategic(facts: SentenceFacts) -> bool:
 def segment(facts: list[SentenceFacts], published: date) -> tuple[list[Group], list[NotCoded]]:
     """Group the sentences of a report into candidate events (in the order they are first reported)."""
     groups: list[Group] = []
-    by_key: dict[tuple[date, str, bool], Group] = {}
+    by_key: dict[tuple[date, str, bool, str], Group] = {}
     not_coded: list[NotCoded] = []
     current: list[Group] = []
     after_aggregate = False
@@ -159,7 +161,7 @@ def segment(facts: list[SentenceFacts], published: date) -> tuple[list[Group], l
                 inside = tuple(p for p in f.places if previous_end <= p.start < mention.end)
                 here = _best_place(inside) or place
                 previous_end = mention.end
-            group = Group(day, precision, undated, mention, here, strategic, fallback)
+            group = Group(day, precision, undated, mention, here, strategic, fallback, f.abroad)
             existing = by_key.get(group.key())
             if existing is None:
                 by_key[group.key()] = group

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from eventcode.codebook import acled_codebook
-from eventcode.coder.actors import lowered
+from eventcode.coder.actors import demonym_country, demonyms_pattern, lowered
 from eventcode.coder.codebook import Lexicon, SubEventLexicon, lexicon
 
 
@@ -39,6 +39,7 @@ class _Compiled:
     statement: re.Pattern[str]
     source: re.Pattern[str]
     nearby: re.Pattern[str]
+    cross_border: re.Pattern[str]
     label: re.Pattern[str]
 
 
@@ -70,9 +71,10 @@ def _compiled() -> _Compiled:
     labels = "|".join(re.escape(label) for label in sorted(book.labels, key=len, reverse=True))
     label = re.compile(rf"^\s*(?P<label>{labels})\s*:", re.IGNORECASE)
     nearby = _words(book.nearby) if book.nearby else re.compile(r"(?!)")
+    cross_border = re.compile("|".join(p.replace("{demonym}", demonyms_pattern()) for p in book.cross_border),
+                              re.IGNORECASE) if book.cross_border else re.compile(r"(?!)")
     return _Compiled(book, order, triggers, any_trigger, cues, mutual, blockers, clause_break, group_breaks, aggregate,
-                     statement,
-                     source, nearby, label)
+                     statement, source, nearby, cross_border, label)
 
 
 def hierarchy() -> tuple[str, ...]:
@@ -142,6 +144,15 @@ def statement(text: str, first_trigger: int) -> str | None:
     """The statement cue ("said that", "accused") standing before the first trigger of ``text``, if any."""
     m = _compiled().statement.search(text, 0, first_trigger)
     return m.group() if m else None
+
+
+def abroad(text: str) -> str | None:
+    """The country a cross-border cue of ``text`` names ("landed on the Chinese side of the border"), if any."""
+    m = _compiled().cross_border.search(text)
+    if m is None:
+        return None
+    adjective = next(value for value in m.groupdict().values() if value)
+    return demonym_country(adjective)
 
 
 def nearby(text: str) -> bool:
