@@ -183,7 +183,7 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
                         and words.casefold() not in c.demonym_country:
                     name, review = words, f"{words!r} is not in the actor dictionary: check ACLED's name and category"
                     start = m.start() - len(prefix.group().lstrip(" ,;("))
-                    inter = role.prefix_inter or role.inter
+                    inter = c.book.local_group_inter.get(country) or role.prefix_inter or role.inter
         if _adjacent_to_mention(found, offset + start):
             continue
         found.append(ActorMention(offset + start, offset + m.end(), text[start:m.end()], name, inter,

@@ -163,6 +163,7 @@ class Actors(_Entry):
     generic: tuple[GenericActor, ...]
     prefix_stopwords: tuple[str, ...] = ()
     coreference: tuple[str, ...] = ()
+    local_group_inter: dict[str, int] = {}
     unlisted: Unlisted
     named: tuple[NamedActor, ...]
 
