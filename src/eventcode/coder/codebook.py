@@ -201,6 +201,9 @@ class Numbers(_Entry):
     not_one: tuple[str, ...] = ()
     nouns: tuple[str, ...]
     summary_nouns: tuple[str, ...] = ()
+    intransitive: tuple[str, ...] = ()
+    not_dead: tuple[str, ...] = ()
+    claims: tuple[str, ...] = ()
     none: tuple[str, ...]
     coded: tuple[str, ...]
     vague_death: tuple[str, ...]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from eventcode.codebook import acled_codebook
 from eventcode.coder.codebook import Numbers, numbers
@@ -38,6 +38,7 @@ class _Compiled:
     keyword: re.Pattern[str]
     tail_before: re.Pattern[str]
     singular_before: re.Pattern[str]
+    intransitive: re.Pattern[str]
     singular_after: re.Pattern[str]
     after: re.Pattern[str]
     conjunct: re.Pattern[str]
@@ -45,6 +46,8 @@ class _Compiled:
     coded: tuple[re.Pattern[str], ...]
     none: re.Pattern[str]
     nouns_before: frozenset[str]
+    not_dead: re.Pattern[str]
+    claim: re.Pattern[str]
     summary_nouns: frozenset[str]
 
 
@@ -69,14 +72,16 @@ def _compiled() -> _Compiled:
     keyword = re.compile(rf"\b(?:(?P<k>{killed})|(?P<i>{injured}))\b", re.IGNORECASE)
     aux = r"(?:were|was|have|has|had|been|are|is|be|being|reportedly|also|later|allegedly|all|both|subsequently|then)"
     tail_before = re.compile(rf"^(?P<mid>(?:[\s-]+(?!{aux}\b)[\w'\u2019-]+){{0,6}}?)(?:\s+{aux})*"
-                             r"(?:\s+\w+(?:ed|en)(?:\s+\w+){0,2}\s+and)?\s*$", re.IGNORECASE)
+                             r"(?:\s+\w+(?:\s+\w+){0,3}\s+and)?\s*$", re.IGNORECASE)
     not_one = "|".join(re.escape(w) for w in book.not_one)
     sing = "|".join(re.escape(w) for w in sorted(book.singular_victims, key=len, reverse=True))
     then = r"(?:[\w-]+\s+){0,5}?(?:and\s+)?"  # "was shot in the head and (killed)"
     singular_before = re.compile(rf"\b(?:(?:a|an|the|one)\s+(?:[\w'\u2019-]+\s+){{0,3}}?(?:{sing})|he|she)\s+"
                                  rf"(?:{aux}\s+)+{then}$"
-                                 rf"|\b(?:a|an|one)\s+(?!{not_one}\b)(?:[\w'\u2019-]+\s+){{1,4}}?"
+                                 rf"|\b(?:a|an|one|the)\s+(?!{not_one}\b)(?:[\w'\u2019-]+\s+){{1,4}}?"
                                  rf"(?:was|has been|had been)\s+{then}$", re.IGNORECASE)
+    intransitive = re.compile(rf"\b(?:a|an|one|the)\s+(?!{not_one}\b)(?:[\w'\u2019-]+\s+){{1,4}}?"
+                              rf"(?:(?:later|then|also|subsequently|eventually)\s+)?$", re.IGNORECASE)
     singular_after = re.compile(rf"^\s+(?:of\s+)?(?:(?:a|an|the|one)\s+(?:[\w'\u2019-]+\s+){{0,2}}?(?:{sing})\b"
                                 rf"|(?:a|an|one)\s+(?!{not_one}\b)[\w'\u2019-]+|him\b|her\b)", re.IGNORECASE)
     qualifiers = "|".join(book.qualifiers)
@@ -88,8 +93,10 @@ def _compiled() -> _Compiled:
                           rf"(?P<rest>(?:\s+(?!and\b)[\w'\u2019-]+){{0,3}})", re.IGNORECASE)
     coded = tuple(re.compile(p, re.IGNORECASE) for p in book.coded)
     none = re.compile(r"\b(?:" + "|".join(book.none) + r")\b", re.IGNORECASE)
-    return _Compiled(book, values, vague, number, keyword, tail_before, singular_before, singular_after,
+    return _Compiled(book, values, vague, number, keyword, tail_before, singular_before, intransitive, singular_after,
                      after, conjunct, conjunct_before, coded, none, frozenset(n.lower() for n in book.nouns),
+                     re.compile(r"\b(?:" + "|".join(book.not_dead) + r")\b", re.IGNORECASE),
+                     re.compile(r"\b(?:" + "|".join(book.claims) + r")\b[^.;]*$", re.IGNORECASE),
                      frozenset(book.summary_nouns))
 
 
@@ -134,6 +141,8 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
         return found
     for m in c.keyword.finditer(text):
         kind = "killed" if m.group("k") else "injured"
+        if kind == "killed" and c.claim.search(text[max(0, m.start() - 60):m.start()]):
+            kind = "claimed"
         word = m.group().lower()
         before = text[max(0, m.start() - 70):m.start()]
         passive = bool(re.search(r"\b(?:were|was|been|are|is)\s+(?:\w+\s+)?$", before, re.IGNORECASE))
@@ -155,7 +164,8 @@ def _after(c: _Compiled, text: str, start: int, end: int) -> tuple[int, int, int
         if read:
             value, vague, stop = read[0], read[1], m.end()
             more = c.conjunct.match(rest[stop:])
-            while more is not None and (extra := _value(c, more.group("n"))) is not None:
+            while more is not None and (extra := _value(c, more.group("n"))) is not None \
+                    and not c.not_dead.search(more.group("rest")):
                 value, vague, stop = value + extra[0], vague or extra[1], stop + more.end()
                 more = c.conjunct.match(rest[stop:])
             return start, end + stop, value, vague, _noun(m.group("rest"))
@@ -165,7 +175,7 @@ def _after(c: _Compiled, text: str, start: int, end: int) -> tuple[int, int, int
     return None
 
 
-def _before(c: _Compiled, text: str, start: int, _end: int) -> tuple[int, int, int, bool, str] | None:
+def _before(c: _Compiled, text: str, start: int, end: int) -> tuple[int, int, int, bool, str] | None:
     base = max(0, start - 70)
     before = text[base:start]
     for m in reversed(list(c.number.finditer(before))):
@@ -181,6 +191,8 @@ def _before(c: _Compiled, text: str, start: int, _end: int) -> tuple[int, int, i
                 more = c.conjunct_before.search(before[:first])
             return base + first, start, value, vague, _noun(tail.group("mid"))
     m2 = c.singular_before.search(before)
+    if m2 is None and text[start:end].lower() in c.book.intransitive:  # "the man died"
+        m2 = c.intransitive.search(before)
     if m2:
         return base + m2.start(), start, 1, False, _noun(m2.group())
     return None
@@ -189,12 +201,16 @@ def _before(c: _Compiled, text: str, start: int, _end: int) -> tuple[int, int, i
 def fatalities(counts: Iterable[Count]) -> tuple[int, int | None, list[Count]]:
     """ACLED's fatalities from the counts of one event: the coded figure if a note states one, else the killed
     counts added up, a repeated statement (same number, same noun) counted once, and a summary ("1 killed",
-    "3 people died") taken as the total when it is larger. Returns (fatalities, injured or None, the counts used)."""
+    "3 people died") taken as the total when it is larger. A perpetrator's claim ("said it killed 100") counts
+    only when no other figure is given (ACLED takes the lower of conflicting reports). Returns (fatalities,
+    injured or None, the counts used)."""
     items = list(counts)
     coded = [x for x in items if x.kind == "coded"]
     if coded:
         return min(x.value for x in coded), None, coded
     summary_nouns = _compiled().summary_nouns
+    if not any(x.kind == "killed" for x in items):  # a claim counts only when no other source gives a figure
+        items = [replace(x, kind="killed") if x.kind == "claimed" else x for x in items]
     used: list[Count] = []
     seen: set[tuple[int, str]] = set()
     total = summary = 0
