@@ -118,6 +118,9 @@ def _noun(text: str) -> str:
     return words[-1].rstrip("s") if words else ""
 
 
+_PARENTHESES = re.compile(r"\([^()]*\)")
+
+
 def is_casualty_word(text: str) -> bool:
     """Whether ``text`` is only a word of death or injury ("killed", "died", "wounded")."""
     m = _compiled().keyword.fullmatch(text)
@@ -177,7 +180,8 @@ def _after(c: _Compiled, text: str, start: int, end: int) -> tuple[int, int, int
 
 def _before(c: _Compiled, text: str, start: int, end: int) -> tuple[int, int, int, bool, str] | None:
     base = max(0, start - 70)
-    before = text[base:start]
+    # Parenthetical asides ("two militants (suspected TTP) were killed") are blanked, keeping the offsets.
+    before = _PARENTHESES.sub(lambda m: " " * len(m.group()), text[base:start])
     for m in reversed(list(c.number.finditer(before))):
         tail = c.tail_before.match(before[m.end():])
         if tail is None:
@@ -215,7 +219,7 @@ def fatalities(counts: Iterable[Count]) -> tuple[int, int | None, list[Count]]:
     seen: set[tuple[int, str]] = set()
     total = summary = 0
     for x in items:
-        if x.kind != "killed" or (x.value, x.noun) in seen:
+        if x.kind != "killed" or (x.value, x.noun) in seen or any(u.start < x.end and x.start < u.end for u in used):
             continue
         seen.add((x.value, x.noun))
         used.append(x)

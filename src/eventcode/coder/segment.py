@@ -136,7 +136,9 @@ def segment(facts: list[SentenceFacts], published: date) -> tuple[list[Group], l
             # "The victim died on 15 February": a death or injury reported after an event belongs to it.
             last.sentences.append(f)
             continue
-        same_place = own_place is None or (last is not None and _place_key(own_place) == _place_key(last.place))
+        # A name no gazetteer knows ("1 from Al Hamim") is too unsure to part a sentence from the event before it.
+        same_place = own_place is None or (last is not None and (
+            _place_key(own_place) == _place_key(last.place) or (own_place.place is None and not f.dates)))
         if last is not None and not f.dates and same_place and not f.undated and strategic == last.strategic:
             last.sentences.append(f)
             continue
