@@ -303,4 +303,6 @@ def _notes(group: Group, date_fields: dict[str, Any], place_fields: dict[str, An
     admin = ", ".join(x for x in (place_fields["admin3"], place_fields["admin2"], place_fields["admin1"]) if x)
     where = f", in {place_fields['location']}" + (f" ({admin})" if admin else "") if place_fields["location"] else ""
     body = " ".join(s.sentence.text for s in group.sentences)
+    if group.date_mention is not None and body.find(group.date_mention.text) in range(0, 40):
+        return body  # the report's own words already open with the day ("On 3 May 2022, in ...")
     return f"{opening}{where}: {body}"
