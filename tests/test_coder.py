@@ -59,6 +59,13 @@ def test_negations_threats_aggregate_claims_and_quotes_make_no_event(text: str) 
     assert not_coded[0]["reason"]
 
 
+def test_statements_are_coded_on_request() -> None:
+    text = "“The junta shelled Laiza on 1 November 2023,” he said."
+    assert code(text) == []
+    events = code_text(text, published=MONDAY, country="Myanmar", statements=True)
+    assert [e["sub_event_type"] for e in events] == ["Shelling/artillery/missile attack"]
+
+
 def test_protests_about_a_killing_stay_peaceful() -> None:
     event = only("On 3 May 2022, students protested in Yangon against the killing of a teacher.", date(2022, 5, 3))
     assert event["sub_event_type"] == "Peaceful protest"

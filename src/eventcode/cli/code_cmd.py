@@ -36,6 +36,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
                         help="code many reports: one JSON object per line with id, text, published, country")
     parser.add_argument("--gazetteer", type=Path, action="append", default=[], metavar="FILE",
                         help="your own gazetteer file, added to the bundled ones (repeatable)")
+    parser.add_argument("--include-statements", action="store_true",
+                        help="also code quoted statements, statements and aggregate claims (by default they make no "
+                        "event and are listed under not_coded)")
     parser.add_argument("--id-prefix", default="EC",
                         help="prefix of the provisional event ids written with --format acled-csv (default: EC)")
     parser.add_argument("-o", "--output", type=Path, help="output file (default: stdout)")
@@ -58,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
                 raise InputError("give either FILE or --batch FILE.jsonl, not both")
             if args.format != "jsonl":
                 raise InputError("--batch writes JSON Lines: use --format jsonl")
-            return _batch(coder, args.batch, out)
+            return _batch(coder, args.batch, out, args.include_statements)
         return _single(coder, args, out)
     finally:
         if handle is not None:
@@ -85,7 +88,7 @@ def _single(coder: Coder, args: argparse.Namespace, out: TextIO) -> int:
     if country is None:
         raise InputError(f"{args.file}: no place of any gazetteer is named: give --country")
     not_coded: list[dict[str, Any]] = []
-    records = coder.code(text, published, country, not_coded=not_coded)
+    records = coder.code(text, published, country, not_coded=not_coded, statements=args.include_statements)
     if args.format == "yaml":
         document = {"report": str(args.file), "published": published.isoformat(), "country": country,
                     "events": records, "not_coded": not_coded}
@@ -128,7 +131,7 @@ def _lines(path: Path) -> Iterator[tuple[int, str]]:
         raise InputError(f"{path}: cannot read: {exc}") from None
 
 
-def _batch(coder: Coder, path: Path, out: TextIO) -> int:
+def _batch(coder: Coder, path: Path, out: TextIO, statements: bool = False) -> int:
     """One output line per input line, in order; a bad line gets an error entry and the batch goes on."""
     bad = 0
     for number, line in _lines(path):
@@ -147,7 +150,8 @@ def _batch(coder: Coder, path: Path, out: TextIO) -> int:
             if published is None or not isinstance(item["text"], str):
                 raise InputError(f"published {item['published']!r} is not a date (YYYY-MM-DD)" if published is None
                                  else "text must be a string")
-            entry: dict[str, Any] = {"id": key, "events": coder.code(item["text"], published, str(item["country"]))}
+            events = coder.code(item["text"], published, str(item["country"]), statements=statements)
+            entry: dict[str, Any] = {"id": key, "events": events}
         except (json.JSONDecodeError, EventcodeError) as exc:
             bad += 1
             entry = {"id": key, "error": f"{path}:{number}: {exc}"}

@@ -83,16 +83,17 @@ class Coder:
                 bool(live) and all(is_casualty_word(t.text) for t in live), trig.abroad(s.text)))
         return found
 
-    def code(self, text: str, published: date, country: str, *, not_coded: list[dict[str, Any]] | None = None
-             ) -> list[Record]:
+    def code(self, text: str, published: date, country: str, *, not_coded: list[dict[str, Any]] | None = None,
+             statements: bool = False) -> list[Record]:
         """The candidate events of one report, in the order they are first reported.
 
         ``country`` is ACLED's country name (an unknown one raises UnknownValueError naming the nearest).
         Sentences that make no event are appended to ``not_coded`` (when given) with the reason.
+        ``statements``: code quoted statements, statements and aggregate claims too, as a coder reviewing them would.
         """
         acled_codebook().country_registry.lookup(country)
         facts = self.facts(text, published, country)
-        groups, skipped = segment(facts, published)
+        groups, skipped = segment(facts, published, statements)
         label = trig.label(text)
         first_label = label.sub_event_type if label else None
         chosen = {id(group): choose(group, first_label if i == 0 else None) for i, group in enumerate(groups)}
@@ -117,16 +118,18 @@ def _default_coder() -> Coder:
     return Coder()
 
 
-def code_text(text: str, published: date, country: str, *, gazetteer: Iterable[str | Path] = ()) -> list[Record]:
+def code_text(text: str, published: date, country: str, *, gazetteer: Iterable[str | Path] = (),
+              statements: bool = False) -> list[Record]:
     """The candidate ACLED events of a report published on ``published`` about ``country``.
 
     Each is a dict with ACLED's field names, plus ``evidence`` (sentence, offsets and matched text for the
     trigger, date, place, actors and fatalities) and ``review`` (what a human must check). Unknown fields are
     left blank (None for numbers) with a review item, never guessed. ``gazetteer``: the user's own gazetteer
-    files, added to the bundled ones.
+    files, added to the bundled ones. ``statements``: also code quoted statements, statements and aggregate
+    claims, which make no event by default.
     """
     coder = Coder(gazetteer) if gazetteer else _default_coder()
-    return coder.code(text, published, country)
+    return coder.code(text, published, country, statements=statements)
 
 
 def complete_event(record: Record, event_id: str) -> Event | InvalidEvent:

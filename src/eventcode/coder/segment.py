@@ -91,8 +91,12 @@ def _strategic(facts: SentenceFacts) -> bool:
     return bool(names) and names <= sd
 
 
-def segment(facts: list[SentenceFacts], published: date) -> tuple[list[Group], list[NotCoded]]:
-    """Group the sentences of a report into candidate events (in the order they are first reported)."""
+def segment(facts: list[SentenceFacts], published: date, statements: bool = False) -> tuple[list[Group],
+                                                                                          list[NotCoded]]:
+    """Group the sentences of a report into candidate events (in the order they are first reported).
+
+    ``statements``: code quoted statements, statements and aggregate claims too (by default they make no event
+    and are returned as not coded)."""
     groups: list[Group] = []
     by_key: dict[tuple[date, str, bool, str], Group] = {}
     not_coded: list[NotCoded] = []
@@ -106,6 +110,8 @@ def segment(facts: list[SentenceFacts], published: date) -> tuple[list[Group], l
         last_town = next((replace(p, geo_precision=2) for p in known if p.geo_precision == 1), last_town)
         # An unknown place is coded to a township named before it, or to a town when it is said to be near one.
         fallback = last_town if last_town is not None and trig.nearby(f.sentence.text) else last_area
+        if statements:
+            f = replace(f, sentence=replace(f.sentence, quoted=False), aggregate=None, statement=None)
         if f.sentence.quoted:
             if f.triggers:
                 not_coded.append(NotCoded(f.sentence, "quoted statement"))
