@@ -42,6 +42,7 @@ class SubEventLexicon(_Entry):
     excludes: tuple[str, ...] = ()
     excludes_unless: dict[str, str] = {}
     min_armed: int = 0
+    armed_are_state: bool = False
     mutual: tuple[str, ...] = ()
     mutual_excludes: tuple[str, ...] = ()
 

@@ -14,7 +14,7 @@ from datetime import date
 
 from eventcode.codebook import acled_codebook
 from eventcode.coder import triggers as trig
-from eventcode.coder.actors import ARMED, ActorMention
+from eventcode.coder.actors import ARMED, STATE_FORCES, ActorMention
 from eventcode.coder.codebook import lexicon
 from eventcode.coder.dates import DateMention, undated_day
 from eventcode.coder.numbers import Count
@@ -217,13 +217,16 @@ def choose(group: Group, label: str | None) -> tuple[str, trig.Trigger | None]:
                 return label, t
         return label, None
     armed = {a.name for s in group.sentences for a in s.actors if a.inter in ARMED}
+    state = {a.name for s in group.sentences for a in s.actors if a.inter in STATE_FORCES}
     first_allowed: tuple[str, trig.Trigger] | None = None
     for name in trig.hierarchy():
         hits = [t for t in found if t.sub_event_type == name]
         if not hits or not trig.allowed(name, present):
             continue
         first_allowed = first_allowed or (name, hits[0])
-        if len(armed) < lexicon().sub_event_types[name].min_armed and not (armed and trig.mutual(name, hits, present)):
+        entry = lexicon().sub_event_types[name]
+        counted = state if entry.armed_are_state else armed
+        if len(counted) < entry.min_armed and not (armed and trig.mutual(name, hits, present)):
             continue
         return name, hits[0]
     if first_allowed is not None:
