@@ -81,6 +81,7 @@ class Lexicon(_Entry):
     default_actor2: dict[str, str] = {}
     label_actor1: dict[str, str] = {}
     counter_protest: str = ""
+    victim_needs: dict[str, str] = {}
 
     refinements: tuple[Refinement, ...] = ()
 
@@ -92,8 +93,12 @@ class Lexicon(_Entry):
                 raise ValueError(f"actor_roles: no policy for {event_type.name!r}")
         if self.counter_protest and self.counter_protest not in self.cues:
             raise ValueError(f"counter_protest: unknown cue group {self.counter_protest!r}")
+        for name, group in self.victim_needs.items():
+            if group not in self.cues:
+                raise ValueError(f"victim_needs.{name}: unknown cue group {group!r}")
         for name in (*self.one_sided, *self.no_fatalities, *self.default_actor1, *self.default_actor2,
-                     *(r.sub_event_type for r in self.refinements), *(r.to for r in self.refinements)):
+                     *self.victim_needs, *(r.sub_event_type for r in self.refinements),
+                     *(r.to for r in self.refinements)):
             if name not in known:
                 raise ValueError(f"{name!r} is not an ACLED sub-event type")
         for name, entry in self.sub_event_types.items():

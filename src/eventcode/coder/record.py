@@ -82,6 +82,11 @@ def refine(sub_event_type: str, agent: ActorMention | None, target: ActorMention
     return sub_event_type
 
 
+def _hurt(group: Group) -> bool:
+    """Whether the event's sentences (or their context) count anyone killed or injured."""
+    return any(c.kind in ("killed", "injured") and c.value for s in group.sentences + group.context for c in s.counts)
+
+
 def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: ActorMention | None,
           group: Group, country: str, review: list[dict[str, str]], mutual: bool = False,
           label: str = "") -> tuple[ActorMention | None, ActorMention | None]:
@@ -102,6 +107,10 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
             a2 = agent
         if a2 is None and mutual:
             a2 = act.generic_actor("rioters", country, day)
+        needs = lex.victim_needs.get(sub_event_type)
+        if a2 is not None and a2.inter == CIVILIANS and needs and not _hurt(group) \
+                and needs not in trig.cues(" ".join(s.sentence.text for s in group.sentences)):
+            a2 = None
     elif policy == "victim_civilians":
         if a1 is None or a1.inter == CIVILIANS:
             victim = a1 if a1 is not None else target
@@ -118,8 +127,7 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
                 a2 = a1
             a1 = act.generic_actor("unidentified", country, day)
             review.append(unnamed)
-        hurt = any(c.kind in ("killed", "injured") and c.value for s in group.sentences + group.context
-                   for c in s.counts)
+        hurt = _hurt(group)
         if a2 is None and hurt and any(a.inter == CIVILIANS for s in group.sentences for a in s.actors):
             a2 = act.generic_actor("civilians", country, day)
         if a2 is not None and a2.inter == CIVILIANS and not hurt:
