@@ -91,7 +91,10 @@ def _compiled() -> _Compiled:
                                  re.IGNORECASE)
     conjunct = re.compile(rf"^\s*(?:,|and|as well as)\s+(?:(?:{qualifiers})\s+)?(?P<n>{number.pattern})"
                           rf"(?P<rest>(?:\s+(?!and\b)[\w'\u2019-]+){{0,3}})", re.IGNORECASE)
-    coded = tuple(re.compile(p, re.IGNORECASE) for p in book.coded)
+    # A number's match cannot start inside a run of digits and commas (its first digit matches whatever a later one
+    # would): linear time on a long run such as "1,1,1,...", where each start would otherwise rescan the run.
+    inside = r"(?<!\d)(?<!\d,)"
+    coded = tuple(re.compile((inside if p.startswith(r"(?P<n>\d") else "") + p, re.IGNORECASE) for p in book.coded)
     none = re.compile(r"\b(?:" + "|".join(book.none) + r")\b", re.IGNORECASE)
     return _Compiled(book, values, vague, number, keyword, tail_before, singular_before, intransitive, singular_after,
                      after, conjunct, conjunct_before, coded, none, frozenset(n.lower() for n in book.nouns),
