@@ -35,3 +35,32 @@ def test_mob_violence_with_no_victim_named_is_against_civilians() -> None:
     assert (event["sub_event_type"], event["actor2"], event["interaction"]) == \
         ("Mob violence", "Civilians (Uganda)", 57)
     assert any(item["field"] == "actor2" for item in event["review"])
+
+
+def test_crowds_that_fight_each_other_are_rioters_on_both_sides() -> None:
+    event = first("On 3 May 2022, supporters of two rival candidates clashed in Nakuru, injuring four people.", "Kenya")
+    assert (event["sub_event_type"], event["actor1"], event["actor2"], event["interaction"]) == \
+        ("Mob violence", "Rioters (Kenya)", "Rioters (Kenya)", 55)
+
+
+def test_a_clan_militia_is_an_identity_militia() -> None:
+    event = first("On 3 May 2022, Garre clan militiamen shot and killed a trader in Mandera.", "Kenya")
+    assert (event["sub_event_type"], event["inter1"], event["interaction"]) == ("Attack", 4, 47)
+
+
+def test_drug_trafficking_suspects_are_a_gang() -> None:
+    event = first("On 3 May 2022, drug trafficking suspects exchanged fire with police in Manaus. One suspect was "
+                  "killed.", "Brazil")
+    assert (event["sub_event_type"], event["actor1"], event["interaction"]) == \
+        ("Armed clash", "Unidentified Gang (Brazil)", 13)
+
+
+def test_an_unknown_acronym_that_exchanged_fire_is_an_armed_group() -> None:
+    event = first("On 3 May 2022, in Manaus, a member of the PCC exchanged fire with police officers.", "Brazil")
+    assert (event["actor1"], event["interaction"]) == ("PCC", 13)
+
+
+def test_prison_guards_are_state_forces() -> None:
+    event = first("On 3 May 2022, prison guards beat a detainee in a jail in Minsk.", "Belarus")
+    assert (event["sub_event_type"], event["actor1"], event["interaction"]) == \
+        ("Attack", "Police Forces of Belarus (1994-)", 17)

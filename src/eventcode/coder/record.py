@@ -105,7 +105,7 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
         a2 = target if target is not None and target.inter != RIOTERS else None
         if a2 is None and agent is not None and agent.inter in ARMED:
             a2 = agent
-        if a2 is None and mutual:
+        if mutual and (a2 is None or a2.inter == CIVILIANS):  # people who fought each other are rioters both
             a2 = act.generic_actor("rioters", country, day)
         needs = lex.victim_needs.get(sub_event_type)
         if a2 is not None and a2.inter == CIVILIANS and needs and not _hurt(group) \
