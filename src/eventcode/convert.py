@@ -22,19 +22,29 @@ from eventcode.codebook import acled_codebook
 from eventcode.errors import InvalidEvent
 from eventcode.events import Event
 from eventcode.formats.acled_csv import InterForm, write_acled_csv
-from eventcode.formats.acled_read import CsvFile, inter_generation, is_blank_row
+from eventcode.formats.acled_read import MAX_FIELD_BYTES, CsvFile, inter_generation, is_blank_row
 from eventcode.formats.cameo_tsv import write_cameo_tsv
 from eventcode.formats.jsonl import write_jsonl
 from eventcode.formats.plover_jsonl import write_plover_jsonl
-from eventcode.formats.records import read_records
+from eventcode.formats.records import MAX_DOCUMENT_BYTES, read_records
+from eventcode.formats.spreadsheet import excel_safe as excel_safe_event
 from eventcode.issues import Issue, show
 
 
-def load_events(path: str | Path) -> tuple[list[Event], list[Issue]]:
+@dataclass(frozen=True)
+class Limits:
+    """The size limits of the input: ``max_bytes`` for a YAML/JSON document or a JSON Lines line,
+    ``max_field_bytes`` for a CSV field. Over them the input is refused (InputError naming the limit)."""
+
+    max_bytes: int = MAX_DOCUMENT_BYTES
+    max_field_bytes: int = MAX_FIELD_BYTES
+
+
+def load_events(path: str | Path, max_bytes: int = MAX_DOCUMENT_BYTES) -> tuple[list[Event], list[Issue]]:
     """Read a YAML/JSON/JSON Lines file of records into events; returns the events and every issue found."""
     events: list[Event] = []
     problems: list[Issue] = []
-    for record in read_records(path):
+    for record in read_records(path, max_bytes):
         try:
             events.append(Event.from_record(record.data))
         except InvalidEvent as exc:
@@ -49,6 +59,8 @@ Writer = Callable[[Iterable[Event], "str | Path | None", InterForm], int]
 #: Every output format of ``eventcode convert --to``.
 WRITERS: dict[str, Writer] = {"acled-csv": write_acled_csv, "jsonl": write_jsonl, "plover-jsonl": write_plover_jsonl,
                              "cameo-tsv": write_cameo_tsv}
+#: The output formats people open in spreadsheets, where ``excel_safe`` applies.
+EXCEL_SAFE_FORMATS = ("acled-csv", "cameo-tsv")
 
 
 def convert_records(source: str | Path, target: str | Path | None, to: str = "acled-csv",
@@ -101,8 +113,9 @@ class _Row:
 class _Source:
     """The rows of an input file, with its header text (CSV) and the columns its layout lacks."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, limits: Limits) -> None:
         self.path = path
+        self.limits = limits
         self.csv = path.suffix.lower() == ".csv"
         self.header_text = ""
         self.absent: tuple[str, ...] = ()
@@ -110,20 +123,23 @@ class _Source:
         self.legacy = False
         self.width = len(acled_codebook().columns)
         if self.csv:
-            with CsvFile(path) as source:  # read the header now: a bad one is an error before any output
+            # read the header now: a bad one is an error before any output
+            with CsvFile(path, max_field_bytes=limits.max_field_bytes) as source:
                 self.header_text, self.width = source.header_text, len(source.header)
                 self.absent, self.dropped = source.record.absent, source.record.dropped
                 self.legacy = source.layout == "legacy"
 
     def rows(self, conversion: Conversion) -> Iterator[_Row]:
         if not self.csv:
-            for item in read_records(self.path):
+            for item in read_records(self.path, self.limits.max_bytes):
                 yield _Row(item.number, item.line, item.data,
                            json.dumps(item.data, ensure_ascii=False, default=str) + "\n")
             return
-        with CsvFile(self.path) as source:
+        with CsvFile(self.path, max_field_bytes=self.limits.max_field_bytes) as source:
             expected = len(source.header)
             for row in source.rows():
+                if row.too_large is not None:  # cannot be kept whole for a rejects file: refuse the input
+                    raise row.too_large
                 if is_blank_row(row.fields, expected):
                     conversion.blank_rows += 1
                     continue
@@ -174,15 +190,21 @@ def _events(src: _Source, conversion: Conversion, reject: TextIO | None, abort: 
 
 
 def convert_file(source: str | Path, target: str | Path | None, to: str = "acled-csv", inter: InterForm = "text",
-                 rejects: str | Path | None = None) -> Conversion:
+                 rejects: str | Path | None = None, excel_safe: bool = False,
+                 limits: Limits | None = None) -> Conversion:
     """Convert ``source`` (ACLED CSV of any generation, or records) to format ``to`` in the current layout.
 
     Without ``rejects`` it is all or nothing: when a row breaks a rule, nothing is written and the conversion
     lists the issues. With ``rejects`` the valid rows are written to ``target`` and the broken ones, as they
-    were, to ``rejects`` (CSV rows under the input's header; records as JSON Lines).
+    were, to ``rejects`` (CSV rows under the input's header; records as JSON Lines). ``excel_safe`` makes text
+    cells inert in spreadsheets (see :mod:`eventcode.formats.spreadsheet`; it changes the data). The target is
+    written atomically and the source is only read.
     """
-    src = _Source(Path(source))
-    writer = WRITERS[to]
+    src = _Source(Path(source), limits or Limits())
+    write = WRITERS[to]
+
+    def writer(events: Iterable[Event], path: str | Path | None, form: InterForm) -> int:
+        return write(map(excel_safe_event, events) if excel_safe else events, path, form)
 
     def fresh() -> Conversion:
         return Conversion(str(src.path), "legacy" if src.legacy else None, dropped=src.dropped)

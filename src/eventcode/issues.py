@@ -78,6 +78,8 @@ _CATALOG_ENTRIES = (
     ErrorCode("duplicate-event-id", "Duplicate event id", "event_id_cnty appears more than once.", "dataset"),
     ErrorCode("wrong-field-count", "Wrong number of fields", "A row has more or fewer fields than the header.",
               "file"),
+    ErrorCode("field-too-large", "Field over the size limit", "A CSV field is larger than the size limit "
+              "(--max-field-bytes, 1 MiB by default); the row is not read, the rows after it are.", "file"),
     ErrorCode("bad-header", "Unrecognised header", "The header matches no known layout.", "file"),
     ErrorCode("parse-error", "Unreadable input", "The file or record cannot be parsed.", "file"),
     # CAMEO codes and GDELT event rows

@@ -27,15 +27,17 @@ from eventcode.codebook import AcledCodebook, acled_codebook
 from eventcode.errors import EventcodeError, InputError
 from eventcode.formats.acled_read import (
     BLOCK_SIZE,
+    MAX_FIELD_BYTES,
     BadRow,
     CsvFile,
     HeaderError,
     RowBatch,
+    Unparsed,
     inter_generation,
     is_blank_row,
 )
 from eventcode.formats.gdelt import looks_like_gdelt, validate_gdelt
-from eventcode.formats.records import RECORD_SUFFIXES, read_records
+from eventcode.formats.records import MAX_DOCUMENT_BYTES, RECORD_SUFFIXES, read_records
 from eventcode.issues import CATALOG, Issue, show
 from eventcode.registry import nearest
 from eventcode.report import FileReport, Report
@@ -55,7 +57,9 @@ class UsageError(EventcodeError):
 @dataclass(frozen=True)
 class Options:
     """What to report: ``select`` (only these codes), ``ignore`` (not these), ``limit_errors`` (the most issues
-    kept per file; counts still cover all). ``fast=False`` checks CSV rows one by one instead of in batches."""
+    kept per file; counts still cover all). ``fast=False`` checks CSV rows one by one instead of in batches.
+    ``max_field_bytes`` is the largest CSV field, ``max_bytes`` the largest YAML/JSON document or JSON Lines line
+    (over them, the file is refused with an InputError naming the limit)."""
 
     select: frozenset[str] | None = None
     ignore: frozenset[str] = frozenset()
@@ -63,6 +67,8 @@ class Options:
     fast: bool = True
     block_size: int = BLOCK_SIZE
     progress: ProgressHook | None = None
+    max_field_bytes: int = MAX_FIELD_BYTES
+    max_bytes: int = MAX_DOCUMENT_BYTES
 
     def wants(self, code: str) -> bool:
         return (self.select is None or code in self.select) and code not in self.ignore
@@ -266,15 +272,24 @@ def _header_issue(exc: HeaderError) -> Issue:
 def validate_csv(path: str | Path, options: Options | None = None) -> FileReport:
     """Validate an ACLED CSV file of any generation (see :mod:`eventcode.formats.acled_read`)."""
     options = options or Options()
+    if options.fast:
+        try:
+            return _validate_csv(path, options, fast=True)
+        except Unparsed:  # Python's csv module reads what pyarrow cannot, or names the line where it fails
+            pass
+    return _validate_csv(path, options, fast=False)
+
+
+def _validate_csv(path: str | Path, options: Options, fast: bool) -> FileReport:
     try:
-        source = CsvFile(path)
+        source = CsvFile(path, max_field_bytes=options.max_field_bytes)
     except HeaderError as exc:
         collector = _Collector(str(path), "acled-csv", options)
         collector.file_issue(_header_issue(exc))
         return collector.finish()
     with source:
         collector = _Collector(str(path), "acled-csv", options, "legacy" if source.layout == "legacy" else None)
-        if options.fast:
+        if fast:
             _fast_csv(source, collector, options)
         else:
             _slow_csv(source, collector, options)
@@ -285,6 +300,10 @@ def _slow_csv(source: CsvFile, collector: _Collector, options: Options) -> None:
     expected = len(source.header)
     inter_index = source.header.index("inter1")
     for row in source.rows():
+        if row.too_large is not None:
+            too_large = row.too_large
+            collector.row(row.number, row.line, [Issue("field-too-large", too_large.reason, too_large.field)])
+            continue
         if is_blank_row(row.fields, expected):
             collector.report.blank_rows += 1
             continue
@@ -330,6 +349,8 @@ def _fast_csv(source: CsvFile, collector: _Collector, options: Options) -> None:
 
     for item in read_batches(source, options.block_size, on_read if options.progress else None):
         if isinstance(item, BadRow):
+            if len(item.text) * 4 > options.max_field_bytes and len(item.text.encode()) > options.max_field_bytes:
+                raise Unparsed(f"{source.path}:{item.line}: a row over the field size limit")  # csv module decides
             check_pending()
             collector.row(item.number, item.line, [_wrong_field_count(item.fields, expected)])
             continue
@@ -545,7 +566,7 @@ def validate_paths(paths: Sequence[str | Path], options: Options | None = None,
 
 def _validate_records_path(path: Path, options: Options) -> FileReport:
     collector = _Collector(str(path), RECORD_SUFFIXES[path.suffix.lower()], options)
-    _check_records(((item.data, item.line) for item in read_records(path)), collector, options)
+    _check_records(((item.data, item.line) for item in read_records(path, options.max_bytes)), collector, options)
     return collector.finish()
 
 

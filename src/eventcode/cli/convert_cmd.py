@@ -10,8 +10,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from eventcode.convert import WRITERS, Conversion, convert_file
+from eventcode.cli._limits import add_limit_options
+from eventcode.convert import EXCEL_SAFE_FORMATS, WRITERS, Conversion, Limits, convert_file
 from eventcode.errors import InvalidEvent
+from eventcode.validate import UsageError
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -27,6 +29,11 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
                         help="inter1/inter2/interaction as labels (ACLED 2024, default) or numbers")
     parser.add_argument("--rejects", type=Path, metavar="FILE",
                         help="write the valid rows and put the broken ones, unchanged, in FILE")
+    parser.add_argument("--excel-safe", action="store_true",
+                        help="for people who open the output in a spreadsheet: prefix ' to every text cell that "
+                        "starts with = + - @, tab or CR, so it is not run as a formula. Changes the data; off by "
+                        f"default; {', '.join(EXCEL_SAFE_FORMATS)} only")
+    add_limit_options(parser)
     parser.set_defaults(run=run)
 
 
@@ -47,8 +54,11 @@ def summary(conversion: Conversion) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.excel_safe and args.to not in EXCEL_SAFE_FORMATS:
+        raise UsageError(f"--excel-safe applies to {', '.join(EXCEL_SAFE_FORMATS)}, not {args.to}")
     try:
-        conversion = convert_file(args.file, args.output, to=args.to, inter=args.inter, rejects=args.rejects)
+        conversion = convert_file(args.file, args.output, to=args.to, inter=args.inter, rejects=args.rejects,
+                                  excel_safe=args.excel_safe, limits=Limits(args.max_bytes, args.max_field_bytes))
     except InvalidEvent as exc:  # valid events the output format cannot hold (e.g. no CAMEO equivalent)
         for issue in exc.issues:
             print(f"{args.file}: {issue}", file=sys.stderr)

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 from typing import TextIO
 
+from eventcode.cli._limits import add_limit_options
 from eventcode.reporters import REPORTERS
 from eventcode.validate import FORMATS, Options, UsageError, parse_codes, validate_paths
 
@@ -31,6 +32,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.add_argument("--input-format", choices=sorted(FORMATS), help="the input format (default: detected)")
     parser.add_argument("-o", "--output", type=Path, help="write the report to this file (default: stdout)")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar, even on a terminal")
+    add_limit_options(parser)
     parser.set_defaults(run=run)
 
 
@@ -64,7 +66,8 @@ def run(args: argparse.Namespace) -> int:
         bar = ProgressBar(sys.stderr, sum(os.path.getsize(p) for p in args.paths if p.is_file()))
     options = Options(select=parse_codes(args.select) if args.select else None,
                       ignore=parse_codes(args.ignore) if args.ignore else frozenset(),
-                      limit_errors=args.limit_errors, progress=bar)
+                      limit_errors=args.limit_errors, progress=bar, max_field_bytes=args.max_field_bytes,
+                      max_bytes=args.max_bytes)
     try:
         report = validate_paths(args.paths, options, args.input_format)
     finally:

@@ -22,9 +22,29 @@ from typing import Any
 
 from eventcode.codebook import AcledCodebook, acled_codebook
 from eventcode.errors import InputError
+from eventcode.issues import show
 
 #: The default size of the blocks pyarrow parses at a time (memory grows with it: pyarrow reads ahead).
 BLOCK_SIZE = 1 << 20
+#: The default largest CSV field, in bytes of UTF-8 (``--max-field-bytes``). ACLED's longest values, notes, stay
+#: under 10 kB; 1 MiB leaves a hundredfold margin and still refuses a runaway field (an unbalanced quote swallowing
+#: the rest of a file) before it costs memory.
+MAX_FIELD_BYTES = 1 << 20
+#: The csv-module reader holds at most this many fields' worth at the limit of one row in memory: a longer line, or
+#: a quoted value running over more, is a field over the limit whose name is not known (any shorter value over the
+#: limit is named). ACLED rows have 31 fields.
+LINE_FIELDS = 32
+
+
+class FieldTooLarge(InputError):
+    """A CSV field is over the size limit; names the file, the line, the record, the field and the limit."""
+
+    def __init__(self, path: Path, line: int, record: int | None, field: str | None, limit: int) -> None:
+        where = f"{path}:{line}: " + (f"record {record}: " if record else "") + (f"{field}: " if field else "")
+        self.reason = (f"a field is over the limit of {limit:,} bytes (raise it with --max-field-bytes; an "
+                       "unbalanced quote can also make a field swallow the lines after it)")
+        super().__init__(where + self.reason)
+        self.line, self.record, self.field, self.limit = line, record, field, limit
 
 
 class HeaderError(InputError):
@@ -34,11 +54,17 @@ class HeaderError(InputError):
                  duplicated: Sequence[str] = ()) -> None:
         self.path, self.closest = path, closest
         self.missing, self.unknown, self.duplicated = tuple(missing), tuple(unknown), tuple(duplicated)
-        parts = [f"missing {', '.join(missing)}" if missing else "",
-                 f"unknown {', '.join(unknown)}" if unknown else "",
-                 f"repeated {', '.join(duplicated)}" if duplicated else ""]
+        parts = [f"missing {_names(missing)}" if missing else "",
+                 f"unknown {_names(unknown)}" if unknown else "",
+                 f"repeated {_names(duplicated)}" if duplicated else ""]
         super().__init__(f"{path}: the header matches no ACLED layout (closest: {closest}): "
                          + "; ".join(part for part in parts if part))
+
+
+def _names(names: Sequence[str], most: int = 40) -> str:
+    """Column names for a message: the first ``most``, then how many more (a header can have 10,000 columns)."""
+    shown = ", ".join(show(name) if len(name) > 60 else name for name in names[:most])
+    return shown + (f" and {len(names) - most:,} more" if len(names) > most else "")
 
 
 def layouts(cb: AcledCodebook | None = None) -> dict[str, tuple[str, ...]]:
@@ -94,12 +120,20 @@ class RecordMaker:
 
 @dataclass(frozen=True, slots=True)
 class CsvRow:
-    """One row: its record number, the line it starts on, its fields and its raw text (line end included)."""
+    """One row: its record number, the line it starts on, its fields and its raw text (line end included).
+
+    A row holding a field over the size limit is not kept: ``too_large`` says so, ``fields`` and ``text`` are empty.
+    """
 
     number: int
     line: int
     fields: list[str]
     text: str
+    too_large: FieldTooLarge | None = None
+
+
+class _LongLine(Exception):
+    """Raised inside the csv module's line source when a physical line passes the size cap."""
 
 
 def not_utf8(path: Path) -> str | None:
@@ -125,9 +159,12 @@ class CsvFile:
     ...     for row in f.rows(): ...
     """
 
-    def __init__(self, path: str | Path, cb: AcledCodebook | None = None) -> None:
+    def __init__(self, path: str | Path, cb: AcledCodebook | None = None,
+                 max_field_bytes: int = MAX_FIELD_BYTES) -> None:
         self.path = Path(path)
         self.cb = cb or acled_codebook()
+        self.max_field_bytes = max_field_bytes
+        self.header: list[str] = []
         try:
             self._handle = io.TextIOWrapper(open(self.path, "rb"), encoding="utf-8-sig",  # noqa: SIM115
                                             newline="")
@@ -144,7 +181,7 @@ class CsvFile:
         if header is None:
             self.close()
             raise InputError(f"{self.path}: the file is empty (no header)")
-        self.header: list[str] = header
+        self.header = header
         self.header_text = self._take()
         try:
             self.layout = detect_layout(header, str(self.path), self.cb)
@@ -154,32 +191,70 @@ class CsvFile:
         self.record = RecordMaker(header, self.cb)
 
     def _track(self) -> Iterator[str]:
-        for line in self._handle:
+        cap = self.max_field_bytes * LINE_FIELDS
+        while line := self._handle.readline(cap):
             self._pending.append(line)
+            if len(line) >= cap and not line.endswith(("\n", "\r")):
+                raise _LongLine
             self._lines += 1
             yield line
+
+    def _skip_row(self) -> None:
+        """Skip the rest of a row that holds a field over the limit, to the line end where no quoted value is
+        open (quotes counted as RFC 4180 writes them), reading at most a cap's worth at a time."""
+        cap = self.max_field_bytes * LINE_FIELDS
+        quotes = sum(part.count('"') for part in self._pending)
+        line = self._pending[-1] if self._pending else "\n"
+        self._pending.clear()
+        while not (line.endswith(("\n", "\r")) and quotes % 2 == 0):
+            line = self._handle.readline(cap)
+            if not line:
+                break
+            quotes += line.count('"')
+            self._lines += line.endswith(("\n", "\r"))
+        self._reader = csv.reader(self._track())
 
     def _take(self) -> str:
         text = "".join(self._pending)
         self._pending.clear()
         return text
 
-    def _next(self) -> list[str] | None:
+    def _next(self, record: int | None = None) -> list[str] | None:
+        """The next row's fields (None at the end); raises InputError naming the line where it cannot."""
+        limit = self.max_field_bytes
+        start = self._lines + 1
+        saved = csv.field_size_limit(limit * LINE_FIELDS)  # characters, to bound memory: each field is checked below
         try:
-            return next(self._reader)
+            fields = next(self._reader)
         except StopIteration:
             return None
         except UnicodeDecodeError:
             raise InputError(not_utf8(self.path) or f"{self.path}: not UTF-8") from None
-        except csv.Error as exc:
-            raise InputError(f"{self.path}:{self._lines}: cannot parse CSV: {exc}") from None
+        except (csv.Error, _LongLine) as exc:
+            if not isinstance(exc, _LongLine) and "field limit" not in str(exc):
+                raise InputError(f"{self.path}:{self._lines}: cannot parse CSV: {exc}") from None
+            self._skip_row()
+            raise FieldTooLarge(self.path, start, record, None, limit) from None
+        finally:
+            csv.field_size_limit(saved)
+        for index, value in enumerate(fields):
+            if len(value) * 4 > limit and len(value.encode("utf-8")) > limit:
+                self._pending.clear()
+                name = self.header[index] if record and index < len(self.header) else None
+                raise FieldTooLarge(self.path, start, record, name, limit)
+        return fields
 
     def rows(self) -> Iterator[CsvRow]:
         """Every row after the header, blank lines included (see :func:`is_blank_row`)."""
         number = 0
         while True:
             start = self._lines + 1
-            fields = self._next()
+            try:
+                fields = self._next(number + 1)
+            except FieldTooLarge as exc:
+                number += 1
+                yield CsvRow(number, start, [], "", exc)
+                continue
             if fields is None:
                 return
             number += 1
@@ -222,16 +297,45 @@ def line_breaks(text: str) -> int:
     return text.count("\n") + text.count("\r") - text.count("\r\n")
 
 
+def _span(column: Any) -> tuple[int, int]:
+    """Where a text column's values sit in its data buffer (from its offsets): first and last byte."""
+    offsets = column.buffers()[1]
+    return (struct.unpack_from("<i", offsets, 4 * column.offset)[0],
+            struct.unpack_from("<i", offsets, 4 * (column.offset + len(column)))[0])
+
+
 def _holds_breaks(column: Any) -> bool:
     """Whether any value of a text column holds CR or LF (a scan of its data buffer)."""
-    buffers = column.buffers()
-    data = buffers[2]
+    data = column.buffers()[2]
     if data is None or len(column) == 0:
         return False
-    first, last = struct.unpack_from("<i", buffers[1], 4 * column.offset)[0], \
-        struct.unpack_from("<i", buffers[1], 4 * (column.offset + len(column)))[0]
+    first, last = _span(column)
     values = data.slice(first, last - first).to_pybytes() if last > first else b""
     return b"\n" in values or b"\r" in values
+
+
+def _oversized(batch: Any, limit: int) -> tuple[int, str] | None:
+    """The first row (position) and column of a batch holding a value over ``limit`` bytes, or None. A column
+    whose values together fit the limit is cleared from its offsets alone."""
+    import pyarrow.compute as pc
+
+    found: tuple[int, str] | None = None
+    for name, column in zip(batch.schema.names, batch.columns, strict=True):
+        if len(column) == 0:
+            continue
+        first, last = _span(column)
+        if last - first <= limit:
+            continue
+        over = pc.indices_nonzero(pc.greater(pc.binary_length(column), limit))
+        if len(over) and (found is None or over[0].as_py() < found[0]):
+            found = (over[0].as_py(), name)
+    return found
+
+
+class Unparsed(InputError):
+    """pyarrow could not parse a CSV file (a row larger than its block, bytes that are not UTF-8) or found a field
+    over the size limit: read the file with :class:`CsvFile`, which names the line and the problem (and reads on
+    past a field over the limit)."""
 
 
 class _CountingFile(io.RawIOBase):
@@ -253,7 +357,9 @@ def read_batches(csv_file: CsvFile, block_size: int = BLOCK_SIZE,
                  on_read: Callable[[int], None] | None = None) -> Iterator[RowBatch | BadRow]:
     """The rows of an ACLED CSV file as Arrow batches (and the rows the parser rejected), in file order.
 
-    ``csv_file`` gives the header already read and checked; ``on_read`` is told of every chunk of bytes read.
+    ``csv_file`` gives the header already read and checked (and the field size limit); ``on_read`` is told of
+    every chunk of bytes read. Raises :class:`Unparsed` when pyarrow cannot parse the file or at the first field
+    over the size limit.
     """
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -280,7 +386,7 @@ def read_batches(csv_file: CsvFile, block_size: int = BLOCK_SIZE,
                                                 quoted_strings_can_be_null=False))
     except (pa.ArrowInvalid, OSError) as exc:
         raw.close()
-        raise InputError(f"{csv_file.path}: cannot parse CSV: {exc}") from None
+        raise Unparsed(f"{csv_file.path}: cannot parse CSV: {exc}") from None
     next_record = 1
     next_line = line_breaks(csv_file.header_text) + 1
     try:
@@ -290,8 +396,7 @@ def read_batches(csv_file: CsvFile, block_size: int = BLOCK_SIZE,
             except StopIteration:
                 break
             except pa.ArrowInvalid as exc:
-                raise InputError(not_utf8(csv_file.path)
-                                 or f"{csv_file.path}: after line {next_line}: cannot parse CSV: {exc}") from None
+                raise Unparsed(f"{csv_file.path}: after line {next_line}: cannot parse CSV: {exc}") from None
             n = batch.num_rows
             rejected.sort()
             inside = 0
@@ -318,6 +423,7 @@ def read_batches(csv_file: CsvFile, block_size: int = BLOCK_SIZE,
                     lines = pc.add(pc.subtract(ends, spans), pa.scalar(next_line, pa.int64()))
                     next_line += ends[-1].as_py() if n else 0
                 next_record += n
+                _refuse_oversized(csv_file, batch, records, lines)
                 yield RowBatch(columns, records, lines, n)
                 continue
             # Rows the parser rejected sit among this batch's rows: number and place both in file order.
@@ -336,10 +442,20 @@ def read_batches(csv_file: CsvFile, block_size: int = BLOCK_SIZE,
                     next_line += row_spans[index]
                     index += 1
                 next_record += 1
-            yield RowBatch(columns, pa.array(row_records, pa.int64()), pa.array(row_lines, pa.int64()), n)
+            records, lines = pa.array(row_records, pa.int64()), pa.array(row_lines, pa.int64())
+            _refuse_oversized(csv_file, batch, records, lines)
+            yield RowBatch(columns, records, lines, n)
             yield from bad
         for number, text, fields in sorted(rejected):
             yield BadRow(number, next_line, text, fields)
             next_line += line_breaks(text) + 1
     finally:
         raw.close()
+
+
+def _refuse_oversized(csv_file: CsvFile, batch: Any, records: Any, lines: Any) -> None:
+    found = _oversized(batch, csv_file.max_field_bytes)
+    if found is not None:
+        row, name = found
+        raise Unparsed(str(FieldTooLarge(csv_file.path, lines[row].as_py(), records[row].as_py(), name,
+                                         csv_file.max_field_bytes)))
