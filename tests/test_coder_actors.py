@@ -64,3 +64,28 @@ def test_prison_guards_are_state_forces() -> None:
     event = first("On 3 May 2022, prison guards beat a detainee in a jail in Minsk.", "Belarus")
     assert (event["sub_event_type"], event["actor1"], event["interaction"]) == \
         ("Attack", "Police Forces of Belarus (1994-)", 17)
+
+
+def test_the_agent_after_by_an_is_the_perpetrator_and_the_dead_civilians_the_target() -> None:
+    event = first("On 3 May 2022, a roadside bomb planted by an unknown group exploded in Kirkuk, killing two "
+                  "civilians.", "Iraq")
+    assert (event["sub_event_type"], event["actor2"], event["interaction"]) == \
+        ("Remote explosive/landmine/IED", "Civilians (Iraq)", 37)
+
+
+def test_a_force_named_twice_after_by_is_not_its_own_target() -> None:
+    event = first("On 3 May 2022, heavy weapons fired by the military troops killed two villagers near Kani.",
+                  "Myanmar")
+    assert (event["actor1"], event["actor2"], event["interaction"]) == \
+        ("Military Forces of Myanmar (2021-)", "Civilians (Myanmar)", 17)
+
+
+def test_shelling_that_hurt_civilians_without_a_number_is_against_civilians() -> None:
+    event = first("On 3 May 2022, Russian forces shelled Izium. Civilians were killed and injured.", "Ukraine")
+    assert (event["actor2"], event["interaction"]) == ("Civilians (Ukraine)", 78)
+
+
+def test_shelling_that_only_damaged_buildings_has_no_actor2() -> None:
+    event = first("On 3 May 2022, Russian forces shelled Izium, damaging civilian infrastructure. Casualties "
+                  "unknown.", "Ukraine")
+    assert (event["actor2"], event["interaction"]) == ("", 80)

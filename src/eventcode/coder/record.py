@@ -20,7 +20,7 @@ from eventcode.coder.triggers import Trigger
 
 Record = dict[str, Any]
 
-_PASSIVE_BY = re.compile(r"^[^,;]{0,40}?\bby(?:\s+the)?\s*$", re.IGNORECASE)
+_PASSIVE_BY = re.compile(r"^[^,;]{0,40}?\bby(?:\s+(?:the|an?))?\s*$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
@@ -49,7 +49,7 @@ def roles(group: Group, trigger: Trigger | None) -> tuple[ActorMention | None, A
                    and _PASSIVE_BY.match(text[trigger.end - base:a.start - base])), None)
         if by is not None:
             agent = by
-            target = before[-1] if before else next((a for a in after if a is not by), None)
+            target = before[-1] if before else next((a for a in after if a.name != by.name), None)
         elif passive and before:
             target = before[-1]
         else:
@@ -87,6 +87,15 @@ def _hurt(group: Group) -> bool:
     return any(c.kind in ("killed", "injured") and c.value for s in group.sentences + group.context for c in s.counts)
 
 
+def _harmed(group: Group, sub_event_type: str) -> bool:
+    """Whether the event hurt anyone: a count of dead or injured, or the sub-event type's cue group (lexicon
+    ``victim_needs``) in its sentences."""
+    needs = lexicon().victim_needs.get(sub_event_type)
+    if _hurt(group):
+        return True
+    return needs is not None and needs in trig.cues(" ".join(s.sentence.text for s in group.sentences))
+
+
 def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: ActorMention | None,
           group: Group, country: str, review: list[dict[str, str]], mutual: bool = False,
           label: str = "") -> tuple[ActorMention | None, ActorMention | None]:
@@ -107,9 +116,8 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
             a2 = agent
         if mutual and (a2 is None or a2.inter == CIVILIANS):  # people who fought each other are rioters both
             a2 = act.generic_actor("rioters", country, day)
-        needs = lex.victim_needs.get(sub_event_type)
-        if a2 is not None and a2.inter == CIVILIANS and needs and not _hurt(group) \
-                and needs not in trig.cues(" ".join(s.sentence.text for s in group.sentences)):
+        if a2 is not None and a2.inter == CIVILIANS and sub_event_type in lex.victim_needs \
+                and not _harmed(group, sub_event_type):
             a2 = None
     elif policy == "victim_civilians":
         if a1 is None or a1.inter == CIVILIANS:
@@ -127,7 +135,9 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
                 a2 = a1
             a1 = act.generic_actor("unidentified", country, day)
             review.append(unnamed)
-        hurt = _hurt(group)
+        hurt = _harmed(group, sub_event_type)
+        if a2 is not None and a2.name == a1.name:
+            a2 = None
         if a2 is None and hurt and any(a.inter == CIVILIANS for s in group.sentences for a in s.actors):
             a2 = act.generic_actor("civilians", country, day)
         if a2 is not None and a2.inter == CIVILIANS and not hurt:
