@@ -16,8 +16,10 @@ from eventcode.errors import OutputError
 def atomic_text_writer(path: str | Path, newline: str = "") -> Iterator[TextIO]:
     """Open ``path`` for writing UTF-8 text so that it appears whole or not at all.
 
-    The text goes to a temporary file in the same folder, which replaces ``path`` only when the block ends
-    without an exception; otherwise the temporary file is removed and ``path`` is untouched.
+    The text goes to a temporary file in the same folder (``.NAME.*.tmp``), which replaces ``path`` only when the
+    block ends without an exception; otherwise the temporary file is removed and ``path`` is untouched. A failed
+    write (a full disk, a quota) raises :class:`OutputError` naming the target. A killed process cannot remove its
+    temporary file: ``path`` is still untouched, and the dot-named ``.tmp`` file beside it may be deleted.
     """
     target = Path(path)
     if target.is_dir():
@@ -32,7 +34,9 @@ def atomic_text_writer(path: str | Path, newline: str = "") -> Iterator[TextIO]:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp_name, target)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp_name)
+        if isinstance(exc, OSError):
+            raise OutputError(f"{target}: cannot write: {exc.strerror or exc}; nothing written") from None
         raise

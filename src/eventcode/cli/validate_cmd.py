@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 from typing import TextIO
 
+from eventcode._atomic import atomic_text_writer
 from eventcode.cli._limits import add_limit_options
 from eventcode.reporters import REPORTERS
 from eventcode.validate import FORMATS, Options, UsageError, parse_codes, validate_paths
@@ -75,7 +76,8 @@ def run(args: argparse.Namespace) -> int:
             bar.close()
     text = REPORTERS[args.report_format](report)
     if args.output:
-        args.output.write_text(text, encoding="utf-8")
+        with atomic_text_writer(args.output) as out:
+            out.write(text)
     else:
         sys.stdout.write(text)
     if not all(f.readable for f in report.files):
