@@ -16,7 +16,6 @@ from typing import Any
 import pytest
 from hostile_corpus import HEADER, event, row
 
-from eventcode import _atomic
 from eventcode.cli import main
 
 Capture = pytest.CaptureFixture[str]
@@ -56,12 +55,12 @@ def test_a_full_disk_leaves_the_old_target_and_no_temporary_file(tmp_path: Path,
             written[0] += len(text)
             if written[0] > 20_000:
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-            return real_write(text)
+            return int(real_write(text))
 
         handle.write = write
         return handle
 
-    monkeypatch.setattr(_atomic.os, "fdopen", full_disk)
+    monkeypatch.setattr(os, "fdopen", full_disk)  # what eventcode._atomic opens its temporary file with
     assert main(["convert", str(source), "--to", to, "-o", str(target)]) == 2
     err = capsys.readouterr().err
     assert f"eventcode: error: {target}: cannot write: No space left on device; nothing written" in err
