@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
+
 from eventcode import code_text
 
 DAY = date(2022, 5, 3)
@@ -56,8 +58,8 @@ def test_drug_trafficking_suspects_are_a_gang() -> None:
 
 
 def test_an_unknown_acronym_that_exchanged_fire_is_an_armed_group() -> None:
-    event = first("On 3 May 2022, in Manaus, a member of the PCC exchanged fire with police officers.", "Brazil")
-    assert (event["actor1"], event["interaction"]) == ("PCC", 13)
+    event = first("On 3 May 2022, in Manaus, a member of the ZRX exchanged fire with police officers.", "Brazil")
+    assert (event["actor1"], event["interaction"]) == ("ZRX", 13)
 
 
 def test_prison_guards_are_state_forces() -> None:
@@ -89,3 +91,31 @@ def test_shelling_that_only_damaged_buildings_has_no_actor2() -> None:
     event = first("On 3 May 2022, Russian forces shelled Izium, damaging civilian infrastructure. Casualties "
                   "unknown.", "Ukraine")
     assert (event["actor2"], event["interaction"]) == ("", 80)
+
+
+def test_a_hyphenated_agent_word_keeps_the_named_actor() -> None:
+    event = first("On 3 May 2022, a presumed Houthi-planted landmine exploded in Hayran, injuring a boy.", "Yemen")
+    assert (event["actor1"], event["interaction"]) == ("Military Forces of Yemen (2016-) Supreme Political Council", 17)
+
+
+def test_a_perpetrator_named_after_the_victim_is_actor1() -> None:
+    event = first("On 3 May 2022, a farmer died in Taizz after Houthi sniper fire hit him.", "Yemen")
+    assert (event["sub_event_type"], event["inter1"], event["interaction"]) == ("Attack", 1, 17)
+
+
+@pytest.mark.parametrize(("text", "country", "day", "actor", "inter"), [
+    ("Al Shabaab militants attacked ATMIS troops at a base near Jowhar.", "Somalia", date(2022, 5, 3),
+     "ATMIS: African Union Transition Mission in Somalia (2022-)", 8),
+    ("Al Shabaab militants attacked AU troops at a base near Jowhar.", "Somalia", date(2022, 2, 3),
+     "AMISOM: African Union Mission in Somalia (2007-2022)", 8),
+    ("JWS fighters operating under OPS shelled QSD positions near Ain Issa.", "Syria", DAY,
+     "Operation Peace Spring", 2),
+    ("STC forces clashed with Houthi fighters in Dhale.", "Yemen", DAY, "STC: Southern Transitional Council", 2),
+    ("Members of the Comando Vermelho shot and killed a man in Rio de Janeiro.", "Brazil", DAY,
+     "CV: Red Command", 3),
+])
+def test_named_actors_carry_acleds_name_category_and_period(text: str, country: str, day: date, actor: str,
+                                                             inter: int) -> None:
+    events = code_text(f"On {day:%d %B %Y}, {text}", published=day, country=country)
+    coded = {(e[f"actor{i}"], e[f"inter{i}"]) for e in events[:1] for i in (1, 2)}
+    assert (actor, inter) in coded

@@ -80,12 +80,15 @@ def _compiled() -> _Compiled:
     for entry in book.named:
         alternatives = [*entry.aliases, *(f"(?-i:{re.escape(a)})" for a in entry.acronyms)]
         named_parts.append(_alternation(alternatives))
-    named = re.compile(r"(?<![\w-])(?:" + "|".join(named_parts) + r")(?![\w-])", re.IGNORECASE)
+    # "Houthi-planted": a named actor stays one before a hyphenated word that makes it the agent
+    end = r"(?:(?![\w-])|(?=-(?:" + _alternation(list(book.agent_suffixes)) + r")\b))" if book.agent_suffixes \
+        else r"(?![\w-])"
+    named = re.compile(r"(?<![\w-])(?:" + "|".join(named_parts) + ")" + end, re.IGNORECASE)
     named_each = tuple(re.compile(f"(?:{part})", re.IGNORECASE) for part in named_parts)
     aliases = [a for entry in book.named for a in entry.aliases]
-    named_low = re.compile(r"(?<![\w-])(?:" + lowered(_alternation(aliases)) + r")(?![\w-])")
+    named_low = re.compile(r"(?<![\w-])(?:" + lowered(_alternation(aliases)) + ")" + lowered(end))
     acronyms = [re.escape(a) for entry in book.named for a in entry.acronyms]
-    named_acronyms = re.compile(r"(?<![\w-])(?:" + _alternation(acronyms) + r")(?![\w-])")
+    named_acronyms = re.compile(r"(?<![\w-])(?:" + _alternation(acronyms) + ")" + end)
     demonym_country = {d.casefold(): country for country, names in book.demonyms.items() for d in names}
     demonyms = _alternation([re.escape(d) for names in book.demonyms.values() for d in names])
     forces = re.compile(rf"(?<![\w-])(?P<dem>{demonyms})(?: and (?P<dem2>{demonyms}))?(?:-led|-backed)?"

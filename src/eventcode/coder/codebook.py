@@ -170,6 +170,7 @@ class Actors(_Entry):
     prefix_stopwords: tuple[str, ...] = ()
     coreference: tuple[str, ...] = ()
     local_group_inter: dict[str, int] = {}
+    agent_suffixes: tuple[str, ...] = ()
     unlisted: Unlisted
     named: tuple[NamedActor, ...]
 

@@ -122,8 +122,11 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
     elif policy == "victim_civilians":
         if a1 is None or a1.inter == CIVILIANS:
             victim = a1 if a1 is not None else target
-            a1 = act.generic_actor("unidentified", country, day)
-            review.append(unnamed)
+            # the perpetrator named elsewhere in the event ("Houthi sniper fire ... The woman died")
+            a1 = next((a for s in group.sentences for a in s.actors if a.inter in ARMED), None)
+            if a1 is None:
+                a1 = act.generic_actor("unidentified", country, day)
+                review.append(unnamed)
             a2 = victim
         if a2 is None or a2.inter != CIVILIANS:
             a2 = act.generic_actor("civilians", country, day)
