@@ -128,3 +128,16 @@ def test_sizes_read_with_units_and_refuse_nonsense(capsys: Capture) -> None:
             main(["validate", "--max-field-bytes", bad, "x.csv"])
         assert exit_code.value.code == 2
         assert "is not a size" in capsys.readouterr().err
+
+
+def test_a_gdelt_line_over_the_limit_is_reported_and_skipped(tmp_path: Path, capsys: Capture) -> None:
+    fields = "\t".join(["1"] * 57)  # a row of GDELT 1.0's width; its values break rules, as the report says
+    path = tmp_path / "events.tsv"
+    path.write_text(f"{fields}\n{'x' * 3000}{fields}\n{fields}\n", encoding="utf-8")
+    assert main(["validate", "--input-format", "gdelt", "--max-field-bytes", "2K", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert f"{path}:2: record 2: the line is over the limit of 2,048 bytes (raise it with --max-field-bytes)" in out
+    assert "3 rows read, 0 valid, 3 invalid" in out
+    assert f"{path}:3: record 3:" in out
+    assert main(["validate", "--input-format", "gdelt", str(path)]) == 1
+    assert "over the limit" not in capsys.readouterr().out

@@ -574,7 +574,8 @@ register_format(InputFormat("acled-csv", _is_acled_csv, validate_csv, "ACLED CSV
 register_format(InputFormat("records", lambda path, head: path.suffix.lower() in RECORD_SUFFIXES,
                             _validate_records_path, "YAML, JSON or JSON Lines records keyed by ACLED columns"))
 register_format(InputFormat("gdelt", looks_like_gdelt,
-                            lambda path, options: validate_gdelt(path, options.wants, options.limit_errors),
+                            lambda path, options: validate_gdelt(path, options.wants, options.limit_errors,
+                                                                 max_line_bytes=options.max_field_bytes),
                             "GDELT 1.0/2.0 event rows: 57, 58 or 61 tab-separated fields, no header"))
 
 __all__ = ["FORMATS", "DuplicateIds", "InputFormat", "Options", "UsageError", "detect_format",

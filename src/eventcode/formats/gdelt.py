@@ -101,13 +101,26 @@ class Row:
 BlankHook = Callable[[int], None]
 
 
-def read_rows(path: Path, blank: BlankHook = lambda line: None) -> Iterator[Row | Issue]:
-    """The rows of a GDELT file, streamed; an undecodable line is a ``parse-error`` issue in its place; blank
-    lines are no rows (``blank`` is told their line numbers)."""
+#: The default longest GDELT line read, in bytes (a real row is about 1 kB).
+MAX_LINE_BYTES = 1 << 20
+
+
+def read_rows(path: Path, blank: BlankHook = lambda line: None,
+              max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[Row | Issue]:
+    """The rows of a GDELT file, streamed; an undecodable line, or one over ``max_line_bytes`` (skipped without
+    being held in memory), is a ``parse-error`` issue in its place; blank lines are no rows (``blank`` is told
+    their line numbers)."""
     number = 0
     try:
         with path.open("rb") as handle:
-            for line_no, raw in enumerate(handle, start=1):
+            for line_no, raw in enumerate(iter(lambda: handle.readline(max_line_bytes + 1), b""), start=1):
+                if len(raw) > max_line_bytes:
+                    while raw and not raw.endswith(b"\n"):
+                        raw = handle.readline(max_line_bytes)
+                    number += 1
+                    yield Issue("parse-error", f"the line is over the limit of {max_line_bytes:,} bytes (raise it "
+                                "with --max-field-bytes)", None, None, None, "error", str(path), number, line_no)
+                    continue
                 if not raw.strip():
                     blank(line_no)
                     continue
@@ -261,10 +274,10 @@ def _same_number(got: str, want: str) -> bool:
 
 
 def validate_gdelt(path: Path, wants: Callable[[str], bool] = lambda code: True, limit_errors: int | None = None,
-                   cameo: CameoCodebook | None = None) -> FileReport:
+                   cameo: CameoCodebook | None = None, max_line_bytes: int = MAX_LINE_BYTES) -> FileReport:
     """Validate a GDELT event file into a report; ``wants`` selects codes, ``limit_errors`` caps the issues kept
-    (counts cover all). The report's generation names the layouts seen, e.g. ``gdelt-1.0`` or
-    ``gdelt-1.0-backfile+gdelt-1.0``."""
+    (counts cover all); a line over ``max_line_bytes`` is a ``parse-error``. The report's generation names the
+    layouts seen, e.g. ``gdelt-1.0`` or ``gdelt-1.0-backfile+gdelt-1.0``."""
     started = time.perf_counter()
     book = gdelt_codebook()
     checker = RowChecker(cameo)
@@ -286,7 +299,7 @@ def validate_gdelt(path: Path, wants: Callable[[str], bool] = lambda code: True,
     def blank(line: int) -> None:
         report.blank_rows += 1
 
-    for item in read_rows(path, blank):
+    for item in read_rows(path, blank, max_line_bytes):
         report.rows_read += 1
         if isinstance(item, Issue):
             add(item)
