@@ -119,3 +119,15 @@ def test_named_actors_carry_acleds_name_category_and_period(text: str, country: 
     events = code_text(f"On {day:%d %B %Y}, {text}", published=day, country=country)
     coded = {(e[f"actor{i}"], e[f"inter{i}"]) for e in events[:1] for i in (1, 2)}
     assert (actor, inter) in coded
+
+
+def test_a_foreign_force_fighting_alone_fights_the_countrys_forces() -> None:
+    event = first("On 3 May 2022, Russian forces engaged in an offensive near Izium. Casualties unknown.", "Ukraine")
+    assert (event["sub_event_type"], event["actor2"], event["interaction"]) == \
+        ("Armed clash", "Military Forces of Ukraine (2019-)", 18)
+    assert any(item["field"] == "actor2" for item in event["review"])
+
+
+def test_a_countrys_positions_are_its_forces() -> None:
+    event = first("On 3 May 2022, Russian forces shelled Ukrainian positions near Izium.", "Ukraine")
+    assert (event["actor2"], event["interaction"]) == ("Military Forces of Ukraine (2019-)", 18)

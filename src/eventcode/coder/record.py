@@ -148,6 +148,11 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
         if a2 is not None and a2.inter == CIVILIANS:
             review.append({"field": "civilian_targeting", "reason": "civilians were hurt: set civilian_targeting "
                            "if they were the main or only target"})
+    elif policy == "two_armed" and (one := a1 or a2) is not None and (a1 is None or a2 is None) \
+            and one.home and one.home != country:
+        # a foreign force that fights in a country, no other side named, fights that country's forces
+        a1, a2 = one, act.generic_actor("military", country, day)
+        review.append({"field": "actor2", "reason": f"only {one.name} is named: the other side coded as {a2.name}"})
     elif policy == "two_armed" and mutual and (one := a1 or a2) is not None and (a1 is None or a2 is None):
         a1 = a2 = one
         review.append({"field": "actor2", "reason": f"only one side is named: both coded as {one.name}"})
