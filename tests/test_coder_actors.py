@@ -131,3 +131,13 @@ def test_a_foreign_force_fighting_alone_fights_the_countrys_forces() -> None:
 def test_a_countrys_positions_are_its_forces() -> None:
     event = first("On 3 May 2022, Russian forces shelled Ukrainian positions near Izium.", "Ukraine")
     assert (event["actor2"], event["interaction"]) == ("Military Forces of Ukraine (2019-)", 18)
+
+
+def test_a_victim_said_to_deal_drugs_is_a_gang_so_the_killing_is_a_clash() -> None:
+    event = first("On 3 May 2022, in Culiacan, two gunmen shot and killed a man outside a bar. The victim was "
+                  "involved in drug dealing.", "Mexico")
+    assert (event["sub_event_type"], event["actor2"], event["interaction"]) == \
+        ("Armed clash", "Unidentified Gang (Mexico)", 33)
+    plain = first("On 3 May 2022, in Culiacan, two gunmen shot and killed a man outside a bar. The victim was a "
+                  "taxi driver.", "Mexico")
+    assert (plain["sub_event_type"], plain["interaction"]) == ("Attack", 37)

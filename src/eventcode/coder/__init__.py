@@ -103,7 +103,7 @@ class Coder:
             label_here = first_label if group is groups[0] else None
             name, trigger = choose(group, label_here) if id(group) in changed else chosen[id(group)]
             if name:
-                records.append(build(group, name, trigger, country, self.places))
+                records.append(build(group, name, trigger, country, self.places, text))
             else:
                 skipped.extend(NotCoded(s.sentence, "its triggers' cues rule out every sub-event type they suggest")
                                for s in group.sentences)

@@ -82,6 +82,7 @@ class Lexicon(_Entry):
     label_actor1: dict[str, str] = {}
     counter_protest: str = ""
     victim_needs: dict[str, str] = {}
+    gang_victim: str = ""
 
     refinements: tuple[Refinement, ...] = ()
 
@@ -93,6 +94,8 @@ class Lexicon(_Entry):
                 raise ValueError(f"actor_roles: no policy for {event_type.name!r}")
         if self.counter_protest and self.counter_protest not in self.cues:
             raise ValueError(f"counter_protest: unknown cue group {self.counter_protest!r}")
+        if self.gang_victim and self.gang_victim not in self.cues:
+            raise ValueError(f"gang_victim: unknown cue group {self.gang_victim!r}")
         for name, group in self.victim_needs.items():
             if group not in self.cues:
                 raise ValueError(f"victim_needs.{name}: unknown cue group {group!r}")

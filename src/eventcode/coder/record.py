@@ -65,6 +65,21 @@ def roles(group: Group, trigger: Trigger | None) -> tuple[ActorMention | None, A
     return agent, target, home
 
 
+def _gang_victim(agent: ActorMention | None, target: ActorMention | None, text: str, country: str, day: date,
+                 review: list[dict[str, str]]) -> tuple[ActorMention | None, ActorMention | None]:
+    """A victim the report calls a gang member or drug dealer (lexicon ``gang_victim``) is a gang, and whoever
+    attacked them an armed group: ACLED codes such a killing as a clash, not an attack on civilians."""
+    cue = lexicon().gang_victim
+    if not cue or (target is not None and target.inter != CIVILIANS) or cue not in trig.cues(text):
+        return agent, target
+    target = act.generic_actor("gang", country, day)
+    review.append({"field": "actor2", "reason": "the victim is said to be a gang member or drug dealer: coded as "
+                   f"{target.name}"})
+    if agent is None or agent.inter not in ARMED:
+        agent = act.generic_actor("unidentified", country, day)
+    return agent, target
+
+
 def refine(sub_event_type: str, agent: ActorMention | None, target: ActorMention | None, armed: int,
            mutual: bool = False) -> str:
     """The sub-event type once the actors are known (the lexicon's refinements: an attack on an armed actor is
@@ -173,11 +188,12 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
 
 
 def build(group: Group, sub_event_type: str, trigger: Trigger | None, country: str,
-          places: PlaceIndex | None = None) -> Record:
+          places: PlaceIndex | None = None, report: str = "") -> Record:
     """The candidate ACLED record of a group; blanks and review items where the report does not say.
 
     An event the report places across the border is coded in that country (``places`` finds the town across
-    the border from the one named), and state forces there are External/Other forces."""
+    the border from the one named), and state forces there are External/Other forces. ``report``: the whole
+    report, for what it says about the event's actors outside the event's sentences."""
     cb = acled_codebook()
     review: list[dict[str, str]] = []
     evidence: list[dict[str, Any]] = []
@@ -185,6 +201,7 @@ def build(group: Group, sub_event_type: str, trigger: Trigger | None, country: s
     agent, target, home = roles(group, trigger)
     armed = len({a.name for s in group.sentences for a in s.actors if a.inter in ARMED})
     text = " ".join(s.sentence.text for s in group.sentences)
+    agent, target = _gang_victim(agent, target, report or text, country, group.day, review)
     fought = trig.mutual(sub_event_type, group.triggers, trig.cues(text))
     sub_event_type = refine(sub_event_type, agent, target, armed, fought)
     sub = cb.sub_event_types.lookup(sub_event_type)
