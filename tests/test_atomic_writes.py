@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import io
 import os
 import signal
 import subprocess
@@ -112,3 +113,18 @@ def test_a_killed_conversion_leaves_the_old_target_and_its_input(tmp_path: Path)
     temporary = leftovers(tmp_path, target)
     assert len(temporary) == 1
     assert temporary[0].endswith(".tmp")
+
+
+class FullDisk(io.StringIO):
+    def write(self, text: str) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def test_a_full_disk_behind_stdout_is_a_one_line_error(tmp_path: Path, capsys: Capture,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    source = events_file(tmp_path / "in.csv", 3)
+    monkeypatch.setattr(sys, "stdout", FullDisk())
+    assert main(["convert", str(source), "--to", "acled-csv"]) == 2
+    assert main(["validate", str(source)]) == 2
+    err = capsys.readouterr().err
+    assert err == "eventcode: error: input/output failed: No space left on device\n" * 2

@@ -15,12 +15,14 @@ from hypothesis import strategies as st
 
 from eventcode import code_text
 from eventcode.cli import main
-from eventcode.convert import convert_file
+from eventcode.convert import WRITERS, convert_file
 from eventcode.errors import InputError
+from eventcode.events import Event
 from eventcode.formats.acled_read import CsvFile
 from eventcode.formats.gdelt import read_rows
 from eventcode.formats.records import read_records
 from eventcode.report import FileReport
+from eventcode.testing import events
 from eventcode.validate import Options, validate_path
 
 Capture = pytest.CaptureFixture[str]
@@ -105,6 +107,29 @@ def test_broken_records_are_read_or_refused(tmp_path_factory: pytest.TempPathFac
     assert all(isinstance(record.data, dict) for record in records)
     checked(path, True)
     converted(path)
+
+
+#: Any text that UTF-8 can carry: control characters (NUL, vertical tab, NEL), line and paragraph separators,
+#: formula starts, quotes, Burmese and right-to-left marks.
+ANY_TEXT = st.lists(st.one_of(st.characters(codec="utf-8"), NASTY.filter(lambda c: c != "\udcff")),
+                    max_size=20).map("".join)
+
+
+@given(events(), ANY_TEXT, ANY_TEXT, st.sampled_from(["acled-csv", "jsonl"]))
+def test_events_with_any_text_read_back_as_written(tmp_path_factory: pytest.TempPathFactory, written: Event,
+                                                   notes: str, assoc: str, to: str) -> None:
+    original = written.model_copy(update={"notes": notes, "assoc_actor_1": assoc})
+    path = tmp_path_factory.mktemp("roundtrip") / ("events.csv" if to == "acled-csv" else "events.jsonl")
+    WRITERS[to]([original], path, "text")
+    if to == "acled-csv":
+        with CsvFile(path) as source:
+            back = [Event.from_record(source.record(r.fields)) for r in source.rows()]
+    else:
+        back = [Event.from_record(r.data) for r in read_records(path)]
+    assert back == [original]
+    for fast in (True, False):
+        report = validate_path(path, Options(fast=fast))
+        assert (report.rows_read, report.rows_valid) == (1, 1)
 
 
 @given(data=st.binary(max_size=400))

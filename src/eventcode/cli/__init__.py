@@ -41,6 +41,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("eventcode: interrupted", file=sys.stderr)
         return 130
+    except OSError as exc:  # reading or writing a stream failed (e.g. a full disk behind a redirected stdout)
+        print(f"eventcode: error: input/output failed: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
     except Exception as exc:  # a bug: say so in one line, never a traceback
         print(f"eventcode: internal error: {type(exc).__name__}: {exc} (please report it)", file=sys.stderr)
         return EXIT_USAGE
