@@ -141,3 +141,12 @@ def test_a_victim_said_to_deal_drugs_is_a_gang_so_the_killing_is_a_clash() -> No
     plain = first("On 3 May 2022, in Culiacan, two gunmen shot and killed a man outside a bar. The victim was a "
                   "taxi driver.", "Mexico")
     assert (plain["sub_event_type"], plain["interaction"]) == ("Attack", 37)
+
+
+def test_an_armed_actor_named_with_the_agent_acts_with_it_unless_they_fought() -> None:
+    burned = first("On 3 May 2022, junta troops and Pyu Saw Htee members burned down twenty houses in Kani.",
+                   "Myanmar")
+    assert (burned["sub_event_type"], burned["actor2"], burned["interaction"]) == \
+        ("Looting/property destruction", "Civilians (Myanmar)", 17)
+    fought = first("On 3 May 2022, junta troops and Pyu Saw Htee members clashed in Kani.", "Myanmar")
+    assert (fought["actor2"], fought["interaction"]) == ("Pyu Saw Htee", 13)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from eventcode.codebook import acled_codebook
@@ -21,6 +22,7 @@ from eventcode.coder.triggers import Trigger
 Record = dict[str, Any]
 
 _PASSIVE_BY = re.compile(r"^[^,;]{0,40}?\bby(?:\s+(?:the|an?))?\s*$", re.IGNORECASE)
+_AND = re.compile(r"^\s*(?:,\s*)?(?:and|with|along with|together with)\s+(?:the\s+)?$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
@@ -30,12 +32,16 @@ def _evidence(kind: str, facts: SentenceFacts, start: int, end: int, text: str, 
             "sentence_start": s.start, "sentence_end": s.end, **extra}
 
 
-def roles(group: Group, trigger: Trigger | None) -> tuple[ActorMention | None, ActorMention | None,
-                                                           SentenceFacts | None]:
-    """The agent (actor1) and target (actor2) of the event, read around the deciding trigger."""
+def roles(group: Group, trigger: Trigger | None, mutual: bool = False) -> tuple[ActorMention | None,
+                                                                               ActorMention | None,
+                                                                               SentenceFacts | None]:
+    """The agent (actor1) and target (actor2) of the event, read around the deciding trigger. Unless the words
+    say both sides fought (``mutual``), an armed actor named with the agent before the trigger ("troops and
+    militia members burned houses") acts with it and is not its target."""
     home = next((s for s in group.sentences if trigger in s.triggers), group.sentences[0]) if trigger else \
         group.sentences[0]
     agent = target = None
+    allies: list[ActorMention] = []
     if trigger is not None and trigger.start == home.sentence.start:
         # A note label ("Defusal:") stands before every actor: read the roles around the sentence's first verb.
         trigger = next((t for t in home.triggers if t.start > trigger.start), None)
@@ -55,13 +61,17 @@ def roles(group: Group, trigger: Trigger | None) -> tuple[ActorMention | None, A
         else:
             armed_before = [a for a in before if a.inter != CIVILIANS]
             agent = armed_before[0] if armed_before else (before[0] if before else None)
+            if not mutual:  # "troops and militia members burned": the second acts with the first
+                allies = [b for a, b in pairwise(before)
+                          if _AND.match(text[a.end - base:b.start - base]) and b.inter in ARMED]
             target = next((a for a in after if agent is None or a.name != agent.name or agent.inter == CIVILIANS),
                           None)
     others = [a for s in group.sentences for a in s.actors]
     if agent is None:
         agent = next((a for a in others if a.inter in ARMED and (target is None or a.name != target.name)), None)
     if target is None:
-        target = next((a for a in others if agent is not None and a.name != agent.name and a.inter in ARMED), None)
+        target = next((a for a in others if agent is not None and a.name != agent.name and a.inter in ARMED
+                       and a not in allies), None)
     return agent, target, home
 
 
@@ -198,11 +208,11 @@ def build(group: Group, sub_event_type: str, trigger: Trigger | None, country: s
     review: list[dict[str, str]] = []
     evidence: list[dict[str, Any]] = []
     country = group.abroad or country
-    agent, target, home = roles(group, trigger)
     armed = len({a.name for s in group.sentences for a in s.actors if a.inter in ARMED})
     text = " ".join(s.sentence.text for s in group.sentences)
-    agent, target = _gang_victim(agent, target, report or text, country, group.day, review)
     fought = trig.mutual(sub_event_type, group.triggers, trig.cues(text))
+    agent, target, home = roles(group, trigger, fought)
+    agent, target = _gang_victim(agent, target, report or text, country, group.day, review)
     sub_event_type = refine(sub_event_type, agent, target, armed, fought)
     sub = cb.sub_event_types.lookup(sub_event_type)
     event_type = sub.event_type
