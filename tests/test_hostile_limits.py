@@ -3,7 +3,6 @@ a CSV file is still read, and memory stays bounded (measured in a child process)
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
@@ -13,8 +12,7 @@ from hostile_corpus import HEADER, event, large_field, large_yaml, row
 
 from eventcode.cli import main
 from eventcode.cli._limits import size
-from eventcode.convert import Limits, convert_file
-from eventcode.errors import InputError
+from eventcode.convert import Limits
 from eventcode.formats.acled_read import MAX_FIELD_BYTES
 from eventcode.formats.records import MAX_DOCUMENT_BYTES
 from eventcode.validate import Options, validate_path
@@ -102,21 +100,6 @@ def test_a_100_mb_yaml_file_is_refused_at_once(tmp_path: Path) -> None:
         assert "--max-bytes" in output
         assert peak < 100, f"{peak} MB"
     assert not (tmp_path / "o.jsonl").exists()
-
-
-def test_the_document_limit_is_an_option(tmp_path: Path, capsys: Capture) -> None:
-    path = tmp_path / "r.json"
-    path.write_text(json.dumps([event(1)]), encoding="utf-8")
-    assert main(["validate", "--max-bytes", "100", str(path)]) == 2
-    assert "over the limit of 100 bytes" in capsys.readouterr().out
-    assert main(["validate", "--max-bytes", "1K", str(path)]) == 0
-    capsys.readouterr()
-    assert main(["convert", str(path), "--to", "jsonl", "--max-bytes", "100"]) == 2
-    assert "over the limit of 100 bytes" in capsys.readouterr().err
-    lines = tmp_path / "r.jsonl"
-    lines.write_text(json.dumps(event(1)) + "\n", encoding="utf-8")
-    with pytest.raises(InputError, match=r"r\.jsonl:1: the line is over the limit of 100 bytes"):
-        convert_file(lines, None, "jsonl", limits=Limits(max_bytes=100))
 
 
 def test_sizes_read_with_units_and_refuse_nonsense(capsys: Capture) -> None:

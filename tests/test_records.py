@@ -8,9 +8,12 @@ from typing import Any
 
 import pytest
 import yaml
+from hostile_corpus import event
 from hypothesis import given
 from hypothesis import strategies as st
 
+from eventcode.cli import main
+from eventcode.convert import Limits, convert_file
 from eventcode.errors import InputError
 from eventcode.formats.records import read_records
 
@@ -115,3 +118,22 @@ def test_size_limits_name_the_limit(tmp_path: Path) -> None:
 def test_a_missing_file_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="cannot read"):
         list(read_records(tmp_path / "missing.yaml"))
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json", ".jsonl"])
+def test_the_limit_is_the_max_bytes_option_of_validate_and_convert(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                   suffix: str) -> None:
+    path = write(tmp_path / f"r{suffix}", [event(1)])
+    size = path.stat().st_size
+    assert main(["validate", "--max-bytes", str(size - 1), str(path)]) == 2
+    out = capsys.readouterr().out
+    assert f"over the limit of {size - 1:,} bytes" in out
+    assert "raise it with --max-bytes" in out
+    assert main(["validate", "--max-bytes", str(size), str(path)]) == 0
+    capsys.readouterr()
+    assert main(["convert", str(path), "--to", "jsonl", "--max-bytes", str(size - 1)]) == 2
+    assert f"over the limit of {size - 1:,} bytes" in capsys.readouterr().err
+    assert main(["convert", str(path), "--to", "jsonl", "--max-bytes", "1M"]) == 0
+    assert json.loads(capsys.readouterr().out)["event_id_cnty"] == "MMR1"
+    with pytest.raises(InputError, match="over the limit of 100 bytes"):
+        convert_file(path, None, "jsonl", limits=Limits(max_bytes=100))
