@@ -81,6 +81,7 @@ class Lexicon(_Entry):
     default_actor2: dict[str, str] = {}
     label_actor1: dict[str, str] = {}
     counter_protest: str = ""
+    victim_cues: dict[str, tuple[str, ...]] = {}
     victim_needs: dict[str, str] = {}
     gang_victim: str = ""
 
@@ -94,11 +95,11 @@ class Lexicon(_Entry):
                 raise ValueError(f"actor_roles: no policy for {event_type.name!r}")
         if self.counter_protest and self.counter_protest not in self.cues:
             raise ValueError(f"counter_protest: unknown cue group {self.counter_protest!r}")
-        if self.gang_victim and self.gang_victim not in self.cues:
-            raise ValueError(f"gang_victim: unknown cue group {self.gang_victim!r}")
+        if self.gang_victim and self.gang_victim not in self.victim_cues:
+            raise ValueError(f"gang_victim: unknown victim cue group {self.gang_victim!r}")
         for name, group in self.victim_needs.items():
-            if group not in self.cues:
-                raise ValueError(f"victim_needs.{name}: unknown cue group {group!r}")
+            if group not in self.victim_cues:
+                raise ValueError(f"victim_needs.{name}: unknown victim cue group {group!r}")
         for name in (*self.one_sided, *self.no_fatalities, *self.default_actor1, *self.default_actor2,
                      *self.victim_needs, *(r.sub_event_type for r in self.refinements),
                      *(r.to for r in self.refinements)):
@@ -115,7 +116,7 @@ class Lexicon(_Entry):
         for label, name in self.labels.items():
             if name not in known:
                 raise ValueError(f"labels.{label}: {name!r} is not an ACLED sub-event type")
-        for group, patterns in {**self.cues, **self.blockers}.items():
+        for group, patterns in {**self.cues, **self.victim_cues, **self.blockers}.items():
             _check_patterns(group, patterns)
         for group in ("aggregate", "statements", "source_cues"):
             _check_patterns(group, getattr(self, group))

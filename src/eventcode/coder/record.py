@@ -80,7 +80,7 @@ def _gang_victim(agent: ActorMention | None, target: ActorMention | None, text: 
     """A victim the report calls a gang member or drug dealer (lexicon ``gang_victim``) is a gang, and whoever
     attacked them an armed group: ACLED codes such a killing as a clash, not an attack on civilians."""
     cue = lexicon().gang_victim
-    if not cue or (target is not None and target.inter != CIVILIANS) or cue not in trig.cues(text):
+    if not cue or (target is not None and target.inter != CIVILIANS) or not trig.says_of_victim(text, cue):
         return agent, target
     target = act.generic_actor("gang", country, day)
     review.append({"field": "actor2", "reason": "the victim is said to be a gang member or drug dealer: coded as "
@@ -118,7 +118,7 @@ def _harmed(group: Group, sub_event_type: str) -> bool:
     needs = lexicon().victim_needs.get(sub_event_type)
     if _hurt(group):
         return True
-    return needs is not None and needs in trig.cues(" ".join(s.sentence.text for s in group.sentences))
+    return needs is not None and trig.says_of_victim(" ".join(s.sentence.text for s in group.sentences), needs)
 
 
 def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: ActorMention | None,

@@ -31,6 +31,7 @@ class _Compiled:
     triggers: tuple[tuple[str, SubEventLexicon, re.Pattern[str]], ...]
     any_trigger: re.Pattern[str]
     cues: dict[str, re.Pattern[str]]
+    victim_cues: dict[str, re.Pattern[str]]
     mutual: dict[str, re.Pattern[str]]
     blockers: tuple[tuple[str, re.Pattern[str]], ...]
     clause_break: re.Pattern[str]
@@ -57,6 +58,7 @@ def _compiled() -> _Compiled:
     every = tuple(dict.fromkeys(p for _name, entry, _pattern in triggers for p in entry.triggers))
     any_trigger = re.compile(lowered(_words(every).pattern))
     cues = {name: _words(patterns) for name, patterns in book.cues.items()}
+    victim_cues = {name: _words(patterns) for name, patterns in book.victim_cues.items()}
     mutual = {name: re.compile("(?:" + "|".join(entry.mutual) + ")", re.IGNORECASE)
               for name, entry in book.sub_event_types.items() if entry.mutual}
     blockers = tuple((name, re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])[^,;]*$", re.IGNORECASE))
@@ -73,8 +75,8 @@ def _compiled() -> _Compiled:
     nearby = _words(book.nearby) if book.nearby else re.compile(r"(?!)")
     cross_border = re.compile("|".join(p.replace("{demonym}", demonyms_pattern()) for p in book.cross_border),
                               re.IGNORECASE) if book.cross_border else re.compile(r"(?!)")
-    return _Compiled(book, order, triggers, any_trigger, cues, mutual, blockers, clause_break, group_breaks, aggregate,
-                     statement, source, nearby, cross_border, label)
+    return _Compiled(book, order, triggers, any_trigger, cues, victim_cues, mutual, blockers, clause_break,
+                     group_breaks, aggregate, statement, source, nearby, cross_border, label)
 
 
 def hierarchy() -> tuple[str, ...]:
@@ -171,6 +173,14 @@ def cues(text: str) -> frozenset[str]:
     c = _compiled()
     return frozenset(name for name, pattern in c.cues.items()
                      if any(not _blocker(c, text, m.start()) for m in pattern.finditer(text)))
+
+
+@functools.lru_cache(maxsize=1024)
+def says_of_victim(text: str, group: str) -> bool:
+    """Whether the victim cue group ``group`` (harm, gang_victim) matches in ``text``, not negated or hedged;
+    checked on demand, apart from ``cues``, as only some events ask."""
+    c = _compiled()
+    return any(not _blocker(c, text, m.start()) for m in c.victim_cues[group].finditer(text))
 
 
 def mutual(sub_event_type: str, found: list[Trigger], present: frozenset[str]) -> bool:
