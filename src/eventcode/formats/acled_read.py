@@ -237,6 +237,9 @@ class CsvFile:
             raise FieldTooLarge(self.path, start, record, None, limit) from None
         finally:
             csv.field_size_limit(saved)
+        pending = self._pending  # the row's text: no field of it can be over the limit when it is not
+        if (len(pending[0]) if len(pending) == 1 else sum(map(len, pending))) * 4 <= limit:
+            return fields
         for index, value in enumerate(fields):
             if len(value) * 4 > limit and len(value.encode("utf-8")) > limit:
                 self._pending.clear()
