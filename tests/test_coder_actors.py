@@ -113,6 +113,11 @@ def test_a_perpetrator_named_after_the_victim_is_actor1() -> None:
     ("STC forces clashed with Houthi fighters in Dhale.", "Yemen", DAY, "STC: Southern Transitional Council", 2),
     ("Members of the Comando Vermelho shot and killed a man in Rio de Janeiro.", "Brazil", DAY,
      "CV: Red Command", 3),
+    ("IS militants attacked Peshmerga forces near Makhmour.", "Iraq", DAY, "Military Forces of Iraq (2020-) Peshmerga",
+     1),
+    ("Volunteer fighters (VDP) clashed with JNIM militants near Djibo.", "Burkina Faso", DAY,
+     "VDP: Volunteer for Defense of Homeland", 4),
+    ("MS-13 members shot dead a bus driver in Soyapango.", "El Salvador", DAY, "MS-13: Mara Salvatrucha", 3),
 ])
 def test_named_actors_carry_acleds_name_category_and_period(text: str, country: str, day: date, actor: str,
                                                              inter: int) -> None:
@@ -150,3 +155,8 @@ def test_an_armed_actor_named_with_the_agent_acts_with_it_unless_they_fought() -
         ("Looting/property destruction", "Civilians (Myanmar)", 17)
     fought = first("On 3 May 2022, junta troops and Pyu Saw Htee members clashed in Kani.", "Myanmar")
     assert (fought["actor2"], fought["interaction"]) == ("Pyu Saw Htee", 13)
+
+
+def test_an_unknown_acronyms_member_is_of_an_armed_group_so_killing_one_is_a_clash() -> None:
+    event = first("On 3 May 2022, in Manaus, gunmen shot dead a ZRX member in the street.", "Brazil")
+    assert (event["sub_event_type"], event["actor2"], event["interaction"]) == ("Armed clash", "ZRX", 33)
