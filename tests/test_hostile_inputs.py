@@ -122,3 +122,30 @@ def test_ten_thousand_columns(tmp_path: Path, capsys: Capture) -> None:
     assert code == 1
     assert "row.csv:3: record 2: the row has 10000 fields, the header 31 [wrong-field-count]" in output
     assert "3 rows read, 2 valid, 1 invalid" in output
+
+
+@pytest.mark.parametrize(("args", "fragment"), [
+    (["validate", "--input-format", "acled-csv", "/dev/zero"], "/dev/zero:1: a field is over the limit"),
+    (["validate", "--input-format", "records", "/dev/null"], "cannot tell the format from the suffix"),
+    (["validate", "--input-format", "gdelt", str(HERE)], "cannot read: Is a directory"),
+    (["validate", str(HERE / "missing.csv")], "cannot read: No such file or directory"),
+    (["convert", "/dev/zero", "--to", "jsonl"], "cannot tell the format from the suffix"),
+])
+def test_devices_folders_and_missing_files_are_unreadable_input(capsys: Capture, args: list[str],
+                                                                fragment: str) -> None:
+    code, output = run(args, capsys)
+    assert code == 2
+    assert fragment in output
+
+
+@pytest.mark.parametrize("option", ["-o", "--rejects"])
+def test_a_conversion_never_writes_over_its_input(tmp_path: Path, capsys: Capture, option: str) -> None:
+    source = tmp_path / "in.csv"
+    source.write_bytes((HERE / "embedded-newline.csv").read_bytes())
+    before = digest(source)
+    args = ["convert", str(source), "--to", "acled-csv", option, str(tmp_path / "." / "in.csv")]
+    code, output = run([*args, "-o", str(tmp_path / "out.csv")] if option == "--rejects" else args, capsys)
+    assert code == 2
+    assert "is the input file; write the conversion elsewhere" in output
+    assert digest(source) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]

@@ -19,7 +19,7 @@ from typing import TextIO
 
 from eventcode._atomic import atomic_text_writer
 from eventcode.codebook import acled_codebook
-from eventcode.errors import InvalidEvent
+from eventcode.errors import InvalidEvent, OutputError
 from eventcode.events import Event
 from eventcode.formats.acled_csv import InterForm, write_acled_csv
 from eventcode.formats.acled_read import MAX_FIELD_BYTES, CsvFile, inter_generation, is_blank_row
@@ -200,6 +200,9 @@ def convert_file(source: str | Path, target: str | Path | None, to: str = "acled
     cells inert in spreadsheets (see :mod:`eventcode.formats.spreadsheet`; it changes the data). The target is
     written atomically and the source is only read.
     """
+    for output in (target, rejects):
+        if output is not None and Path(output).resolve() == Path(source).resolve():
+            raise OutputError(f"{output}: is the input file; write the conversion elsewhere")
     src = _Source(Path(source), limits or Limits())
     write = WRITERS[to]
 

@@ -37,7 +37,7 @@ from eventcode.formats.acled_read import (
     is_blank_row,
 )
 from eventcode.formats.gdelt import looks_like_gdelt, validate_gdelt
-from eventcode.formats.records import MAX_DOCUMENT_BYTES, RECORD_SUFFIXES, read_records
+from eventcode.formats.records import MAX_DOCUMENT_BYTES, RECORD_SUFFIXES, read_records, record_format
 from eventcode.issues import CATALOG, Issue, show
 from eventcode.registry import nearest
 from eventcode.report import FileReport, Report
@@ -565,7 +565,7 @@ def validate_paths(paths: Sequence[str | Path], options: Options | None = None,
 
 
 def _validate_records_path(path: Path, options: Options) -> FileReport:
-    collector = _Collector(str(path), RECORD_SUFFIXES[path.suffix.lower()], options)
+    collector = _Collector(str(path), record_format(path), options)
     _check_records(((item.data, item.line) for item in read_records(path, options.max_bytes)), collector, options)
     return collector.finish()
 

@@ -233,7 +233,8 @@ class CsvFile:
         except (csv.Error, _LongLine) as exc:
             if not isinstance(exc, _LongLine) and "field limit" not in str(exc):
                 raise InputError(f"{self.path}:{self._lines}: cannot parse CSV: {exc}") from None
-            self._skip_row()
+            if record is not None:  # a header over the limit ends the reading: nothing to skip to
+                self._skip_row()
             raise FieldTooLarge(self.path, start, record, None, limit) from None
         finally:
             csv.field_size_limit(saved)
