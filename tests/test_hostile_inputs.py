@@ -6,10 +6,12 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import json
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
-from hostile_corpus import CASES, HERE, TINY, Case, deep_json, deep_yaml, wide, wide_row
+from hostile_corpus import CASES, HEADER, HERE, TINY, Case, deep_json, deep_yaml, event, row, wide, wide_row
 
 from eventcode.cli import main
 from eventcode.convert import convert_file
@@ -149,3 +151,19 @@ def test_a_conversion_never_writes_over_its_input(tmp_path: Path, capsys: Captur
     assert "is the input file; write the conversion elsewhere" in output
     assert digest(source) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]
+
+
+def test_every_report_format_holds_hostile_values(tmp_path: Path, capsys: Capture) -> None:
+    path = tmp_path / "control.csv"
+    path.write_text(HEADER + row(event(1, event_type="Bat\x00tles\x1b[31m", actor1="\x00x", notes="\x0b\u202e"))
+                    + row(event(2, sub_event_type="\ufffd" * 3, location="\n")), encoding="utf-8")
+    paths = [str(path), *(str(HERE / name) for name in sorted(TINY))]
+    for fmt in ("text", "json", "junit", "github"):
+        code, output = run(["validate", "--format", fmt, *paths], capsys)
+        assert code == 2  # some corpus files are unreadable
+        assert "\x00" not in output
+        assert "\x1b" not in output
+        if fmt == "json":
+            assert len(json.loads(output)["files"]) == len(paths)
+        if fmt == "junit":
+            assert len(ElementTree.fromstring(output).findall("testsuite")) == len(paths)
