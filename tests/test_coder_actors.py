@@ -160,3 +160,12 @@ def test_an_armed_actor_named_with_the_agent_acts_with_it_unless_they_fought() -
 def test_an_unknown_acronyms_member_is_of_an_armed_group_so_killing_one_is_a_clash() -> None:
     event = first("On 3 May 2022, in Manaus, gunmen shot dead a ZRX member in the street.", "Brazil")
     assert (event["sub_event_type"], event["actor2"], event["interaction"]) == ("Armed clash", "ZRX", 33)
+
+
+def test_a_suspicion_that_describes_the_victim_does_not_hide_the_violence() -> None:
+    event = first("On 3 May 2022, in Manaus, a man suspected of theft was beaten up by a group of residents. "
+                  "[size=no report]", "Brazil")
+    assert (event["sub_event_type"], event["interaction"]) == ("Mob violence", 57)
+    topic = first("On 3 May 2022, in Manaus, residents protested against the release of a man suspected of "
+                  "killing a child. [size=no report]", "Brazil")
+    assert topic["sub_event_type"] == "Peaceful protest"
