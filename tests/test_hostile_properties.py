@@ -16,14 +16,14 @@ from hypothesis import strategies as st
 from eventcode import code_text
 from eventcode.cli import main
 from eventcode.convert import WRITERS, convert_file
-from eventcode.errors import InputError
+from eventcode.errors import InputError, InvalidEvent
 from eventcode.events import Event
 from eventcode.formats.acled_read import CsvFile
 from eventcode.formats.gdelt import read_rows
 from eventcode.formats.records import read_records
 from eventcode.report import FileReport
 from eventcode.testing import events
-from eventcode.validate import Options, validate_path
+from eventcode.validate import Options, validate_path, validate_records
 
 Capture = pytest.CaptureFixture[str]
 SUFFIXES = (".csv", ".jsonl", ".json", ".yaml", ".tsv")
@@ -198,3 +198,22 @@ def test_an_undecodable_batch_or_report_is_an_input_error(tmp_path: Path, capsys
     err = capsys.readouterr().err
     assert "cannot read" in err
     assert "internal error" not in err
+
+
+JSON_VALUES = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+                           lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner,
+                                                                                        max_size=3), max_leaves=8)
+
+
+@given(st.lists(st.fixed_dictionaries({}, optional={name: JSON_VALUES | st.just(value)
+                                                    for name, value in event(1).items()}), max_size=4))
+def test_records_of_any_values_are_checked_never_crash(records: list[dict[str, object]]) -> None:
+    report = validate_records(records)
+    assert (report.rows_read, report.rows_valid + report.rows_invalid) == (len(records), len(records))
+    for record in records:
+        problems: tuple[object, ...] = ()
+        try:
+            Event.from_record(record)
+        except InvalidEvent as exc:
+            problems = exc.issues
+        assert bool(problems) == bool(validate_records([record]).rows_invalid)
