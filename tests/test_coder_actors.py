@@ -169,3 +169,9 @@ def test_a_suspicion_that_describes_the_victim_does_not_hide_the_violence() -> N
     topic = first("On 3 May 2022, in Manaus, residents protested against the release of a man suspected of "
                   "killing a child. [size=no report]", "Brazil")
     assert topic["sub_event_type"] == "Peaceful protest"
+
+
+def test_a_clash_between_two_crowds_is_mob_violence_between_rioters() -> None:
+    event = first("On 3 May 2022, a clash broke out between supporters of two parties at a polling station in "
+                  "Jumla. [size=no report]", "Nepal")
+    assert (event["sub_event_type"], event["actor2"], event["interaction"]) == ("Mob violence", "Rioters (Nepal)", 55)
