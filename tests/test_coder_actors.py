@@ -175,3 +175,11 @@ def test_a_clash_between_two_crowds_is_mob_violence_between_rioters() -> None:
     event = first("On 3 May 2022, a clash broke out between supporters of two parties at a polling station in "
                   "Jumla. [size=no report]", "Nepal")
     assert (event["sub_event_type"], event["actor2"], event["interaction"]) == ("Mob violence", "Rioters (Nepal)", 55)
+
+
+def test_shelling_with_small_arms_between_two_forces_is_an_armed_clash() -> None:
+    mixed = first("On 3 May 2022, Ukrainian forces fired mortars and small arms at Russian positions near Izium.",
+                  "Ukraine")
+    assert (mixed["sub_event_type"], mixed["interaction"]) == ("Armed clash", 18)
+    shelling = first("On 3 May 2022, Russian forces fired mortars at Ukrainian positions near Izium.", "Ukraine")
+    assert shelling["sub_event_type"] == "Shelling/artillery/missile attack"
