@@ -183,3 +183,13 @@ def test_shelling_with_small_arms_between_two_forces_is_an_armed_clash() -> None
     assert (mixed["sub_event_type"], mixed["interaction"]) == ("Armed clash", 18)
     shelling = first("On 3 May 2022, Russian forces fired mortars at Ukrainian positions near Izium.", "Ukraine")
     assert shelling["sub_event_type"] == "Shelling/artillery/missile attack"
+
+
+def test_a_clash_with_rioters_or_demonstrators_is_a_riot_not_a_battle() -> None:
+    riot = first("On 3 May 2022, rioters clashed with Israeli police forces in Jerusalem.", "Israel")
+    assert (riot["sub_event_type"], riot["actor2"], riot["interaction"]) == \
+        ("Mob violence", "Police Forces of Israel (2021-)", 15)
+    demo = first("On 3 May 2022, residents clashed with police officers in Jerusalem during a demonstration against "
+                 "fuel prices.", "Israel")
+    assert (demo["sub_event_type"], demo["actor1"], demo["interaction"]) == \
+        ("Violent demonstration", "Rioters (Israel)", 15)

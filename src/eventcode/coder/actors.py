@@ -13,6 +13,8 @@ from eventcode.coder.codebook import Actors, GenericActor, NamedActor, actors
 #: Inter codes of armed, organised actors (state forces, rebels, militias, external forces).
 ARMED = frozenset({1, 2, 3, 4, 8})
 STATE, RIOTERS, CIVILIANS, EXTERNAL = 1, 5, 7, 8
+#: Inter codes of crowds: rioters and protesters.
+CROWDS = frozenset({5, 6})
 #: Inter codes of state forces, at home or abroad.
 STATE_FORCES = frozenset({STATE, EXTERNAL})
 
@@ -43,6 +45,7 @@ class _Compiled:
     forces: re.Pattern[str]
     demonym_country: dict[str, str]
     demonym_before: re.Pattern[str]
+    police: re.Pattern[str]
     generic: re.Pattern[str]
     generic_low: re.Pattern[str]
     generic_entries: tuple[GenericActor, ...]
@@ -102,8 +105,10 @@ def _compiled() -> _Compiled:
     word = r"[A-Z0-9][\w'\u2019/.-]*"
     prefix = re.compile(rf"(?:^|[^\w'\u2019-])(?P<name>(?:{word}|al|of|de) ){{0,3}}{word}[ -]$")
     unlisted = re.compile(rf"(?<![\w-])(?:{book.unlisted.pattern})(?![\w-])")
+    police = re.compile(rf"\b(?:{_alternation(list(book.police_words))})\b" if book.police_words else "(?!)",
+                        re.IGNORECASE)
     return _Compiled(book, named, named_low, named_acronyms, book.named, named_each, forces, demonym_country,
-                     demonym_before, generic, generic_low, book.generic, prefix, unlisted,
+                     demonym_before, police, generic, generic_low, book.generic, prefix, unlisted,
                      frozenset(book.unlisted.not_actors),
                      re.compile(book.unlisted.before, re.IGNORECASE), re.compile(book.unlisted.after, re.IGNORECASE),
                      frozenset(w.casefold() for w in book.prefix_stopwords))
@@ -162,7 +167,7 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
             spans = [(m.start(), m.end("dem"), "dem"), (m.start("dem2"), m.end(), "dem2")]
         for start, end, group in spans:
             home = c.demonym_country[m.group(group).casefold()]
-            name, review = state_force(home, "military", day)
+            name, review = state_force(home, "police" if c.police.search(text, start, end) else "military", day)
             inter = 1 if home == country else 8
             found.append(ActorMention(offset + start, offset + end, text[start:end], name, inter, "state", review,
                                       home=home))

@@ -49,8 +49,10 @@ class SubEventLexicon(_Entry):
 
 class Refinement(_Entry):
     sub_event_type: str
-    when: Literal["armed_target", "civilian_target", "state_agent", "non_state_agent"]
+    when: Literal["armed_target", "civilian_target", "state_agent", "non_state_agent", "crowd_party",
+                  "civilian_agent"]
     to: str
+    cue: str = ""  # the rule applies only when this cue group is present
 
 
 class Lexicon(_Entry):
@@ -113,6 +115,9 @@ class Lexicon(_Entry):
                 if cue not in self.cues:
                     raise ValueError(f"sub_event_types.{name}: unknown cue group {cue!r}")
             _check_patterns(f"sub_event_types.{name}", (*entry.triggers, *entry.mutual))
+        for rule in self.refinements:
+            if rule.cue and rule.cue not in self.cues:
+                raise ValueError(f"refinements: unknown cue group {rule.cue!r}")
         for label, name in self.labels.items():
             if name not in known:
                 raise ValueError(f"labels.{label}: {name!r} is not an ACLED sub-event type")
@@ -169,6 +174,7 @@ class Actors(_Entry):
     sources: tuple[str, ...]
     state_forces: tuple[StateForce, ...]
     force_nouns: tuple[str, ...]
+    police_words: tuple[str, ...] = ()
     demonyms: dict[str, tuple[str, ...]]
     generic: tuple[GenericActor, ...]
     prefix_stopwords: tuple[str, ...] = ()

@@ -13,7 +13,7 @@ from eventcode.codebook import acled_codebook
 from eventcode.coder import actors as act
 from eventcode.coder import numbers as num
 from eventcode.coder import triggers as trig
-from eventcode.coder.actors import ARMED, CIVILIANS, EXTERNAL, RIOTERS, STATE, ActorMention
+from eventcode.coder.actors import ARMED, CIVILIANS, CROWDS, EXTERNAL, RIOTERS, STATE, ActorMention
 from eventcode.coder.codebook import lexicon
 from eventcode.coder.places import PlaceIndex, PlaceMention
 from eventcode.coder.segment import Group, SentenceFacts
@@ -91,18 +91,21 @@ def _gang_victim(agent: ActorMention | None, target: ActorMention | None, text: 
 
 
 def refine(sub_event_type: str, agent: ActorMention | None, target: ActorMention | None, armed: int,
-           mutual: bool = False) -> str:
+           mutual: bool = False, present: frozenset[str] = frozenset()) -> str:
     """The sub-event type once the actors are known (the lexicon's refinements: an attack on an armed actor is
     an armed clash, arrests by a non-state group are abductions, territory taken by state forces is regained).
-    ``armed``: how many armed actors the event's sentences name; ``mutual``: the text says both sides fought."""
+    ``armed``: how many armed actors the event's sentences name; ``mutual``: the text says both sides fought;
+    ``present``: the cue groups of the event's text."""
     conditions = {
         "armed_target": target is not None and target.inter in ARMED and agent is not None and agent.inter in ARMED,
         "civilian_target": target is not None and target.inter == CIVILIANS and armed < 2 and not mutual,
         "state_agent": agent is not None and agent.inter == STATE,
         "non_state_agent": agent is not None and agent.inter in ARMED and agent.inter != STATE,
+        "crowd_party": any(a is not None and a.inter in CROWDS for a in (agent, target)),
+        "civilian_agent": agent is not None and agent.inter == CIVILIANS,
     }
     for rule in lexicon().refinements:
-        if rule.sub_event_type == sub_event_type and conditions[rule.when]:
+        if rule.sub_event_type == sub_event_type and conditions[rule.when] and (not rule.cue or rule.cue in present):
             return rule.to
     return sub_event_type
 
@@ -213,7 +216,7 @@ def build(group: Group, sub_event_type: str, trigger: Trigger | None, country: s
     fought = trig.mutual(sub_event_type, group.triggers, trig.cues(text))
     agent, target, home = roles(group, trigger, fought)
     agent, target = _gang_victim(agent, target, report or text, country, group.day, review)
-    sub_event_type = refine(sub_event_type, agent, target, armed, fought)
+    sub_event_type = refine(sub_event_type, agent, target, armed, fought, trig.cues(text))
     sub = cb.sub_event_types.lookup(sub_event_type)
     event_type = sub.event_type
     if trigger is not None and home is not None:
