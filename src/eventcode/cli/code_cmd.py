@@ -13,12 +13,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-import yaml
-
+from eventcode._atomic import atomic_text_writer
+from eventcode.cli._limits import size
 from eventcode.coder import Coder, Record, complete_event
 from eventcode.errors import EventcodeError, InputError, InvalidEvent
 from eventcode.events import Event
 from eventcode.formats.acled_csv import write_rows
+from eventcode.formats.records import MAX_DOCUMENT_BYTES
+from eventcode.formats.yaml_text import dump_yaml
 from eventcode.rules import parse_date
 
 FORMATS = ("yaml", "jsonl", "acled-csv")
@@ -41,38 +43,47 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
                         "event and are listed under not_coded)")
     parser.add_argument("--id-prefix", default="EC",
                         help="prefix of the provisional event ids written with --format acled-csv (default: EC)")
-    parser.add_argument("-o", "--output", type=Path, help="output file (default: stdout)")
+    parser.add_argument("-o", "--output", type=Path, help="output file, written whole or not at all (default: stdout)")
+    parser.add_argument("--max-bytes", type=size, default=MAX_DOCUMENT_BYTES, metavar="SIZE",
+                        help="largest report, and --batch line, read (default: 16M); a larger one is refused "
+                        "naming the limit")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     coder = Coder(args.gazetteer)
-    out: TextIO = sys.stdout
-    handle = None
-    if args.output is not None:
-        try:
-            handle = open(args.output, "w", encoding="utf-8", newline="")  # noqa: SIM115
-        except OSError as exc:
-            raise InputError(f"{args.output}: cannot write: {exc}") from None
-        out = handle
-    try:
-        if args.batch is not None:
-            if args.file is not None:
-                raise InputError("give either FILE or --batch FILE.jsonl, not both")
-            if args.format != "jsonl":
-                raise InputError("--batch writes JSON Lines: use --format jsonl")
-            return _batch(coder, args.batch, out, args.include_statements)
-        return _single(coder, args, out)
-    finally:
-        if handle is not None:
-            handle.close()
+    if args.batch is not None:
+        if args.file is not None:
+            raise InputError("give either FILE or --batch FILE.jsonl, not both")
+        if args.format != "jsonl":
+            raise InputError("--batch writes JSON Lines: use --format jsonl")
+    if args.output is None:
+        return _run(coder, args, sys.stdout)
+    with atomic_text_writer(args.output) as out:
+        return _run(coder, args, out)
 
 
-def _read_text(path: Path) -> str:
+def _run(coder: Coder, args: argparse.Namespace, out: TextIO) -> int:
+    if args.batch is not None:
+        return _batch(coder, args.batch, out, args.include_statements, args.max_bytes)
+    return _single(coder, args, out)
+
+
+def _read_text(path: Path, max_bytes: int) -> str:
     try:
-        return sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read: {exc}") from None
+        if str(path) == "-":
+            raw = sys.stdin.buffer.read(max_bytes + 1)
+        else:
+            with path.open("rb") as handle:
+                raw = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if len(raw) > max_bytes:
+        raise InputError(f"{path}: the report is over the limit of {max_bytes:,} bytes (raise it with --max-bytes)")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 text (byte {raw[exc.start]:#04x} at offset {exc.start})") from None
 
 
 def _single(coder: Coder, args: argparse.Namespace, out: TextIO) -> int:
@@ -83,7 +94,7 @@ def _single(coder: Coder, args: argparse.Namespace, out: TextIO) -> int:
     published = parse_date(args.published)
     if published is None:
         raise InputError(f"--published {args.published!r} is not a date (YYYY-MM-DD)")
-    text = _read_text(args.file)
+    text = _read_text(args.file, args.max_bytes)
     country = args.country or coder.guess_country(text)
     if country is None:
         raise InputError(f"{args.file}: no place of any gazetteer is named: give --country")
@@ -92,7 +103,7 @@ def _single(coder: Coder, args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "yaml":
         document = {"report": str(args.file), "published": published.isoformat(), "country": country,
                     "events": records, "not_coded": not_coded}
-        yaml.safe_dump(document, out, sort_keys=False, allow_unicode=True, width=120)
+        dump_yaml(document, out)
     elif args.format == "jsonl":
         for record in records:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -123,22 +134,37 @@ def _acled_csv(records: list[Record], prefix: str, source: str, out: TextIO) -> 
     return 0
 
 
-def _lines(path: Path) -> Iterator[tuple[int, str]]:
+def _lines(path: Path, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
+    """The lines of ``path`` with their numbers; a line over ``max_bytes`` comes as None, skipped unread."""
     try:
-        with open(path, encoding="utf-8") as handle:
-            yield from enumerate(handle, 1)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read: {exc}") from None
+        with path.open("rb") as handle:
+            number = 0
+            while chunk := handle.readline(max_bytes + 1):
+                number += 1
+                if len(chunk) <= max_bytes:
+                    yield number, chunk
+                    continue
+                while chunk and not chunk.endswith(b"\n"):
+                    chunk = handle.readline(max_bytes + 1)
+                yield number, None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
-def _batch(coder: Coder, path: Path, out: TextIO, statements: bool = False) -> int:
+def _batch(coder: Coder, path: Path, out: TextIO, statements: bool, max_bytes: int) -> int:
     """One output line per input line, in order; a bad line gets an error entry and the batch goes on."""
     bad = 0
-    for number, line in _lines(path):
-        if not line.strip():
+    for number, raw in _lines(path, max_bytes):
+        if raw is not None and not raw.strip():
             continue
         key: object = None
         try:
+            if raw is None:
+                raise InputError(f"the line is over the limit of {max_bytes:,} bytes (raise it with --max-bytes)")
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                raise InputError(f"not UTF-8 text (byte {raw[exc.start]:#04x})") from None
             item = json.loads(line)
             if not isinstance(item, dict):
                 raise InputError("a line must be a JSON object")
