@@ -193,3 +193,17 @@ def test_a_clash_with_rioters_or_demonstrators_is_a_riot_not_a_battle() -> None:
                  "fuel prices.", "Israel")
     assert (demo["sub_event_type"], demo["actor1"], demo["interaction"]) == \
         ("Violent demonstration", "Rioters (Israel)", 15)
+
+
+def test_a_mass_grave_found_is_coded_with_no_fatalities() -> None:
+    event = first("Mass grave: On 3 May 2022, a mass grave with nine bodies was found near Kidal.", "Mali")
+    assert (event["sub_event_type"], event["fatalities"]) == ("Other", 0)
+    assert any(item["field"] == "fatalities" for item in event["review"])
+
+
+def test_a_units_number_is_not_a_count_of_dead() -> None:
+    event = first("On 3 May 2022, three soldiers of battalion 101 were killed when PDF fighters ambushed them near "
+                  "Kani.", "Myanmar")
+    assert event["fatalities"] == 3
+    unit = first("On 3 May 2022, a captain from battalion 101 was killed in a landmine attack near Kani.", "Myanmar")
+    assert unit["fatalities"] == 1

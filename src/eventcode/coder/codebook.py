@@ -224,10 +224,11 @@ class Numbers(_Entry):
     none: tuple[str, ...]
     coded: tuple[str, ...]
     vague_death: tuple[str, ...]
+    unit_words: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _check(self) -> Numbers:
-        for group in ("qualifiers", "killed", "injured", "none", "coded"):
+        for group in ("qualifiers", "killed", "injured", "none", "coded", "unit_words"):
             _check_patterns(group, getattr(self, group))
         for pattern in self.coded:
             if "(?P<n>" not in pattern:

@@ -49,6 +49,7 @@ class _Compiled:
     not_dead: re.Pattern[str]
     claim: re.Pattern[str]
     summary_nouns: frozenset[str]
+    unit: re.Pattern[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -100,7 +101,9 @@ def _compiled() -> _Compiled:
                      after, conjunct, conjunct_before, coded, none, frozenset(n.lower() for n in book.nouns),
                      re.compile(r"\b(?:" + "|".join(book.not_dead) + r")\b", re.IGNORECASE),
                      re.compile(r"\b(?:" + "|".join(book.claims) + r")\b[^.;]*$", re.IGNORECASE),
-                     frozenset(book.summary_nouns))
+                     frozenset(book.summary_nouns),
+                     re.compile(r"(?<![\w-])(?:" + "|".join(book.unit_words) + r")\s*(\d+)\b" if book.unit_words
+                                else "(?!)", re.IGNORECASE))
 
 
 def _value(c: _Compiled, text: str) -> tuple[int, bool] | None:
@@ -145,6 +148,8 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
         found.append(Count(offset + m.start(), offset + m.end(), m.group(), 0, "none", False, ""))
     if found:
         return found
+    # "battalion 101": a unit's number is no count; its digits are hidden from the readers (offsets kept)
+    plain = c.unit.sub(lambda u: u.group()[:u.start(1) - u.start()] + "x" * len(u.group(1)), text)
     for m in c.keyword.finditer(text):
         kind = "killed" if m.group("k") else "injured"
         if kind == "killed" and c.claim.search(text[max(0, m.start() - 60):m.start()]):
@@ -154,7 +159,7 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
         passive = bool(re.search(r"\b(?:were|was|been|are|is)\s+(?:\w+\s+)?$", before, re.IGNORECASE))
         readers = (_before, _after) if passive or word in c.nouns_before else (_after, _before)
         for reader in readers:
-            hit = reader(c, text, m.start(), m.end())
+            hit = reader(c, plain, m.start(), m.end())
             if hit is not None:
                 start, end, value, vague, noun = hit
                 found.append(Count(offset + start, offset + end, text[start:end], value, kind, vague, noun))
