@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 import yaml
 
+from eventcode import code_text
 from eventcode.cli import main
+from eventcode.coder.sentences import MAX_SENTENCE_CHARS, split_sentences
 from eventcode.formats.yaml_text import dump_yaml
 
 Capture = pytest.CaptureFixture[str]
@@ -64,3 +67,12 @@ def test_output_is_written_whole_or_not_at_all(tmp_path: Path, capsys: Capture) 
     assert main(["code", str(report), "--published", "2023-11-06", "--country", "Myanmar", "-o", str(out)]) == 0
     assert yaml.safe_load(out.read_text(encoding="utf-8"))["events"]
     capsys.readouterr()
+
+
+def test_a_pathological_sentence_is_coded_in_bounded_time() -> None:
+    """One place name repeated 11,500 times, with no sentence end: cut into sentences of at most
+    MAX_SENTENCE_CHARS, so the coder's per-sentence comparisons stay bounded (it took 17 s uncut)."""
+    text = "Yangon " * 11_500
+    assert max(len(s.text) for s in split_sentences(text)) <= MAX_SENTENCE_CHARS
+    assert "".join(s.text for s in split_sentences(text)).replace(" ", "") == text.replace(" ", ""), "nothing lost"
+    assert code_text(text, published=date(2023, 11, 6), country="Myanmar") == []

@@ -196,7 +196,7 @@ def test_an_undecodable_batch_or_report_is_an_input_error(tmp_path: Path, capsys
     report.write_bytes("Soldiers killed 5 in Laiza. caf\u00e9".encode("latin-1"))
     assert main(["code", str(report), "--published", "2023-11-06", "--country", "Myanmar"]) == 2
     err = capsys.readouterr().err
-    assert "cannot read" in err
+    assert "not UTF-8 text (byte 0xe9" in err
     assert "internal error" not in err
 
 

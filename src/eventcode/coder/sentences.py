@@ -8,6 +8,11 @@ from dataclasses import dataclass
 
 from eventcode.coder.codebook import lexicon
 
+#: The longest stretch of text read as one sentence. Real sentences stay far below it (ACLED's longest notes
+#: are about 2,600 characters in all); a longer run without a sentence end is cut at spaces into pieces of at most
+#: this size, which keeps the coder's work per sentence bounded on pathological text.
+MAX_SENTENCE_CHARS = 2000
+
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
@@ -53,11 +58,20 @@ def split_sentences(text: str) -> list[Sentence]:
                 elif not open_quote and char in quotes:
                     open_quote = char
 
+    def add_capped(stop: int) -> None:
+        nonlocal start
+        while stop - start > MAX_SENTENCE_CHARS:
+            cut = text.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS)
+            cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+            add(cut)
+            start = cut
+        add(stop)
+        start = stop
+
     for match in ends.finditer(text):
         stop = match.end()
         if text[stop - 1:stop] == "." and abbreviation.search(text[max(start, stop - 12):stop]):
             continue
-        add(stop)
-        start = stop
-    add(len(text))
+        add_capped(stop)
+    add_capped(len(text))
     return sentences
