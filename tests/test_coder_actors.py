@@ -207,3 +207,10 @@ def test_a_units_number_is_not_a_count_of_dead() -> None:
     assert event["fatalities"] == 3
     unit = first("On 3 May 2022, a captain from battalion 101 was killed in a landmine attack near Kani.", "Myanmar")
     assert unit["fatalities"] == 1
+
+
+def test_an_actor_in_parentheses_names_the_generic_one_before_it() -> None:
+    event = first("On 3 May 2022, armed men (assumed Misseriya communal militia) shot and killed a herder near "
+                  "Babanusa.", "Sudan")
+    assert (event["actor1"], event["interaction"]) == ("Misseriya", 47)
+    assert any(item["field"] == "actor1" for item in event["review"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from eventcode.coder.codebook import Actors, GenericActor, NamedActor, actors
@@ -55,6 +55,7 @@ class _Compiled:
     unlisted_before: re.Pattern[str]
     unlisted_after: re.Pattern[str]
     prefix_stopwords: frozenset[str]
+    identified_as: re.Pattern[str]
 
 
 def _alternation(patterns: tuple[str, ...] | list[str]) -> str:
@@ -111,7 +112,9 @@ def _compiled() -> _Compiled:
                      demonym_before, police, generic, generic_low, book.generic, prefix, unlisted,
                      frozenset(book.unlisted.not_actors),
                      re.compile(book.unlisted.before, re.IGNORECASE), re.compile(book.unlisted.after, re.IGNORECASE),
-                     frozenset(w.casefold() for w in book.prefix_stopwords))
+                     frozenset(w.casefold() for w in book.prefix_stopwords),
+                     re.compile(r"\s*\(\s*(?:(?:" + _alternation(list(book.identified_as)) + r")\s+)?$"
+                                if book.identified_as else "(?!)", re.IGNORECASE))
 
 
 def state_force(country: str, kind: str, day: date) -> tuple[str, str]:
@@ -208,7 +211,23 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
                                   "unlisted", f"{m.group()!r} is not in the actor dictionary: check ACLED's name and "
                                   "category"))
     found.sort(key=lambda a: a.start)
-    return found
+    return _identified(found, text, offset)
+
+
+def _identified(found: list[ActorMention], text: str, offset: int) -> list[ActorMention]:
+    """ "armed men (assumed Darfur communal militia)": the actor in the parentheses names the one before them."""
+    pattern = _compiled().identified_as
+    kept: list[ActorMention] = []
+    for mention in found:
+        before = kept[-1] if kept else None
+        if before is not None and before.role not in ("named", "state") and before.end <= mention.start \
+                and pattern.fullmatch(text[before.end - offset:mention.start - offset]) \
+                and text[mention.end - offset:].lstrip().startswith(")"):
+            kept[-1] = replace(before, name=mention.name, inter=mention.inter, review=mention.review, role=mention.role,
+                               home=mention.home)
+            continue
+        kept.append(mention)
+    return kept
 
 
 def refers_back(mention: ActorMention) -> bool:

@@ -181,6 +181,7 @@ class Actors(_Entry):
     coreference: tuple[str, ...] = ()
     local_group_inter: dict[str, int] = {}
     agent_suffixes: tuple[str, ...] = ()
+    identified_as: tuple[str, ...] = ()
     unlisted: Unlisted
     named: tuple[NamedActor, ...]
 
