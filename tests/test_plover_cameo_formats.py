@@ -21,6 +21,7 @@ from eventcode.events import Event
 from eventcode.formats.cameo_tsv import write_cameo_tsv
 from eventcode.formats.gdelt import validate_gdelt
 from eventcode.formats.plover_jsonl import write_plover_jsonl
+from eventcode.issues import Issue
 from eventcode.schema import load_schema
 from eventcode.testing import acled_records
 
@@ -54,10 +55,21 @@ def test_a_seed_exists() -> None:
 
 @given(acled_records(sub_event_types=WITH_CAMEO))
 def test_cameo_rows_pass_the_gdelt_checks(record: dict[str, Any]) -> None:
+    """Written rows pass GDELT's checks; an event whose text a GDELT row cannot carry is refused, not changed."""
     event = Event.from_record(record)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "events.tsv"
-        assert write_cameo_tsv([event], path) == 1
+        refused: tuple[Issue, ...] = ()
+        try:
+            written = write_cameo_tsv([event], path)
+        except InvalidEvent as error:
+            refused = error.issues
+        if refused:
+            assert {issue.code for issue in refused} == {"value-not-writable"}
+            assert all(set(str(issue.value)) & {"\t", "\r", "\n"} for issue in refused)
+            assert not path.exists()
+            return
+        assert written == 1
         report = validate_gdelt(path)
         fields = path.read_text(encoding="utf-8").rstrip("\n").split("\t")
     assert (report.generation, report.rows_valid, report.issues) == ("gdelt-2.0", 1, [])
@@ -104,4 +116,22 @@ def test_cameo_tsv_refuses_events_without_a_cameo_code(tmp_path: Path, capsys: p
     err = capsys.readouterr().err
     assert "[no-cameo-equivalent]" in err
     assert "MMR900006" in err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("breaker", ["\t", "\n", "\r"])
+def test_cameo_tsv_refuses_a_value_it_cannot_carry_rather_than_change_it(tmp_path: Path, breaker: str,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "events.yaml"
+    source.write_text(yaml.safe_dump({"events": [
+        {"event_id_cnty": "MMR12", "event_date": "2023-11-01", "time_precision": 1, "sub_event_type": "Armed clash",
+         "actor1": f"Military Forces{breaker}of Myanmar (2021-)", "inter1": "State forces",
+         "actor2": "KIO/KIA: Kachin Independence Organization/Kachin Independence Army", "inter2": "Rebel group",
+         "country": "Myanmar", "location": "Laiza", "latitude": 24.7561, "longitude": 97.5505, "geo_precision": 1,
+         "fatalities": 3}]}), encoding="utf-8")
+    out = tmp_path / "events.tsv"
+    assert main(["convert", str(source), "--to", "cameo-tsv", "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "[value-not-writable]" in err
+    assert "Actor1Name" in err
     assert not out.exists()

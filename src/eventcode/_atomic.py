@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -40,3 +41,11 @@ def atomic_text_writer(path: str | Path, newline: str = "") -> Iterator[TextIO]:
         if isinstance(exc, OSError):
             raise OutputError(f"{target}: cannot write: {exc.strerror or exc}; nothing written") from None
         raise
+
+
+def write_output(path: str | Path | None, write: Callable[[TextIO], int]) -> int:
+    """Run ``write`` on stdout when ``path`` is None, else on an atomic writer for ``path``; returns its count."""
+    if path is None:
+        return write(sys.stdout)
+    with atomic_text_writer(path) as out:
+        return write(out)

@@ -104,6 +104,9 @@ _CATALOG_ENTRIES = (
     ErrorCode("no-cameo-equivalent", "No CAMEO equivalent", "The event's ACLED sub-event type has no CAMEO event "
               "code in the crosswalk; a human must decide its coding before it can be written as CAMEO.",
               data="cameo"),
+    ErrorCode("value-not-writable", "Value the format cannot hold", "A value holds a tab or line break, which "
+              "a tab-separated GDELT-style row cannot carry; eventcode will not change it to fit.", "field",
+              data="cameo"),
 )
 
 CATALOG: dict[str, ErrorCode] = {entry.code: entry for entry in _CATALOG_ENTRIES}

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 from typing import Literal, TextIO
 
-from eventcode._atomic import atomic_text_writer
+from eventcode._atomic import write_output
 from eventcode.codebook import acled_codebook
 from eventcode.events import Event
 
@@ -65,7 +64,4 @@ def write_rows(events: Iterable[Event], out: TextIO, inter: InterForm = "text") 
 
 def write_acled_csv(events: Iterable[Event], path: str | Path | None = None, inter: InterForm = "text") -> int:
     """Write events as an ACLED CSV file (atomically), or to stdout when ``path`` is None."""
-    if path is None:
-        return write_rows(events, sys.stdout, inter)
-    with atomic_text_writer(path) as out:
-        return write_rows(events, out, inter)
+    return write_output(path, lambda out: write_rows(events, out, inter))

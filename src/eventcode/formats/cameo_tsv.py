@@ -6,20 +6,20 @@ date fields, actor codes, names, countries and roles, the event codes with the l
 value, the action's place and coordinates, DATEADDED from ACLED's timestamp and SOURCEURL as
 ``ACLED <event_id_cnty>``. Left blank because ACLED does not hold them: AvgTone, FIPS country and ADM codes,
 GeoNames feature ids; mentions, sources and articles are 1 (one coded report). An event without a CAMEO
-equivalent cannot be written: nothing is written and :class:`~eventcode.errors.InvalidEvent` lists them
-(``no-cameo-equivalent``).
+equivalent, or with a tab or line break in a value (which a GDELT row cannot carry), cannot be written: nothing
+is written and :class:`~eventcode.errors.InvalidEvent` lists them (``no-cameo-equivalent``,
+``value-not-writable``).
 """
 
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterable
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TextIO
 
-from eventcode._atomic import atomic_text_writer
+from eventcode._atomic import write_output
 from eventcode.crosswalk import CameoActor, CameoProjection, to_cameo
 from eventcode.errors import InvalidEvent
 from eventcode.events import Event
@@ -28,6 +28,7 @@ from eventcode.formats.gdelt import DAYS_PER_MONTH, DAYS_PER_YEAR, FRACTION_PLAC
 from eventcode.issues import Issue
 
 LAYOUT = "gdelt-2.0"
+_UNWRITABLE = re.compile(r"[\t\r\n]")
 #: GDELT's Geo_Type for a place that is not in the United States: 4 a city or landmark, 5 an ADM1 region.
 WORLD_CITY, WORLD_STATE = 4, 5
 
@@ -74,23 +75,25 @@ def cameo_rows(events: Iterable[Event]) -> list[list[str]]:
                for number, p in enumerate(projections, start=1) if p.event_code is None]
     if missing:
         raise InvalidEvent(missing)
-    rows = []
-    for projection in projections:
+    rows, unwritable = [], []
+    for number, projection in enumerate(projections, start=1):
         values = gdelt_values(projection)
         rows.append([values.get(column, "") for column in columns])
+        unwritable += [Issue("value-not-writable", f"{projection.event.event_id_cnty}: {column} holds a tab or line "
+                             "break, which a GDELT row cannot carry", column, value, record=number)
+                       for column, value in values.items() if _UNWRITABLE.search(value)]
+    if unwritable:
+        raise InvalidEvent(unwritable)
     return rows
 
 
 def _write(rows: list[list[str]], out: TextIO) -> int:
     for row in rows:
-        out.write(SEPARATOR.join(field.replace(SEPARATOR, " ").replace("\n", " ") for field in row) + "\n")
+        out.write(SEPARATOR.join(row) + "\n")
     return len(rows)
 
 
 def write_cameo_tsv(events: Iterable[Event], path: str | Path | None = None, inter: InterForm = "text") -> int:
     """Write events as GDELT 2.0 rows (atomically), or to stdout when ``path`` is None; ``inter`` is unused."""
     rows = cameo_rows(events)
-    if path is None:
-        return _write(rows, sys.stdout)
-    with atomic_text_writer(path) as out:
-        return _write(rows, out)
+    return write_output(path, lambda out: _write(rows, out))

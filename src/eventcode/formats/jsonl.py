@@ -10,12 +10,11 @@ the same events.
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
-from eventcode._atomic import atomic_text_writer
+from eventcode._atomic import write_output
 from eventcode.codebook import acled_codebook
 from eventcode.events import Event
 from eventcode.formats.acled_csv import InterForm
@@ -44,7 +43,4 @@ def write_lines(events: Iterable[Event], out: TextIO, inter: InterForm = "text")
 
 def write_jsonl(events: Iterable[Event], path: str | Path | None = None, inter: InterForm = "text") -> int:
     """Write events as a JSON Lines file (atomically), or to stdout when ``path`` is None."""
-    if path is None:
-        return write_lines(events, sys.stdout, inter)
-    with atomic_text_writer(path) as out:
-        return write_lines(events, out, inter)
+    return write_output(path, lambda out: write_lines(events, out, inter))

@@ -8,12 +8,11 @@ and what a human must decide in ``comment``: nothing is dropped.
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
-from eventcode._atomic import atomic_text_writer
+from eventcode._atomic import write_output
 from eventcode.crosswalk import to_plover
 from eventcode.events import Event
 from eventcode.formats.acled_csv import InterForm
@@ -30,7 +29,4 @@ def write_lines(events: Iterable[Event], out: TextIO) -> int:
 
 def write_plover_jsonl(events: Iterable[Event], path: str | Path | None = None, inter: InterForm = "text") -> int:
     """Write events as PLOVER JSON Lines (atomically), or to stdout when ``path`` is None; ``inter`` is unused."""
-    if path is None:
-        return write_lines(events, sys.stdout)
-    with atomic_text_writer(path) as out:
-        return write_lines(events, out)
+    return write_output(path, lambda out: write_lines(events, out))
