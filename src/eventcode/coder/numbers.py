@@ -148,9 +148,10 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
         found.append(Count(offset + m.start(), offset + m.end(), m.group(), 0, "none", False, ""))
     if found:
         return found
+    words = list(c.keyword.finditer(text))
     # "battalion 101": a unit's number is no count; its digits are hidden from the readers (offsets kept)
-    plain = c.unit.sub(lambda u: u.group()[:u.start(1) - u.start()] + "x" * len(u.group(1)), text)
-    for m in c.keyword.finditer(text):
+    plain = c.unit.sub(lambda u: u.group()[:u.start(1) - u.start()] + "x" * len(u.group(1)), text) if words else text
+    for m in words:
         kind = "killed" if m.group("k") else "injured"
         if kind == "killed" and c.claim.search(text[max(0, m.start() - 60):m.start()]):
             kind = "claimed"
