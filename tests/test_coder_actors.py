@@ -214,3 +214,12 @@ def test_an_actor_in_parentheses_names_the_generic_one_before_it() -> None:
                   "Babanusa.", "Sudan")
     assert (event["actor1"], event["interaction"]) == ("Misseriya", 47)
     assert any(item["field"] == "actor1" for item in event["review"])
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, around 15 assailants from a mob beat a man to death in Kota. [size=around 15]",
+    "On 3 May 2022, JMM members assaulted and injured four XYZ members in Kota. [size=no report]",
+])
+def test_generic_armed_words_and_unknown_acronyms_in_a_riot_are_not_its_opponent(text: str) -> None:
+    event = first(text, "India")
+    assert (event["sub_event_type"], event["actor2"], event["interaction"]) == ("Mob violence", "Civilians (India)", 57)

@@ -86,6 +86,7 @@ class Lexicon(_Entry):
     victim_cues: dict[str, tuple[str, ...]] = {}
     victim_needs: dict[str, str] = {}
     gang_victim: str = ""
+    riot_crowd_roles: tuple[str, ...] = ()
 
     refinements: tuple[Refinement, ...] = ()
 
@@ -115,6 +116,10 @@ class Lexicon(_Entry):
                 if cue not in self.cues:
                     raise ValueError(f"sub_event_types.{name}: unknown cue group {cue!r}")
             _check_patterns(f"sub_event_types.{name}", (*entry.triggers, *entry.mutual))
+        roles = {g.role for g in actors().generic} | {"unlisted"}
+        for role in self.riot_crowd_roles:
+            if role not in roles:
+                raise ValueError(f"riot_crowd_roles: {role!r} is not a generic actor role of actors.yaml")
         for rule in self.refinements:
             if rule.cue and rule.cue not in self.cues:
                 raise ValueError(f"refinements: unknown cue group {rule.cue!r}")

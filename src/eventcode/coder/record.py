@@ -142,6 +142,8 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
         a2 = target if target is not None and target.inter != RIOTERS else None
         if a2 is None and agent is not None and agent.inter in ARMED:
             a2 = agent
+        if a2 is not None and a2.role in lex.riot_crowd_roles and not a2.prefixed:
+            a2 = None  # "a vigilante mob", "assailants": words for the crowd itself, not an armed opponent
         if mutual and (a2 is None or a2.inter == CIVILIANS):  # people who fought each other are rioters both
             a2 = act.generic_actor("rioters", country, day)
         if a2 is not None and a2.inter == CIVILIANS and sub_event_type in lex.victim_needs \
