@@ -223,3 +223,9 @@ def test_an_actor_in_parentheses_names_the_generic_one_before_it() -> None:
 def test_generic_armed_words_and_unknown_acronyms_in_a_riot_are_not_its_opponent(text: str) -> None:
     event = first(text, "India")
     assert (event["sub_event_type"], event["actor2"], event["interaction"]) == ("Mob violence", "Civilians (India)", 57)
+
+
+def test_police_who_came_after_mob_violence_are_not_its_opponent() -> None:
+    event = first("On 3 May 2022, in Tumbes, residents captured and beat up a robber. The robber was later rescued "
+                  "by police officers. [size=no report]", "Peru")
+    assert (event["sub_event_type"], event["actor2"], event["interaction"]) == ("Mob violence", "Civilians (Peru)", 57)

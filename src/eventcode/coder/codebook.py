@@ -87,6 +87,7 @@ class Lexicon(_Entry):
     victim_needs: dict[str, str] = {}
     gang_victim: str = ""
     riot_crowd_roles: tuple[str, ...] = ()
+    forces_after_the_fact: tuple[str, ...] = ()
 
     refinements: tuple[Refinement, ...] = ()
 
@@ -104,6 +105,7 @@ class Lexicon(_Entry):
             if group not in self.victim_cues:
                 raise ValueError(f"victim_needs.{name}: unknown victim cue group {group!r}")
         for name in (*self.one_sided, *self.no_fatalities, *self.default_actor1, *self.default_actor2,
+                     *self.forces_after_the_fact,
                      *self.victim_needs, *(r.sub_event_type for r in self.refinements),
                      *(r.to for r in self.refinements)):
             if name not in known:

@@ -13,7 +13,7 @@ from eventcode.codebook import acled_codebook
 from eventcode.coder import actors as act
 from eventcode.coder import numbers as num
 from eventcode.coder import triggers as trig
-from eventcode.coder.actors import ARMED, CIVILIANS, CROWDS, EXTERNAL, RIOTERS, STATE, ActorMention
+from eventcode.coder.actors import ARMED, CIVILIANS, CROWDS, EXTERNAL, RIOTERS, STATE, STATE_FORCES, ActorMention
 from eventcode.coder.codebook import lexicon
 from eventcode.coder.places import PlaceIndex, PlaceMention
 from eventcode.coder.segment import Group, SentenceFacts
@@ -126,8 +126,9 @@ def _harmed(group: Group, sub_event_type: str) -> bool:
 
 def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: ActorMention | None,
           group: Group, country: str, review: list[dict[str, str]], mutual: bool = False,
-          label: str = "") -> tuple[ActorMention | None, ActorMention | None]:
-    """actor1 and actor2 by the event type's policy (lexicon ``actor_roles``)."""
+          label: str = "", home: SentenceFacts | None = None) -> tuple[ActorMention | None, ActorMention | None]:
+    """actor1 and actor2 by the event type's policy (lexicon ``actor_roles``); ``home``: the sentence of the
+    deciding trigger."""
     day = group.day
     a1, a2 = agent, target
     lex = lexicon()
@@ -144,6 +145,10 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
             a2 = agent
         if a2 is not None and a2.role in lex.riot_crowd_roles and not a2.prefixed:
             a2 = None  # "a vigilante mob", "assailants": words for the crowd itself, not an armed opponent
+        if a2 is not None and a2.inter in STATE_FORCES and home is not None and not mutual \
+                and sub_event_type in lex.forces_after_the_fact \
+                and not home.sentence.start <= a2.start < home.sentence.end:
+            a2 = None  # "the robber was later rescued by the police": the police came after the riot
         if mutual and (a2 is None or a2.inter == CIVILIANS):  # people who fought each other are rioters both
             a2 = act.generic_actor("rioters", country, day)
         if a2 is not None and a2.inter == CIVILIANS and sub_event_type in lex.victim_needs \
@@ -226,7 +231,7 @@ def build(group: Group, sub_event_type: str, trigger: Trigger | None, country: s
                                   sub_event_type=trigger.sub_event_type))
     policy = lexicon().actor_roles[event_type]
     label = next((t.text for s in group.sentences for t in s.triggers if t.start == s.sentence.start == 0), "")
-    a1, a2 = _cast(policy, sub_event_type, agent, target, group, country, review, fought, label)
+    a1, a2 = _cast(policy, sub_event_type, agent, target, group, country, review, fought, label, home)
     a1, a2 = (_abroad(a, country, review) for a in (a1, a2))
     if a1 is not None and a2 is not None and a1.name == a2.name and policy not in ("riot", "protest", "two_armed"):
         a2 = None
