@@ -229,3 +229,15 @@ def test_police_who_came_after_mob_violence_are_not_its_opponent() -> None:
     event = first("On 3 May 2022, in Tumbes, residents captured and beat up a robber. The robber was later rescued "
                   "by police officers. [size=no report]", "Peru")
     assert (event["sub_event_type"], event["actor2"], event["interaction"]) == ("Mob violence", "Civilians (Peru)", 57)
+
+
+def test_seized_drugs_belong_to_a_gang() -> None:
+    event = first("Property destruction: On 3 May 2022, police destroyed a drug laboratory and seized cocaine near "
+                  "Tocoa.", "Honduras")
+    assert (event["actor2"], event["interaction"]) == ("Unidentified Gang (Honduras)", 13)
+
+
+def test_a_states_forces_destroying_property_together_are_not_each_others_target() -> None:
+    event = first("Property destruction: On 3 May 2022, the military, police, and junta supporters set houses on "
+                  "fire in Zee Taw village.", "Myanmar")
+    assert (event["actor2"], event["interaction"]) == ("Civilians (Myanmar)", 17)

@@ -167,6 +167,9 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
             a2 = act.generic_actor("civilians", country, day)
     elif policy == "free" and a1 is None and a2 is not None:
         a1, a2 = a2, None
+    elif policy == "free" and a1 is not None and a2 is not None and a1.inter == a2.inter == STATE \
+            and lex.default_actor2.get(sub_event_type) == "civilians":
+        a2 = None  # "the military, police and ... set houses on fire": the state's forces act together
     elif policy == "remote":
         if a1 is None or a1.inter not in ARMED:
             if a1 is not None and a1.inter == CIVILIANS and a2 is None:
