@@ -241,3 +241,14 @@ def test_a_states_forces_destroying_property_together_are_not_each_others_target
     event = first("Property destruction: On 3 May 2022, the military, police, and junta supporters set houses on "
                   "fire in Zee Taw village.", "Myanmar")
     assert (event["actor2"], event["interaction"]) == ("Civilians (Myanmar)", 17)
+
+
+def test_an_occupied_town_is_no_protest_and_one_soldier_is_a_force() -> None:
+    event = first("On 3 May 2022, a Russian soldier raped a woman in occupied Kupiansk.", "Ukraine")
+    assert (event["sub_event_type"], event["actor1"], event["interaction"]) == \
+        ("Sexual violence", "Military Forces of Russia (2000-)", 78)
+
+
+def test_detention_for_conscription_is_an_abduction() -> None:
+    event = first("On 3 May 2022, regime forces detained a number of young men in Maadan for conscription.", "Syria")
+    assert (event["sub_event_type"], event["interaction"]) == ("Abduction/forced disappearance", 17)
