@@ -252,3 +252,13 @@ def test_an_occupied_town_is_no_protest_and_one_soldier_is_a_force() -> None:
 def test_detention_for_conscription_is_an_abduction() -> None:
     event = first("On 3 May 2022, regime forces detained a number of young men in Maadan for conscription.", "Syria")
     assert (event["sub_event_type"], event["interaction"]) == ("Abduction/forced disappearance", 17)
+
+
+def test_two_groups_of_demonstrators_face_each_other() -> None:
+    event = first("On 3 May 2022, around 40 people demonstrated in Avranches in support of Ukraine. Opponents of the "
+                  "vaccine pass also demonstrated there, and both groups shouted at each other. [size=around 40]",
+                  "France")
+    assert (event["actor2"], event["interaction"]) == ("Protesters (France)", 66)
+    alone = first("On 3 May 2022, around 40 people demonstrated in Avranches in support of Ukraine. [size=around 40]",
+                  "France")
+    assert (alone["actor2"], alone["interaction"]) == ("", 60)
