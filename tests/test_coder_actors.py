@@ -262,3 +262,12 @@ def test_two_groups_of_demonstrators_face_each_other() -> None:
     alone = first("On 3 May 2022, around 40 people demonstrated in Avranches in support of Ukraine. [size=around 40]",
                   "France")
     assert (alone["actor2"], alone["interaction"]) == ("", 60)
+
+
+def test_a_militia_named_by_an_acronym_is_political_by_a_people_or_place_communal() -> None:
+    acronym = first("On 3 May 2022, ZRX-ABC militiamen clashed with the FARDC near Djugu.",
+                    "Democratic Republic of Congo")
+    assert (acronym["actor1"], acronym["interaction"]) == ("ZRX-ABC", 13)
+    people = first("On 3 May 2022, Lendu militiamen attacked villagers near Djugu, killing two.",
+                   "Democratic Republic of Congo")
+    assert (people["actor1"], people["interaction"]) == ("Lendu", 47)

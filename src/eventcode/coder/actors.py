@@ -194,7 +194,11 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
                         and words.casefold() not in c.demonym_country:
                     name, review = words, f"{words!r} is not in the actor dictionary: check ACLED's name and category"
                     start = m.start() - len(prefix.group().lstrip(" ,;("))
-                    inter = c.book.local_group_inter.get(country) or role.prefix_inter or role.inter
+                    # an acronym ("CODECO-ALC militiamen") names an organisation, a place or people ("Zamfara
+                    # militia") a communal one: prefix_inter applies to the latter only
+                    acronym = c.unlisted.fullmatch(words) is not None
+                    inter = c.book.local_group_inter.get(country) or (role.inter if acronym else None) \
+                        or role.prefix_inter or role.inter
         if _adjacent_to_mention(found, offset + start):
             continue
         found.append(ActorMention(offset + start, offset + m.end(), text[start:m.end()], name, inter,
