@@ -214,6 +214,9 @@ def test_an_actor_in_parentheses_names_the_generic_one_before_it() -> None:
                   "Babanusa.", "Sudan")
     assert (event["actor1"], event["interaction"]) == ("Misseriya", 47)
     assert any(item["field"] == "actor1" for item in event["review"])
+    coded = first("On 3 May 2022, five gunmen (coded as Misseriya communal militia) shot and killed a herder near "
+                  "Babanusa.", "Sudan")
+    assert (coded["actor1"], coded["interaction"]) == ("Misseriya", 47)
 
 
 @pytest.mark.parametrize("text", [
