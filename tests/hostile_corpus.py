@@ -15,22 +15,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from examples import VALID_RECORD
+
 from eventcode.codebook import acled_codebook
 
 HERE = Path(__file__).resolve().parent / "hostile"
 
 #: A valid event as ACLED's CSV holds it (text labels).
-BASE: dict[str, object] = {
-    "event_id_cnty": "MMR12345", "event_date": "2023-11-01", "year": 2023, "time_precision": 1,
-    "disorder_type": "Political violence", "event_type": "Battles", "sub_event_type": "Armed clash",
-    "actor1": "Military Forces of Myanmar (2021-)", "assoc_actor_1": "", "inter1": "State forces",
-    "actor2": "KIO/KIA: Kachin Independence Organization/Kachin Independence Army", "assoc_actor_2": "",
-    "inter2": "Rebel group", "interaction": "State forces-Rebel group", "civilian_targeting": "", "iso": 104,
-    "region": "Southeast Asia", "country": "Myanmar", "admin1": "Kachin", "admin2": "Myitkyina",
-    "admin3": "Waingmaw", "location": "Laiza", "latitude": 24.7561, "longitude": 97.5505, "geo_precision": 1,
-    "source": "Irrawaddy", "source_scale": "National", "notes": "On 1 November 2023, the KIA clashed with the "
-    "military in Laiza.", "fatalities": 3, "tags": "", "timestamp": 1699000000,
-}
+BASE: dict[str, object] = VALID_RECORD
 
 
 def event(number: int, **changes: object) -> dict[str, object]:
