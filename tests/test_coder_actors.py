@@ -148,6 +148,12 @@ def test_a_victim_said_to_deal_drugs_is_a_gang_so_the_killing_is_a_clash() -> No
     assert (plain["sub_event_type"], plain["interaction"]) == ("Attack", 37)
 
 
+def test_a_gang_member_killed_by_unnamed_men_is_a_clash_between_armed_groups() -> None:
+    event = first("On 3 May 2022, in Culiacan, a member of a gang was shot dead outside a bar by members of a "
+                  "rival gang.", "Mexico")
+    assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 33)
+
+
 def test_an_armed_actor_named_with_the_agent_acts_with_it_unless_they_fought() -> None:
     burned = first("On 3 May 2022, junta troops and Pyu Saw Htee members burned down twenty houses in Kani.",
                    "Myanmar")

@@ -78,13 +78,17 @@ def roles(group: Group, trigger: Trigger | None, mutual: bool = False) -> tuple[
 def _gang_victim(agent: ActorMention | None, target: ActorMention | None, text: str, country: str, day: date,
                  review: list[dict[str, str]]) -> tuple[ActorMention | None, ActorMention | None]:
     """A victim the report calls a gang member or drug dealer (lexicon ``gang_victim``) is a gang, and whoever
-    attacked them an armed group: ACLED codes such a killing as a clash, not an attack on civilians."""
+    attacked them an armed group: ACLED codes such a killing as a clash, not an attack on civilians. A victim
+    already named as an armed group ("a member of a gang was shot") keeps its name; an unnamed killer is an
+    unidentified armed group."""
     cue = lexicon().gang_victim
-    if not cue or (target is not None and target.inter != CIVILIANS) or not trig.says_of_victim(text, cue):
+    named = target is not None and target.inter != CIVILIANS
+    if not cue or (named and agent is not None) or not trig.says_of_victim(text, cue):
         return agent, target
-    target = act.generic_actor("gang", country, day)
-    review.append({"field": "actor2", "reason": "the victim is said to be a gang member or drug dealer: coded as "
-                   f"{target.name}"})
+    if not named:
+        target = act.generic_actor("gang", country, day)
+        review.append({"field": "actor2", "reason": "the victim is said to be a gang member or drug dealer: coded "
+                       f"as {target.name}"})
     if agent is None or agent.inter not in ARMED:
         agent = act.generic_actor("unidentified", country, day)
     return agent, target
