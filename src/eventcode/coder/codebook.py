@@ -227,6 +227,7 @@ class Numbers(_Entry):
     nouns: tuple[str, ...]
     summary_nouns: tuple[str, ...] = ()
     intransitive: tuple[str, ...] = ()
+    singular_nouns: tuple[str, ...] = ()
     not_dead: tuple[str, ...] = ()
     claims: tuple[str, ...] = ()
     none: tuple[str, ...]

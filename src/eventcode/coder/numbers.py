@@ -39,6 +39,7 @@ class _Compiled:
     tail_before: re.Pattern[str]
     singular_before: re.Pattern[str]
     intransitive: re.Pattern[str]
+    one_before: re.Pattern[str]
     singular_after: re.Pattern[str]
     after: re.Pattern[str]
     conjunct: re.Pattern[str]
@@ -83,6 +84,8 @@ def _compiled() -> _Compiled:
                                  rf"(?:was|has been|had been)\s+{then}$", re.IGNORECASE)
     intransitive = re.compile(rf"\b(?:a|an|one|the)\s+(?!{not_one}\b)(?:[\w'\u2019-]+\s+){{1,4}}?"
                               rf"(?:(?:later|then|also|subsequently|eventually)\s+)?$", re.IGNORECASE)
+    one_before = re.compile(rf"(?:^|[,;:]\s*|\b(?:and|when|after)\s+)(?:a|an|one)\s+(?!{not_one}\b)"
+                            rf"(?:[\w'\u2019-]+\s+){{0,3}}?$", re.IGNORECASE)
     singular_after = re.compile(rf"^\s+(?:of\s+)?(?:(?:a|an|the|one)\s+(?:[\w'\u2019-]+\s+){{0,2}}?(?:{sing})\b"
                                 rf"|(?:a|an|one)\s+(?!{not_one}\b)[\w'\u2019-]+|him\b|her\b)", re.IGNORECASE)
     qualifiers = "|".join(book.qualifiers)
@@ -97,8 +100,9 @@ def _compiled() -> _Compiled:
     inside = r"(?<!\d)(?<!\d,)"
     coded = tuple(re.compile((inside if p.startswith(r"(?P<n>\d") else "") + p, re.IGNORECASE) for p in book.coded)
     none = re.compile(r"\b(?:" + "|".join(book.none) + r")\b", re.IGNORECASE)
-    return _Compiled(book, values, vague, number, keyword, tail_before, singular_before, intransitive, singular_after,
-                     after, conjunct, conjunct_before, coded, none, frozenset(n.lower() for n in book.nouns),
+    return _Compiled(book, values, vague, number, keyword, tail_before, singular_before, intransitive, one_before,
+                     singular_after, after, conjunct, conjunct_before, coded, none,
+                     frozenset(n.lower() for n in book.nouns),
                      re.compile(r"\b(?:" + "|".join(book.not_dead) + r")\b", re.IGNORECASE),
                      re.compile(r"\b(?:" + "|".join(book.claims) + r")\b[^.;]*$", re.IGNORECASE),
                      frozenset(book.summary_nouns),
@@ -204,8 +208,11 @@ def _before(c: _Compiled, text: str, start: int, end: int) -> tuple[int, int, in
                 more = c.conjunct_before.search(before[:first])
             return base + first, start, value, vague, _noun(tail.group("mid"))
     m2 = c.singular_before.search(before)
-    if m2 is None and text[start:end].lower() in c.book.intransitive:  # "the man died"
+    word = text[start:end].lower()
+    if m2 is None and word in c.book.intransitive:  # "the man died"
         m2 = c.intransitive.search(before)
+    if m2 is None and word in c.book.singular_nouns:  # "a man's body" opening a clause, not an object
+        m2 = c.one_before.search(before)
     if m2:
         return base + m2.start(), start, 1, False, _noun(m2.group())
     return None
