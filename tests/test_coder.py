@@ -72,6 +72,12 @@ def test_protests_about_a_killing_stay_peaceful() -> None:
     assert (event["actor1"], event["interaction"], event["fatalities"]) == ("Protesters (Myanmar)", 60, 0)
 
 
+def test_protesters_named_as_relatives_of_the_dead_stay_peaceful() -> None:
+    event = only("On 3 May 2022, a protest was held in Yangon by parents of soldiers who died in the fighting.",
+                 date(2022, 5, 3))
+    assert (event["sub_event_type"], event["fatalities"]) == ("Peaceful protest", 0)
+
+
 def test_lethal_force_against_protesters() -> None:
     event = only("On 3 May 2022, police opened fire on protesters in Yangon, killing two.", date(2022, 5, 3))
     assert event["sub_event_type"] == "Excessive force against protesters"
