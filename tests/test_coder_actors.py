@@ -154,6 +154,12 @@ def test_a_gang_member_killed_by_unnamed_men_is_a_clash_between_armed_groups() -
     assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 33)
 
 
+def test_residents_who_capture_a_suspect_are_a_mob_not_an_arrest() -> None:
+    event = first("On 3 May 2022, in Bamako, residents captured a man accused of theft.", "Mali")
+    assert event["event_type"] == "Riots"
+    assert event["sub_event_type"] == "Mob violence"
+
+
 def test_an_armed_actor_named_with_the_agent_acts_with_it_unless_they_fought() -> None:
     burned = first("On 3 May 2022, junta troops and Pyu Saw Htee members burned down twenty houses in Kani.",
                    "Myanmar")
