@@ -78,6 +78,13 @@ def test_protesters_named_as_relatives_of_the_dead_stay_peaceful() -> None:
     assert (event["sub_event_type"], event["fatalities"]) == ("Peaceful protest", 0)
 
 
+def test_an_arrest_whose_victim_vanished_is_a_forced_disappearance() -> None:
+    text = "On 3 May 2022, soldiers arrested a man in Bamako. His whereabouts remain unknown."
+    assert only(text, date(2022, 5, 3), "Mali")["sub_event_type"] == "Abduction/forced disappearance"
+    plain = only("On 3 May 2022, soldiers arrested a man in Bamako.", date(2022, 5, 3), "Mali")
+    assert plain["sub_event_type"] == "Arrests"
+
+
 def test_lethal_force_against_protesters() -> None:
     event = only("On 3 May 2022, police opened fire on protesters in Yangon, killing two.", date(2022, 5, 3))
     assert event["sub_event_type"] == "Excessive force against protesters"
