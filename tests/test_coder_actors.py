@@ -160,6 +160,11 @@ def test_residents_who_capture_a_suspect_are_a_mob_not_an_arrest() -> None:
     assert event["sub_event_type"] == "Mob violence"
 
 
+def test_regime_reinforcements_are_the_state_military() -> None:
+    event = first("Movement of forces: On 3 May 2022, regime reinforcements arrived in Idlib.", "Syria")
+    assert (event["actor1"], event["interaction"]) == ("Military Forces of Syria (2000-)", 10)
+
+
 def test_an_armed_actor_named_with_the_agent_acts_with_it_unless_they_fought() -> None:
     burned = first("On 3 May 2022, junta troops and Pyu Saw Htee members burned down twenty houses in Kani.",
                    "Myanmar")
