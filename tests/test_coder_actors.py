@@ -255,6 +255,9 @@ def test_seized_drugs_belong_to_a_gang() -> None:
     event = first("Property destruction: On 3 May 2022, police destroyed a drug laboratory and seized cocaine near "
                   "Tocoa.", "Honduras")
     assert (event["actor2"], event["interaction"]) == ("Unidentified Gang (Honduras)", 13)
+    together = first("Property destruction: On 3 May 2022, military police forces seized 500 marijuana plants near "
+                     "Tocoa.", "Honduras")
+    assert (together["actor2"], together["interaction"]) == ("Unidentified Gang (Honduras)", 13)
 
 
 def test_a_states_forces_destroying_property_together_are_not_each_others_target() -> None:

@@ -80,9 +80,11 @@ def _gang_victim(agent: ActorMention | None, target: ActorMention | None, text: 
     """A victim the report calls a gang member or drug dealer (lexicon ``gang_victim``) is a gang, and whoever
     attacked them an armed group: ACLED codes such a killing as a clash, not an attack on civilians. A victim
     already named as an armed group ("a member of a gang was shot") keeps its name; an unnamed killer is an
-    unidentified armed group."""
+    unidentified armed group. State forces named with state forces ("military police forces seized marijuana")
+    act together: the gang is their target."""
     cue = lexicon().gang_victim
-    named = target is not None and target.inter != CIVILIANS
+    named = target is not None and target.inter != CIVILIANS \
+        and not (agent is not None and agent.inter == target.inter == STATE)
     if not cue or (named and agent is not None) or not trig.says_of_victim(text, cue):
         return agent, target
     if not named:
