@@ -258,6 +258,9 @@ def test_seized_drugs_belong_to_a_gang() -> None:
     together = first("Property destruction: On 3 May 2022, military police forces seized 500 marijuana plants near "
                      "Tocoa.", "Honduras")
     assert (together["actor2"], together["interaction"]) == ("Unidentified Gang (Honduras)", 13)
+    for seized in ("seized a boat carrying 900 pounds of cocaine", "seized a laboratory for the production of pills"):
+        event = first(f"Property destruction: On 3 May 2022, soldiers {seized} near Tocoa.", "Honduras")
+        assert (event["actor2"], event["interaction"]) == ("Unidentified Gang (Honduras)", 13), seized
 
 
 def test_a_states_forces_destroying_property_together_are_not_each_others_target() -> None:
