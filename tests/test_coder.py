@@ -85,6 +85,12 @@ def test_an_arrest_whose_victim_vanished_is_a_forced_disappearance() -> None:
     assert plain["sub_event_type"] == "Arrests"
 
 
+@pytest.mark.parametrize("means", ["carried out a bomb attack against", "ambushed with explosives"])
+def test_a_bomb_attack_on_a_convoy_is_a_remote_explosive(means: str) -> None:
+    event = only(f"On 3 May 2022, PDF fighters {means} a military convoy near Kani.", date(2022, 5, 3))
+    assert event["sub_event_type"] == "Remote explosive/landmine/IED"
+
+
 def test_lethal_force_against_protesters() -> None:
     event = only("On 3 May 2022, police opened fire on protesters in Yangon, killing two.", date(2022, 5, 3))
     assert event["sub_event_type"] == "Excessive force against protesters"
