@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from eventcode import code_text
+from eventcode.coder.actors import state_force
 
 DAY = date(2022, 5, 3)
 
@@ -297,3 +298,11 @@ def test_a_militia_named_by_an_acronym_is_political_by_a_people_or_place_communa
     people = first("On 3 May 2022, Lendu militiamen attacked villagers near Djugu, killing two.",
                    "Democratic Republic of Congo")
     assert (people["actor1"], people["interaction"]) == ("Lendu", 47)
+
+
+def test_a_state_force_without_a_dated_name_follows_acleds_pattern_and_is_flagged() -> None:
+    """A country with no military name in the dictionary gets the codebook's naming pattern and a review note."""
+    name, review = state_force("Kosovo", "military", date(2023, 1, 1))
+    assert name == "Military Forces of Kosovo"
+    assert "add the years" in review
+    assert state_force("Myanmar", "military", date(2023, 1, 1)) == ("Military Forces of Myanmar (2021-)", "")

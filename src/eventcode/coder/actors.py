@@ -124,10 +124,11 @@ def state_force(country: str, kind: str, day: date) -> tuple[str, str]:
     for force in candidates:
         if (force.start is None or force.start <= day) and (force.until is None or day <= force.until):
             return getattr(force, kind), ""
-    label = "Military" if kind == "military" else "Police"
     if candidates:
         return getattr(candidates[-1], kind), f"the name of {country}'s {kind} on {day} is not in the dictionary"
-    return f"{label} Forces of {country}", f"no ACLED name with its period for {country}'s {kind}: add the years"
+    names: dict[str, str] = {str(key): value for key, value in c.book.state_force_names.items()}
+    name = names[kind].format(country=country)
+    return name, f"no ACLED name with its period for {country}'s {kind}: add the years"
 
 
 def _fill(template: str, country: str, day: date) -> tuple[str, str]:
