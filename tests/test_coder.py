@@ -91,6 +91,17 @@ def test_a_bomb_attack_on_a_convoy_is_a_remote_explosive(means: str) -> None:
     assert event["sub_event_type"] == "Remote explosive/landmine/IED"
 
 
+@pytest.mark.parametrize("strike", ["air strikes", "a drone strike", "missile strikes"])
+def test_a_strike_from_the_air_is_no_labour_strike(strike: str) -> None:
+    event = only(f"On 3 May 2022, the military carried out {strike} in Kani. Houses were damaged.", date(2022, 5, 3))
+    assert event["event_type"] == "Explosions/Remote violence"
+
+
+def test_workers_on_strike_protest() -> None:
+    event = only("On 3 May 2022, workers went on strike in Yangon to demand wages.", date(2022, 5, 3))
+    assert event["sub_event_type"] == "Peaceful protest"
+
+
 def test_lethal_force_against_protesters() -> None:
     event = only("On 3 May 2022, police opened fire on protesters in Yangon, killing two.", date(2022, 5, 3))
     assert event["sub_event_type"] == "Excessive force against protesters"
