@@ -102,6 +102,12 @@ def test_workers_on_strike_protest() -> None:
     assert event["sub_event_type"] == "Peaceful protest"
 
 
+def test_people_arrested_but_not_named_are_civilians_for_review() -> None:
+    event = only("On 3 May 2022, the military arrested three Rohingya in Sittwe.", date(2022, 5, 3))
+    assert (event["sub_event_type"], event["actor2"], event["interaction"]) == ("Arrests", "Civilians (Myanmar)", 17)
+    assert reasons(event, "actor2") == ["actor2 is not named: coded as Civilians (Myanmar)"]
+
+
 def test_lethal_force_against_protesters() -> None:
     event = only("On 3 May 2022, police opened fire on protesters in Yangon, killing two.", date(2022, 5, 3))
     assert event["sub_event_type"] == "Excessive force against protesters"
