@@ -306,3 +306,23 @@ def test_a_state_force_without_a_dated_name_follows_acleds_pattern_and_is_flagge
     assert name == "Military Forces of Kosovo"
     assert "add the years" in review
     assert state_force("Myanmar", "military", date(2023, 1, 1)) == ("Military Forces of Myanmar (2021-)", "")
+
+
+def test_a_side_of_a_war_named_alone_fights_the_other_side() -> None:
+    """actors.yaml ``fronts``: who fights whom in a war ACLED codes, by period."""
+    regained = first("On 3 May 2022, Ukrainian forces regained control over Ivanivka, Kharkiv. No information on "
+                     "whether fighting took place.", "Ukraine")
+    assert (regained["actor2"], regained["interaction"]) == ("Military Forces of Russia (2000-)", 18)
+    assert any("other side" in item["reason"] for item in regained["review"])
+    downed = first("Interception: On 3 May 2022, Armenian forces shot down a drone near Jermuk.", "Armenia")
+    assert (downed["actor2"], downed["interaction"]) == ("Military Forces of Azerbaijan (2003-)", 18)
+
+
+def test_a_clash_with_no_side_named_is_between_the_sides_of_the_war() -> None:
+    before = code_text("On 3 February 2022, observers recorded 40 bursts of fire involving small arms near Opytne.",
+                       published=date(2022, 2, 4), country="Ukraine")[0]
+    assert (before["actor1"], before["actor2"], before["interaction"]) == \
+        ("Military Forces of Ukraine (2019-)", "NAF: United Armed Forces of Novorossiya", 12)
+    assert any("no side is named" in item["reason"] for item in before["review"])
+    elsewhere = first("On 3 May 2022, observers recorded 40 bursts of fire involving small arms near Kati.", "Mali")
+    assert elsewhere["actor1"] == ""

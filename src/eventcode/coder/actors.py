@@ -259,6 +259,38 @@ def generic_actor(role: str, country: str, day: date) -> ActorMention:
     return ActorMention(0, 0, "", name, entry.inter, role, review, home=country if entry.inter == STATE else "")
 
 
+def _front_actor(item: str, country: str, day: date) -> ActorMention:
+    """A side's actor of a front: a country's military (External/Other forces outside it) or a named actor."""
+    book = _compiled().book
+    entry = next((n for n in book.named if n.name == item), None)
+    if entry is None:
+        name, review = state_force(item, "military", day)
+        return ActorMention(0, 0, "", name, STATE if item == country else EXTERNAL, "state", review, home=item)
+    name, review = _fill(entry.name, country, day)
+    return ActorMention(0, 0, "", name, entry.inter, "named", review,
+                        home=(entry.country or country) if entry.inter == STATE else "")
+
+
+def front_sides(country: str, day: date) -> tuple[ActorMention, ActorMention] | None:
+    """The first actor of each side of the war coded in ``country`` on ``day`` (None when there is none)."""
+    front = next((f for f in _compiled().book.fronts if f.country == country and f.active(day)), None)
+    if front is None:
+        return None
+    return _front_actor(front.sides[0][0], country, day), _front_actor(front.sides[1][0], country, day)
+
+
+def front_opponent(mention: ActorMention, country: str, day: date) -> ActorMention | None:
+    """The actor standing for the other side of the war ``mention`` fights in ``country`` on ``day``, or None
+    when it is on no side of one."""
+    for front in _compiled().book.fronts:
+        if front.country != country or not front.active(day):
+            continue
+        for side, other in ((front.sides[0], front.sides[1]), (front.sides[1], front.sides[0])):
+            if any(_front_actor(item, country, day).name == mention.name for item in side):
+                return _front_actor(other[0], country, day)
+    return None
+
+
 def _adjacent_to_mention(found: list[ActorMention], start: int) -> bool:
     """Whether a mention ends right before ``start`` ("Al Shabaab militants": the generic word adds nothing)."""
     return any(0 <= start - m.end <= 1 and m.role in ("named", "state") for m in found)

@@ -88,6 +88,7 @@ class Lexicon(_Entry):
     gang_victim: str = ""
     riot_crowd_roles: tuple[str, ...] = ()
     forces_after_the_fact: tuple[str, ...] = ()
+    front_opponent: tuple[str, ...] = ()
 
     refinements: tuple[Refinement, ...] = ()
 
@@ -105,7 +106,7 @@ class Lexicon(_Entry):
             if group not in self.victim_cues:
                 raise ValueError(f"victim_needs.{name}: unknown victim cue group {group!r}")
         for name in (*self.one_sided, *self.no_fatalities, *self.default_actor1, *self.default_actor2,
-                     *self.forces_after_the_fact,
+                     *self.forces_after_the_fact, *self.front_opponent,
                      *self.victim_needs, *(r.sub_event_type for r in self.refinements),
                      *(r.to for r in self.refinements)):
             if name not in known:
@@ -166,6 +167,21 @@ class NamedActor(_Entry):
         return (self.start is None or self.start <= day) and (self.until is None or day <= self.until)
 
 
+class Front(_Entry):
+    """A war ACLED codes in ``country`` during a period: the armed actors on each of its two sides, each a country
+    (its military) or a named actor's ACLED name; the first of a side stands for it when the report names no one
+    of that side."""
+
+    country: str
+    start: date | None = Field(None, alias="from")
+    until: date | None = None
+    sides: tuple[tuple[str, ...], tuple[str, ...]]
+
+    def active(self, day: date) -> bool:
+        """Whether the war is on, on ``day``."""
+        return (self.start is None or self.start <= day) and (self.until is None or day <= self.until)
+
+
 class Unlisted(_Entry):
     inter: int
     pattern: str
@@ -192,6 +208,7 @@ class Actors(_Entry):
     identified_as: tuple[str, ...] = ()
     unlisted: Unlisted
     named: tuple[NamedActor, ...]
+    fronts: tuple[Front, ...] = ()
 
     @model_validator(mode="after")
     def _check(self) -> Actors:
@@ -209,6 +226,14 @@ class Actors(_Entry):
                 raise ValueError(f"named.{named.name}: inter {named.inter} is not an actor category")
             _check_country(f"named.{named.name}", named.country)
             _check_patterns(f"named.{named.name}", named.aliases)
+        names = {n.name for n in self.named}
+        for front in self.fronts:
+            _check_country("fronts", front.country)
+            for item in (*front.sides[0], *front.sides[1]):
+                if item not in names and item not in acled_codebook().country_registry:
+                    raise ValueError(f"fronts.{front.country}: {item!r} is neither a country nor a named actor")
+            if not front.sides[0] or not front.sides[1]:
+                raise ValueError(f"fronts.{front.country}: each side needs an actor")
         _check_patterns("force_nouns", self.force_nouns)
         _check_patterns("unlisted", (self.unlisted.pattern, self.unlisted.before, self.unlisted.after))
         return self

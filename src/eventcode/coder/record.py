@@ -139,7 +139,10 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
     a1, a2 = agent, target
     lex = lexicon()
     unnamed = {"field": "actor1", "reason": "the perpetrator is not named: coded as an unidentified armed group"}
-    if policy == "protest":
+    front = _front(policy, sub_event_type, a1, a2, country, day, review)
+    if front is not None:
+        a1, a2 = front
+    elif policy == "protest":
         a1, a2 = act.generic_actor("protesters", country, day), None
         if sub_event_type not in lex.one_sided:
             a2 = next((a for a in (agent, target) if a is not None and a.inter in ARMED), None) or \
@@ -214,6 +217,27 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
         a2 = act.generic_actor(lex.default_actor2[sub_event_type], country, day)
         review.append({"field": "actor2", "reason": f"actor2 is not named: coded as {a2.name}"})
     return a1, a2
+
+
+def _front(policy: str, sub_event_type: str, a1: ActorMention | None, a2: ActorMention | None, country: str,
+           day: date, review: list[dict[str, str]]) -> tuple[ActorMention, ActorMention] | None:
+    """The two sides of the war coded in ``country`` (actors.yaml ``fronts``) where the report names only one of
+    them (lexicon ``front_opponent``), or none in a battle; None where no front decides."""
+    if policy == "two_armed" and a1 is None and a2 is None:
+        sides = act.front_sides(country, day)
+        if sides is not None:
+            review.append({"field": "actor1", "reason": f"no side is named: coded as {sides[0].name} against "
+                           f"{sides[1].name}, the sides of the war there"})
+        return sides
+    one = a1 or a2
+    if one is None or sub_event_type not in lexicon().front_opponent or (a1 is not None and a2 is not None
+                                                                         and a1.name != a2.name):
+        return None
+    other = act.front_opponent(one, country, day)
+    if other is None:
+        return None
+    review.append({"field": "actor2", "reason": f"only {one.name} is named: the other side coded as {other.name}"})
+    return one, other
 
 
 def build(group: Group, sub_event_type: str, trigger: Trigger | None, country: str,
