@@ -178,6 +178,14 @@ def test_fatalities(text: str, dead: int) -> None:
     assert only(text, date(2022, 3, 2), "Mali")["fatalities"] == dead
 
 
+@pytest.mark.parametrize("harm", ["injured a shepherd", "maiming one boy", "wounding two labourers"])
+def test_a_remote_attack_that_hurt_unarmed_people_targets_civilians(harm: str) -> None:
+    event = only(f"On 2 March 2022, a landmine planted by unknown militants exploded in Bamako, {harm}.",
+                 date(2022, 3, 2), "Mali")
+    assert (event["sub_event_type"], event["actor2"], event["interaction"]) == (
+        "Remote explosive/landmine/IED", "Civilians (Mali)", 37)
+
+
 def test_vague_numbers_use_acled_values_from_the_codebook_and_ask_for_review() -> None:
     several = next(q.value for q in acled_codebook().fatalities.vague_quantities if "several" in q.words)
     event = only("On 2 March 2022, gunmen killed several villagers in Bamako.", date(2022, 3, 2), "Mali")
