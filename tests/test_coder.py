@@ -389,3 +389,35 @@ def test_lowered_patterns_find_what_the_case_insensitive_ones_find(text: str) ->
         return
     fast = [(m.start(), m.end()) for m in compiled.generic_low.finditer(low)]
     assert fast == [(m.start(), m.end()) for m in compiled.generic.finditer(text)]
+
+
+# Protests and riots: what makes a demonstration violent, and who faced the crowd
+
+D22 = date(2022, 5, 3)
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, traders demonstrated in Kisumu against new taxes. They set fire to tyres on the main road.",
+    "On 3 May 2022, students demonstrated in Kisumu and were throwing stones at passing cars.",
+])
+def test_setting_fire_to_tyres_or_throwing_stones_is_a_violent_demonstration(text: str) -> None:
+    event = only(text, D22, "Kenya")
+    assert (event["sub_event_type"], event["actor1"], event["interaction"]) == (
+        "Violent demonstration", "Rioters (Kenya)", 50)
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, a teacher set himself on fire in Kisumu to protest against unpaid wages.",
+    "On 3 May 2022, hundreds rallied in Kisumu against the war. A man burned his passport at the rally.",
+    "On 3 May 2022, parents protested in Kisumu. Their school was badly damaged after the rains.",
+    "On 3 May 2022, farmers protested in Kisumu for compensation for crops damaged due to the drought.",
+])
+def test_self_immolation_burnt_papers_and_storm_damage_leave_a_protest_peaceful(text: str) -> None:
+    event = only(text, D22, "Kenya")
+    assert (event["sub_event_type"], event["interaction"]) == ("Peaceful protest", 60)
+
+
+def test_police_who_fire_tear_gases_intervene() -> None:
+    text = "On 3 May 2022, residents demonstrated in Kisumu. Police forces used tear gases to disperse them."
+    event = only(text, D22, "Kenya")
+    assert (event["sub_event_type"], event["interaction"]) == ("Protest with intervention", 16)
