@@ -421,3 +421,22 @@ def test_police_who_fire_tear_gases_intervene() -> None:
     text = "On 3 May 2022, residents demonstrated in Kisumu. Police forces used tear gases to disperse them."
     event = only(text, D22, "Kenya")
     assert (event["sub_event_type"], event["interaction"]) == ("Protest with intervention", 16)
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, rioters barricaded roads with burning tyres in Kisumu.",
+    "On 3 May 2022, a group of traders blocked traffic on the Kisumu - Busia highway and burned tires.",
+])
+def test_roads_blocked_with_barricades_or_burning_tyres_are_a_violent_demonstration(text: str) -> None:
+    event = only(text, D22, "Kenya")
+    assert (event["sub_event_type"], event["interaction"]) == ("Violent demonstration", 50)
+
+
+@pytest.mark.parametrize(("text", "interaction"), [
+    ("On 3 May 2022, police officers clashed with traders demonstrating in Kisumu.", 15),
+    ("On 3 May 2022, a clash broke out between demonstrating traders and the police in Kisumu.", 15),
+    ("On 3 May 2022, two factions of demonstrating traders clashed in Kisumu.", 55),
+])
+def test_demonstrators_who_clash_fight_the_police_named_with_them_or_each_other(text: str, interaction: int) -> None:
+    event = only(text, D22, "Kenya")
+    assert (event["sub_event_type"], event["interaction"]) == ("Violent demonstration", interaction)

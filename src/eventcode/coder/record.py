@@ -149,7 +149,10 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
                 act.generic_actor("police", country, day)
     elif policy == "riot":
         a1 = agent if agent is not None and agent.inter == RIOTERS else act.generic_actor("rioters", country, day)
-        a2 = target if target is not None and target.inter != RIOTERS else None
+        a2 = target if target is not None and target.inter not in CROWDS else None  # the crowd is actor1
+        if a2 is not None and a2.inter == CIVILIANS and sub_event_type in lex.victim_needs \
+                and not _harmed(group, sub_event_type):
+            a2 = None  # "police clashed with demonstrators", "a clash between activists and the police"
         if a2 is None and agent is not None and agent.inter in ARMED:
             a2 = agent
         if a2 is not None and a2.role in lex.riot_crowd_roles and not a2.prefixed:
@@ -158,11 +161,11 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
                 and sub_event_type in lex.forces_after_the_fact \
                 and not home.sentence.start <= a2.start < home.sentence.end:
             a2 = None  # "the robber was later rescued by the police": the police came after the riot
-        if mutual and (a2 is None or a2.inter == CIVILIANS):  # people who fought each other are rioters both
-            a2 = act.generic_actor("rioters", country, day)
-        if a2 is not None and a2.inter == CIVILIANS and sub_event_type in lex.victim_needs \
-                and not _harmed(group, sub_event_type):
-            a2 = None
+        if mutual and (a2 is None or a2.inter == CIVILIANS):
+            # a crowd that fought state forces named with it fought them; people who fought each other are
+            # rioters both
+            a2 = next((a for a in (home.actors if home is not None else ()) if a.inter in STATE_FORCES), None) \
+                or act.generic_actor("rioters", country, day)
     elif policy == "victim_civilians":
         if a1 is None or a1.inter == CIVILIANS:
             victim = a1 if a1 is not None else target
