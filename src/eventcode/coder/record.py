@@ -191,7 +191,8 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
         hurt = _harmed(group, sub_event_type)
         if a2 is not None and a2.name == a1.name:
             a2 = None
-        if a2 is None and hurt and not any(a.inter in ARMED and a.name != a1.name for s in group.sentences for a in s.actors):
+        if a2 is None and hurt and not any(a.inter in ARMED and a.name != a1.name
+                                           for s in group.sentences for a in s.actors):
             a2 = act.generic_actor("civilians", country, day)
         if a2 is not None and a2.inter == CIVILIANS and not hurt:
             a2 = None
