@@ -326,3 +326,14 @@ def test_a_clash_with_no_side_named_is_between_the_sides_of_the_war() -> None:
     assert any("no side is named" in item["reason"] for item in before["review"])
     elsewhere = first("On 3 May 2022, observers recorded 40 bursts of fire involving small arms near Kati.", "Mali")
     assert elsewhere["actor1"] == ""
+
+
+def test_a_capitalised_name_of_an_armed_organisation_is_a_group_for_review() -> None:
+    event = first("On 3 May 2022, the Kyaukse Thunder Force ambushed a military convoy near Kani.", "Myanmar")
+    assert (event["actor1"], event["inter1"], event["interaction"]) == ("Kyaukse Thunder Force", 3, 13)
+    assert any("Kyaukse Thunder Force" in item["reason"] for item in event["review"] if item["field"] == "actor1")
+
+
+def test_a_capitalised_force_named_for_a_country_is_not_taken_for_a_group() -> None:
+    event = first("On 3 May 2022, the Chadian Border Force clashed with rebels near Abeche.", "Chad")
+    assert event["actor1"] != "Chadian Border Force"

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from eventcode.codebook import acled_codebook
 from eventcode.coder.codebook import Actors, GenericActor, NamedActor, actors
 
 #: Inter codes of armed, organised actors (state forces, rebels, militias, external forces).
@@ -51,6 +52,8 @@ class _Compiled:
     generic_entries: tuple[GenericActor, ...]
     prefix: re.Pattern[str]
     unlisted: re.Pattern[str]
+    titled: re.Pattern[str]
+    countries: frozenset[str]
     not_actors: frozenset[str]
     unlisted_before: re.Pattern[str]
     unlisted_after: re.Pattern[str]
@@ -106,10 +109,12 @@ def _compiled() -> _Compiled:
     word = r"[A-Z0-9][\w'\u2019/.-]*"
     prefix = re.compile(rf"(?:^|[^\w'\u2019-])(?P<name>(?:{word}|al|of|de) ){{0,3}}{word}[ -]$")
     unlisted = re.compile(rf"(?<![\w-])(?:{book.unlisted.pattern})(?![\w-])")
+    titled = re.compile(rf"(?<![\w-])(?:{book.unlisted.titled})(?![\w-])")
     police = re.compile(rf"\b(?:{_alternation(list(book.police_words))})\b" if book.police_words else "(?!)",
                         re.IGNORECASE)
     return _Compiled(book, named, named_low, named_acronyms, book.named, named_each, forces, demonym_country,
-                     demonym_before, police, generic, generic_low, book.generic, prefix, unlisted,
+                     demonym_before, police, generic, generic_low, book.generic, prefix, unlisted, titled,
+                     frozenset(w for name in acled_codebook().country_registry.keys() for w in str(name).split()),
                      frozenset(book.unlisted.not_actors),
                      re.compile(book.unlisted.before, re.IGNORECASE), re.compile(book.unlisted.after, re.IGNORECASE),
                      frozenset(w.casefold() for w in book.prefix_stopwords),
@@ -215,6 +220,13 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
         found.append(ActorMention(offset + m.start(), offset + m.end(), m.group(), m.group(), c.book.unlisted.inter,
                                   "unlisted", f"{m.group()!r} is not in the actor dictionary: check ACLED's name and "
                                   "category"))
+    for m in c.titled.finditer(text):
+        if any(word.casefold() in c.demonym_country or word in c.countries for word in m.group().split()):
+            continue  # "Sudan Army Forces": a state's own forces
+        if free(m.start(), m.end()) and not _adjacent_to_mention(found, offset + m.start()):
+            found.append(ActorMention(offset + m.start(), offset + m.end(), m.group(), m.group(),
+                                      c.book.local_group_inter.get(country) or c.book.unlisted.inter, "unlisted",
+                                      f"{m.group()!r} is not in the actor dictionary: check ACLED's name and category"))
     found.sort(key=lambda a: a.start)
     return _identified(found, text, offset)
 

@@ -188,6 +188,7 @@ class Unlisted(_Entry):
     before: str
     after: str
     not_actors: tuple[str, ...] = ()
+    titled: str = "(?!)"
 
 
 class Actors(_Entry):
