@@ -114,7 +114,7 @@ def _compiled() -> _Compiled:
                         re.IGNORECASE)
     return _Compiled(book, named, named_low, named_acronyms, book.named, named_each, forces, demonym_country,
                      demonym_before, police, generic, generic_low, book.generic, prefix, unlisted, titled,
-                     frozenset(w for name in acled_codebook().country_registry.keys() for w in str(name).split()),
+                     frozenset(w for entry in acled_codebook().country_registry for w in entry.name.split()),
                      frozenset(book.unlisted.not_actors),
                      re.compile(book.unlisted.before, re.IGNORECASE), re.compile(book.unlisted.after, re.IGNORECASE),
                      frozenset(w.casefold() for w in book.prefix_stopwords),
