@@ -337,3 +337,39 @@ def test_a_capitalised_name_of_an_armed_organisation_is_a_group_for_review() -> 
 def test_a_capitalised_force_named_for_a_country_is_not_taken_for_a_group() -> None:
     event = first("On 3 May 2022, the Chadian Border Force clashed with rebels near Abeche.", "Chad")
     assert event["actor1"] != "Chadian Border Force"
+
+
+def test_a_weapon_model_is_no_actor() -> None:
+    event = first("On 3 May 2022, Ukrainian forces fired mortars and BM-21 Grad rockets at DPR positions near "
+                  "Horlivka.", "Ukraine")
+    assert (event["actor2"], event["interaction"]) == ("NAF: United Armed Forces of Novorossiya", 12)
+
+
+def test_the_forces_of_a_country_named_after_the_noun_are_that_countrys() -> None:
+    event = first("On 3 May 2022, the military forces of Russia launched a missile attack on an airfield near Uman. "
+                  "Three Ukrainian servicemen were killed.", "Ukraine")
+    assert (event["actor1"], event["actor2"], event["interaction"]) == \
+        ("Military Forces of Russia (2000-)", "Military Forces of Ukraine (2019-)", 18)
+
+
+def test_air_defence_warships_and_an_airforce_are_a_countrys_forces() -> None:
+    downed = first("Interception: On 3 May 2022, Russian air defence systems shot down two Ukrainian missiles near "
+                   "Kherson.", "Ukraine")
+    assert (downed["actor1"], downed["interaction"]) == ("Military Forces of Russia (2000-)", 18)
+    ship = first("On 3 May 2022, Ukrainian forces shelled a Russian landing ship near Snake Island.", "Ukraine")
+    assert (ship["actor2"], ship["interaction"]) == ("Military Forces of Russia (2000-)", 18)
+    strike = first("On 3 May 2022, Russian airforce fired on Orikhiv. Two people were injured.", "Ukraine")
+    assert (strike["sub_event_type"], strike["interaction"]) == ("Air/drone strike", 78)
+
+
+def test_a_military_site_shelled_stands_for_its_forces_not_for_the_attacker() -> None:
+    event = first("On 3 May 2022, Russian forces shelled military infrastructure near Bakhmut. Casualties unknown.",
+                  "Ukraine")
+    assert (event["actor2"], event["interaction"]) == ("Military Forces of Ukraine (2019-)", 18)
+    checkpoint = first("On 3 May 2022, Russian forces shelled a border checkpoint near Sumy.", "Ukraine")
+    assert checkpoint["interaction"] == 18
+
+
+def test_battles_between_two_forces_are_an_armed_clash() -> None:
+    event = first("On 3 May 2022, battles between Ukrainian and Russian forces went on near Izium.", "Ukraine")
+    assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 18)

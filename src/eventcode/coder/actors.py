@@ -55,6 +55,8 @@ class _Compiled:
     titled: re.Pattern[str]
     countries: frozenset[str]
     not_actors: frozenset[str]
+    weapon_models: re.Pattern[str]
+    forces_of: re.Pattern[str]
     unlisted_before: re.Pattern[str]
     unlisted_after: re.Pattern[str]
     prefix_stopwords: frozenset[str]
@@ -115,7 +117,9 @@ def _compiled() -> _Compiled:
     return _Compiled(book, named, named_low, named_acronyms, book.named, named_each, forces, demonym_country,
                      demonym_before, police, generic, generic_low, book.generic, prefix, unlisted, titled,
                      frozenset(w for entry in acled_codebook().country_registry for w in entry.name.split()),
-                     frozenset(book.unlisted.not_actors),
+                     frozenset(book.unlisted.not_actors), re.compile(book.unlisted.weapon_models),
+                     re.compile(rf"(?<![\w-])(?i:{_alternation(list(book.force_nouns))}) of (?:the )?(?P<country>"
+                                rf"{_alternation([re.escape(c) for c in book.demonyms])})(?![\w-])"),
                      re.compile(book.unlisted.before, re.IGNORECASE), re.compile(book.unlisted.after, re.IGNORECASE),
                      frozenset(w.casefold() for w in book.prefix_stopwords),
                      re.compile(r"\s*\(\s*(?:(?:" + _alternation(list(book.identified_as)) + r")\s+)?$"
@@ -180,6 +184,12 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
             inter = 1 if home == country else 8
             found.append(ActorMention(offset + start, offset + end, text[start:end], name, inter, "state", review,
                                       home=home))
+    for m in c.forces_of.finditer(text):  # "the military forces of Russia"
+        if free(m.start(), m.end()):
+            home = m.group("country")
+            name, review = state_force(home, "police" if c.police.search(text, m.start(), m.end()) else "military", day)
+            found.append(ActorMention(offset + m.start(), offset + m.end(), m.group(), name,
+                                      STATE if home == country else EXTERNAL, "state", review, home=home))
     for m in (c.generic_low.finditer(low) if low is not None else c.generic.finditer(text)):
         if not free(m.start(), m.end()):
             continue
@@ -210,7 +220,8 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
         found.append(ActorMention(offset + start, offset + m.end(), text[start:m.end()], name, inter,
                                   role.role, review, start != m.start(), home if inter == STATE else ""))
     for m in c.unlisted.finditer(text):
-        if m.group() in c.not_actors or m.group().casefold() in c.demonym_country or not free(m.start(), m.end()):
+        if m.group() in c.not_actors or m.group().casefold() in c.demonym_country or not free(m.start(), m.end()) \
+                or c.weapon_models.fullmatch(m.group()):
             continue
         if not (c.unlisted_before.search(text[max(0, m.start() - 30):m.start()])
                 or c.unlisted_after.match(text[m.end():m.end() + 40])):

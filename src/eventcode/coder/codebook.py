@@ -189,6 +189,7 @@ class Unlisted(_Entry):
     after: str
     not_actors: tuple[str, ...] = ()
     titled: str = "(?!)"
+    weapon_models: str = "(?!)"
 
 
 class Actors(_Entry):
@@ -236,7 +237,8 @@ class Actors(_Entry):
             if not front.sides[0] or not front.sides[1]:
                 raise ValueError(f"fronts.{front.country}: each side needs an actor")
         _check_patterns("force_nouns", self.force_nouns)
-        _check_patterns("unlisted", (self.unlisted.pattern, self.unlisted.before, self.unlisted.after))
+        _check_patterns("unlisted", (self.unlisted.pattern, self.unlisted.before, self.unlisted.after,
+                                     self.unlisted.weapon_models))
         return self
 
 
