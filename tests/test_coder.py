@@ -171,6 +171,9 @@ def test_an_unnamed_perpetrator_is_flagged_for_review() -> None:
     ("On 2 March 2022, gunmen attacked Bamako, killing 20. Fatalities split across ten events, coded as 2.", 2),
     ("On 2 March 2022, gunmen attacked Bamako, leading to the death of at least 23 and 15 missing.", 23),
     ("On 2 March 2022, a man was assaulted by gunmen in Bamako. The man succumbed to his injuries.", 1),
+    ("On 2 March 2022, gunmen attacked a bus in Bamako. Three people, including a child, were killed.", 3),
+    ("On 2 March 2022, gunmen attacked Bamako. Eight persons, including four guards, one soldier and three gunmen "
+     "were killed.", 8),
     ("On 2 March 2022, gunmen attacked a bus in Bamako. The group said it killed 100 soldiers. Two other sources "
      "reported one soldier was killed.", 1),
 ])

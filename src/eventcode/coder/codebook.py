@@ -263,10 +263,11 @@ class Numbers(_Entry):
     coded: tuple[str, ...]
     vague_death: tuple[str, ...]
     unit_words: tuple[str, ...] = ()
+    asides: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _check(self) -> Numbers:
-        for group in ("qualifiers", "killed", "injured", "none", "coded", "unit_words"):
+        for group in ("qualifiers", "killed", "injured", "none", "coded", "unit_words", "asides"):
             _check_patterns(group, getattr(self, group))
         for pattern in self.coded:
             if "(?P<n>" not in pattern:

@@ -51,6 +51,7 @@ class _Compiled:
     claim: re.Pattern[str]
     summary_nouns: frozenset[str]
     unit: re.Pattern[str]
+    aside: re.Pattern[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -107,7 +108,8 @@ def _compiled() -> _Compiled:
                      re.compile(r"\b(?:" + "|".join(book.claims) + r")\b[^.;]*$", re.IGNORECASE),
                      frozenset(book.summary_nouns),
                      re.compile(r"(?<![\w-])(?:" + "|".join(book.unit_words) + r")\s*(\d+)\b" if book.unit_words
-                                else "(?!)", re.IGNORECASE))
+                                else "(?!)", re.IGNORECASE),
+                     re.compile("|".join(book.asides) if book.asides else "(?!)", re.IGNORECASE))
 
 
 def _value(c: _Compiled, text: str) -> tuple[int, bool] | None:
@@ -129,6 +131,10 @@ def _noun(text: str) -> str:
 
 
 _PARENTHESES = re.compile(r"\([^()]*\)")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
 
 
 def is_casualty_word(text: str) -> bool:
@@ -193,8 +199,9 @@ def _after(c: _Compiled, text: str, start: int, end: int) -> tuple[int, int, int
 
 def _before(c: _Compiled, text: str, start: int, end: int) -> tuple[int, int, int, bool, str] | None:
     base = max(0, start - 70)
-    # Parenthetical asides ("two militants (suspected TTP) were killed") are blanked, keeping the offsets.
-    before = _PARENTHESES.sub(lambda m: " " * len(m.group()), text[base:start])
+    # Asides ("two militants (suspected TTP) were killed", "three people, including a child, were killed") are
+    # blanked, keeping the offsets.
+    before = c.aside.sub(_blank, _PARENTHESES.sub(_blank, text[base:start]))
     for m in reversed(list(c.number.finditer(before))):
         tail = c.tail_before.match(before[m.end():])
         if tail is None:
