@@ -108,6 +108,13 @@ def test_people_arrested_but_not_named_are_civilians_for_review() -> None:
     assert reasons(event, "actor2") == ["actor2 is not named: coded as Civilians (Myanmar)"]
 
 
+@pytest.mark.parametrize("verb", ["pursued", "repelled"])
+def test_forces_that_pursue_or_repel_an_armed_group_fight_it(verb: str) -> None:
+    event = code(f"On 9 January 2022, soldiers {verb} JNIM militants near Dapala. Three militants were killed.",
+                 date(2022, 1, 9), "Burkina Faso")[0]
+    assert (event["sub_event_type"], event["interaction"], event["fatalities"]) == ("Armed clash", 12, 3)
+
+
 def test_lethal_force_against_protesters() -> None:
     event = only("On 3 May 2022, police opened fire on protesters in Yangon, killing two.", date(2022, 5, 3))
     assert event["sub_event_type"] == "Excessive force against protesters"
