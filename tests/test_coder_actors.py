@@ -373,3 +373,18 @@ def test_a_military_site_shelled_stands_for_its_forces_not_for_the_attacker() ->
 def test_battles_between_two_forces_are_an_armed_clash() -> None:
     event = first("On 3 May 2022, battles between Ukrainian and Russian forces went on near Izium.", "Ukraine")
     assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 18)
+
+
+@pytest.mark.parametrize(("text", "country", "interaction"), [
+    ("On 3 May 2022, IS militants attacked a Popular Mobilization Forces post near Tarmiyah.", "Iraq", 12),
+    ("Movement of forces: On 3 May 2022, a Global Coalition convoy of ten trucks entered Al Hasakeh.", "Syria", 80),
+    ("On 3 May 2022, pro-IRG forces shelled Houthi positions near Hays.", "Yemen", 11),
+    ("On 3 May 2022, a fighter of the Afghanistan Freedom Front attacked a Taliban checkpoint in Panjshir.",
+     "Afghanistan", 12),
+    ("On 3 May 2022, the TTP ambushed a police patrol near Tank.", "Pakistan", 12),
+    ("On 3 May 2022, soldiers clashed with the BLA near Kohlu.", "Pakistan", 12),
+    ("On 3 May 2022, an IED exploded targeting a National Police Forces vehicle in Jarablus.", "Syria", 23),
+])
+def test_named_actors_of_the_middle_east_and_south_asia(text: str, country: str, interaction: int) -> None:
+    """PMF, Global Coalition, pro-IRG forces, AFF, TTP, BLA, National Police Forces: ACLED's names and categories."""
+    assert first(text, country)["interaction"] == interaction
