@@ -450,3 +450,20 @@ def test_roads_blocked_with_barricades_or_burning_tyres_are_a_violent_demonstrat
 def test_demonstrators_who_clash_fight_the_police_named_with_them_or_each_other(text: str, interaction: int) -> None:
     event = only(text, D22, "Kenya")
     assert (event["sub_event_type"], event["interaction"]) == ("Violent demonstration", interaction)
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, nurses demonstrated in Kisumu. Police officers beat up and detained several nurses.",
+    "On 3 May 2022, nurses demonstrated in Kisumu. The police confronted the nurses at the gate.",
+    "On 3 May 2022, nurses demonstrated in Kisumu. Police tried to disperse the nurses.",
+    "On 3 May 2022, police prevent nurses from marching to the county offices in Kisumu to protest.",
+    "On 3 May 2022, nurses demonstrated in Kisumu. Police officers pushed the protesters out of the hall.",
+])
+def test_police_who_beat_confront_try_to_disperse_or_push_demonstrators_intervene(text: str) -> None:
+    event = only(text, D22, "Kenya")
+    assert (event["sub_event_type"], event["interaction"]) == ("Protest with intervention", 16)
+
+
+def test_demonstrators_who_beat_someone_riot() -> None:
+    event = only("On 3 May 2022, demonstrators beat up a driver in Kisumu.", D22, "Kenya")
+    assert event["sub_event_type"] == "Violent demonstration"

@@ -53,6 +53,7 @@ class Refinement(_Entry):
                   "civilian_agent"]
     to: str
     cue: str = ""  # the rule applies only when this cue group is present
+    trigger: str = ""  # the rule applies only when the deciding trigger is matched whole by this pattern
 
 
 class Lexicon(_Entry):
@@ -126,6 +127,7 @@ class Lexicon(_Entry):
         for rule in self.refinements:
             if rule.cue and rule.cue not in self.cues:
                 raise ValueError(f"refinements: unknown cue group {rule.cue!r}")
+            _check_patterns("refinements", (rule.trigger,))
         for label, name in self.labels.items():
             if name not in known:
                 raise ValueError(f"labels.{label}: {name!r} is not an ACLED sub-event type")

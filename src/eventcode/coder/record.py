@@ -97,11 +97,11 @@ def _gang_victim(agent: ActorMention | None, target: ActorMention | None, text: 
 
 
 def refine(sub_event_type: str, agent: ActorMention | None, target: ActorMention | None, armed: int,
-           mutual: bool = False, present: frozenset[str] = frozenset()) -> str:
+           mutual: bool = False, present: frozenset[str] = frozenset(), trigger: str = "") -> str:
     """The sub-event type once the actors are known (the lexicon's refinements: an attack on an armed actor is
     an armed clash, arrests by a non-state group are abductions, territory taken by state forces is regained).
     ``armed``: how many armed actors the event's sentences name; ``mutual``: the text says both sides fought;
-    ``present``: the cue groups of the event's text."""
+    ``present``: the cue groups of the event's text; ``trigger``: the words of the deciding trigger."""
     conditions = {
         "armed_target": target is not None and target.inter in ARMED and agent is not None and agent.inter in ARMED,
         "civilian_target": target is not None and target.inter == CIVILIANS and armed < 2 and not mutual,
@@ -111,7 +111,8 @@ def refine(sub_event_type: str, agent: ActorMention | None, target: ActorMention
         "civilian_agent": agent is not None and agent.inter == CIVILIANS,
     }
     for rule in lexicon().refinements:
-        if rule.sub_event_type == sub_event_type and conditions[rule.when] and (not rule.cue or rule.cue in present):
+        if rule.sub_event_type == sub_event_type and conditions[rule.when] and (not rule.cue or rule.cue in present) \
+                and (not rule.trigger or re.fullmatch(rule.trigger, trigger, re.IGNORECASE)):
             return rule.to
     return sub_event_type
 
@@ -260,7 +261,8 @@ def build(group: Group, sub_event_type: str, trigger: Trigger | None, country: s
     fought = trig.mutual(sub_event_type, group.triggers, trig.cues(text))
     agent, target, home = roles(group, trigger, fought)
     agent, target = _gang_victim(agent, target, report or text, country, group.day, review)
-    sub_event_type = refine(sub_event_type, agent, target, armed, fought, trig.cues(text))
+    sub_event_type = refine(sub_event_type, agent, target, armed, fought, trig.cues(text),
+                            trigger.text if trigger is not None else "")
     sub = cb.sub_event_types.lookup(sub_event_type)
     event_type = sub.event_type
     if trigger is not None and home is not None:
