@@ -254,6 +254,14 @@ def test_a_background_date_makes_no_event() -> None:
     assert (event["sub_event_type"], event["event_date"]) == ("Protest with intervention", "2022-03-03")
 
 
+def test_an_opening_sentence_with_no_event_gives_the_next_its_day_place_and_actors() -> None:
+    event = only("On 3 March 2022, soldiers went on patrol with JNIM militants in their sights near Bamako. Three "
+                 "militants were killed.", date(2022, 3, 7), "Mali")
+    assert (event["event_date"], event["location"], event["sub_event_type"]) == ("2022-03-03", "Bamako", "Armed clash")
+    assert (event["actor1"], event["actor2"], event["fatalities"]) == (
+        "Military Forces of Mali (2021-)", "JNIM: Group for Support of Islam and Muslims", 3)
+
+
 def test_words_of_mutual_fighting_make_a_battle_with_one_side_named() -> None:
     event = only("On 26 January 2022, an armed clash broke out between armed men in Temixco.", date(2022, 1, 26),
                  "Mexico")

@@ -104,6 +104,7 @@ def segment(facts: list[SentenceFacts], published: date, statements: bool = Fals
     after_aggregate = False
     last_area: PlaceMention | None = None
     last_town: PlaceMention | None = None
+    lead: SentenceFacts | None = None
     for f in facts:
         known = [p for p in f.places if p.place is not None]
         last_area = next((p for p in known if p.geo_precision == 2), last_area)
@@ -135,7 +136,13 @@ def segment(facts: list[SentenceFacts], published: date, statements: bool = Fals
                 not_coded.append(NotCoded(f.sentence, f"{' and '.join(reasons)}: not an event that happened"))
             elif current and f.counts:
                 current[-1].context.append(f)
+            elif not current and f.dates:
+                lead = f  # "On 9 January, VDP pursued JNIM militants. Three militants were killed."
             continue
+        # An opening sentence that names no event but says when, where and who ("On 9 January, VDP pursued JNIM
+        # militants.") opens the event of the next sentence that has no day of its own ("Three were killed.").
+        opening = lead if lead is not None and not current and not f.dates and not f.undated else None
+        lead = None
         strategic = _strategic(f)
         last = current[-1] if current else None
         if last is not None and f.casualties_only and (own_place is None or own_place.place is None):
@@ -157,6 +164,10 @@ def segment(facts: list[SentenceFacts], published: date, statements: bool = Fals
                     days.append((d.day, d.precision, False, d))
         elif last is not None and same_place and not f.undated:
             days.append((last.day, last.precision, last.undated, last.date_mention))
+        elif opening is not None:
+            mention = _event_dates(opening)[0]
+            days.append((mention.day, mention.precision, False, mention))
+            own_place = own_place or _best_place(opening.places)
         else:
             day, precision, _ = undated_day(f.sentence.text, published)
             days.append((day, precision, True, None))
@@ -175,6 +186,8 @@ def segment(facts: list[SentenceFacts], published: date, statements: bool = Fals
                 by_key[group.key()] = group
                 groups.append(group)
                 existing = group
+            if opening is not None and opening not in existing.sentences:
+                existing.sentences.append(opening)
             existing.sentences.append(f)
             current.append(existing)
     return groups, not_coded
