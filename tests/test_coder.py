@@ -255,7 +255,7 @@ def test_a_background_date_makes_no_event() -> None:
 
 
 def test_an_opening_sentence_with_no_event_gives_the_next_its_day_place_and_actors() -> None:
-    event = only("On 3 March 2022, soldiers went on patrol with JNIM militants in their sights near Bamako. Three "
+    event = only("On 3 March 2022, soldiers searched the bush near Bamako for JNIM militants. Three "
                  "militants were killed.", date(2022, 3, 7), "Mali")
     assert (event["event_date"], event["location"], event["sub_event_type"]) == ("2022-03-03", "Bamako", "Armed clash")
     assert (event["actor1"], event["actor2"], event["fatalities"]) == (

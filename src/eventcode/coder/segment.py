@@ -165,8 +165,8 @@ def segment(facts: list[SentenceFacts], published: date, statements: bool = Fals
         elif last is not None and same_place and not f.undated:
             days.append((last.day, last.precision, last.undated, last.date_mention))
         elif opening is not None:
-            mention = _event_dates(opening)[0]
-            days.append((mention.day, mention.precision, False, mention))
+            opened = _event_dates(opening)[0]
+            days.append((opened.day, opened.precision, False, opened))
             own_place = own_place or _best_place(opening.places)
         else:
             day, precision, _ = undated_day(f.sentence.text, published)
