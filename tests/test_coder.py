@@ -475,3 +475,17 @@ def test_police_who_beat_confront_try_to_disperse_or_push_demonstrators_interven
 def test_demonstrators_who_beat_someone_riot() -> None:
     event = only("On 3 May 2022, demonstrators beat up a driver in Kisumu.", D22, "Kenya")
     assert event["sub_event_type"] == "Violent demonstration"
+
+
+def test_the_police_who_disperse_a_violent_demonstration_are_its_actor2() -> None:
+    text = ("On 3 May 2022, traders demonstrated in Kisumu against the herders who raided a market. Demonstrators "
+            "attacked and beat a shopkeeper. Police dispersed them with tear gas.")
+    event = only(text, D22, "Kenya")
+    assert (event["sub_event_type"], event["actor2"], event["interaction"]) == (
+        "Violent demonstration", "Police Forces of Kenya (2013-)", 15)
+
+
+def test_demonstrators_who_beat_a_man_up_riot() -> None:
+    event = only("On 3 May 2022, traders demonstrated in Kisumu. They caught a tax officer and beat him up.", D22,
+                 "Kenya")
+    assert event["sub_event_type"] == "Violent demonstration"

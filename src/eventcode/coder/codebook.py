@@ -89,6 +89,7 @@ class Lexicon(_Entry):
     gang_victim: str = ""
     riot_crowd_roles: tuple[str, ...] = ()
     forces_after_the_fact: tuple[str, ...] = ()
+    forces_intervene: dict[str, str] = {}
     front_opponent: tuple[str, ...] = ()
 
     refinements: tuple[Refinement, ...] = ()
@@ -107,7 +108,7 @@ class Lexicon(_Entry):
             if group not in self.victim_cues:
                 raise ValueError(f"victim_needs.{name}: unknown victim cue group {group!r}")
         for name in (*self.one_sided, *self.no_fatalities, *self.default_actor1, *self.default_actor2,
-                     *self.forces_after_the_fact, *self.front_opponent,
+                     *self.forces_after_the_fact, *self.forces_intervene, *self.front_opponent,
                      *self.victim_needs, *(r.sub_event_type for r in self.refinements),
                      *(r.to for r in self.refinements)):
             if name not in known:
@@ -124,6 +125,9 @@ class Lexicon(_Entry):
         for role in self.riot_crowd_roles:
             if role not in roles:
                 raise ValueError(f"riot_crowd_roles: {role!r} is not a generic actor role of actors.yaml")
+        for name, cue in self.forces_intervene.items():
+            if cue not in self.cues:
+                raise ValueError(f"forces_intervene.{name}: unknown cue group {cue!r}")
         for rule in self.refinements:
             if rule.cue and rule.cue not in self.cues:
                 raise ValueError(f"refinements: unknown cue group {rule.cue!r}")

@@ -162,6 +162,13 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
                 and sub_event_type in lex.forces_after_the_fact \
                 and not home.sentence.start <= a2.start < home.sentence.end:
             a2 = None  # "the robber was later rescued by the police": the police came after the riot
+        cue = lex.forces_intervene.get(sub_event_type)
+        named_apart = a2 is not None and home is not None and not home.sentence.start <= a2.start < home.sentence.end
+        if (a2 is None or a2.inter == CIVILIANS or named_apart) and cue \
+                and cue in trig.cues(" ".join(s.sentence.text for s in group.sentences)):
+            # the state force that intervened is the crowd's opponent, not its other victims nor a party the
+            # report names elsewhere
+            a2 = next((a for s in group.sentences for a in s.actors if a.inter in STATE_FORCES), a2)
         if mutual and (a2 is None or a2.inter == CIVILIANS):
             # a crowd that fought state forces named with it fought them; people who fought each other are
             # rioters both
