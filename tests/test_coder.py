@@ -489,3 +489,14 @@ def test_demonstrators_who_beat_a_man_up_riot() -> None:
     event = only("On 3 May 2022, traders demonstrated in Kisumu. They caught a tax officer and beat him up.", D22,
                  "Kenya")
     assert event["sub_event_type"] == "Violent demonstration"
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, hundreds of students marched in Kisumu with banners and placards, and the killing of a "
+    "lecturer by police last year was remembered.",
+    "On 3 May 2022, hundreds of students marched in Kisumu over the police raid of 1 May, during which two "
+    "students were killed.",
+])
+def test_a_killing_the_protest_is_about_is_no_excessive_force(text: str) -> None:
+    event = only(text, D22, "Kenya")
+    assert (event["sub_event_type"], event["interaction"]) == ("Peaceful protest", 60)
