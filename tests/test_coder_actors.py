@@ -388,3 +388,33 @@ def test_battles_between_two_forces_are_an_armed_clash() -> None:
 def test_named_actors_of_the_middle_east_and_south_asia(text: str, country: str, interaction: int) -> None:
     """PMF, Global Coalition, pro-IRG forces, AFF, TTP, BLA, National Police Forces: ACLED's names and categories."""
     assert first(text, country)["interaction"] == interaction
+
+
+def test_a_countrys_name_before_a_force_noun_is_its_forces() -> None:
+    event = first("On 3 May 2022, the Taliban clashed with the Turkmenistan military at the border near Aqina.",
+                  "Afghanistan")
+    assert (event["actor2"], event["interaction"]) == ("Military Forces of Turkmenistan (2006-)", 18)
+    local = first("On 3 May 2022, Niger militiamen attacked herders near Lafia.", "Nigeria")
+    assert local["actor1"] == "Niger"  # a state of Nigeria, not the country's forces
+
+
+def test_a_number_before_militants_is_no_name() -> None:
+    event = first("On 3 May 2022, two tribal militias clashed near Nasiriyah over land. 2 militants died.", "Iraq")
+    assert "2" not in (event["actor1"], event["actor2"])
+    assert event["interaction"] == 44
+
+
+def test_fire_towards_a_sides_positions_is_a_clash() -> None:
+    event = first("On 3 May 2022, Armenian forces fired in the direction of Azerbaijani positions near Lachin. "
+                  "No casualties.", "Azerbaijan")
+    assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 18)
+
+
+def test_unspecified_military_forces_and_remnants_of_war() -> None:
+    shelled = first("On 3 May 2022, Stanytsia was shelled by unspecified military forces, killing a civilian.",
+                    "Ukraine")
+    assert (shelled["actor1"], shelled["interaction"]) == ("Unidentified Military Forces", 78)
+    remnant = first("Explosive remnants of war: On 3 May 2022, an old mine exploded and injured two shepherds near "
+                    "Mandali.", "Iraq")
+    assert (remnant["actor1"], remnant["actor2"], remnant["interaction"]) == \
+        ("Unidentified Military Forces", "Civilians (Iraq)", 78)

@@ -98,10 +98,12 @@ def _compiled() -> _Compiled:
     named_low = re.compile(r"(?<![\w-])(?:" + lowered(_alternation(aliases)) + ")" + lowered(end))
     acronyms = [re.escape(a) for entry in book.named for a in entry.acronyms]
     named_acronyms = re.compile(r"(?<![\w-])(?:" + _alternation(acronyms) + ")" + end)
-    demonym_country = {d.casefold(): country for country, names in book.demonyms.items() for d in names}
-    demonyms = _alternation([re.escape(d) for names in book.demonyms.values() for d in names])
+    # a country's own name serves as its adjective too ("Pakistan forces", "the Turkmenistan military")
+    adjectives = {country: (*names, country) for country, names in book.demonyms.items()}
+    demonym_country = {d.casefold(): country for country, names in adjectives.items() for d in names}
+    demonyms = _alternation([re.escape(d) for names in adjectives.values() for d in names])
     forces = re.compile(rf"(?<![\w-])(?P<dem>{demonyms})(?: and (?P<dem2>{demonyms}))?(?:-led|-backed)?"
-                        rf"(?: [\w-]+){{0,2}}? "
+                        rf"(?P<between>(?: [\w-]+){{0,2}}?) "
                         rf"(?i:{_alternation(list(book.force_nouns))})\b")
     demonym_before = re.compile(rf"(?<![\w-])(?P<dem>{demonyms}) $")
     generic_source = r"\b(?:" + "|".join(f"(?P<g{i}>{_alternation(g.patterns)})"
@@ -175,6 +177,8 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
     for m in c.forces.finditer(text):
         if not free(m.start(), m.end()):
             continue
+        if m.group("dem") in c.book.demonyms and any(w[:1].islower() for w in m.group("between").split()):
+            continue  # "Russia launched a missile": a country's name is its forces' adjective only right before them
         spans = [(m.start(), m.end(), "dem")]
         if m.group("dem2"):  # "Russian and Ukrainian forces": two forces
             spans = [(m.start(), m.end("dem"), "dem"), (m.start("dem2"), m.end(), "dem2")]
@@ -206,8 +210,9 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
             prefix = c.prefix.search(text[max(0, m.start() - 60):m.start()])
             if prefix and not _adjacent_to_mention(found, offset + m.start()):
                 words = text[m.start() - len(prefix.group().lstrip(" ,;(")):m.start()].strip(" -")
-                if words and words.split()[0].casefold() not in c.prefix_stopwords \
-                        and words.casefold() not in c.demonym_country:
+                if words and not words.replace(" ", "").isdigit() \
+                        and words.split()[0].casefold() not in c.prefix_stopwords \
+                        and (words.casefold() not in c.demonym_country or words in c.book.demonyms):  # Niger State
                     name, review = words, f"{words!r} is not in the actor dictionary: check ACLED's name and category"
                     start = m.start() - len(prefix.group().lstrip(" ,;("))
                     # an acronym ("CODECO-ALC militiamen") names an organisation, a place or people ("Zamfara

@@ -220,8 +220,13 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
     if policy == "protest" and a2 is None and trig.cues(" ".join(s.sentence.text for s in group.sentences)) \
             & {lex.counter_protest}:
         a2 = act.generic_actor("protesters", country, day)
-    if a1 is None and label in lex.label_actor1:
-        a1 = act.generic_actor(lex.label_actor1[label], country, day)
+    if label in lex.label_actor1 and (a1 is None or a1.inter == CIVILIANS):
+        # "Explosive remnants of war: ... injuring a farmer": the farmer is the victim of the label's actor
+        labelled = act.generic_actor(lex.label_actor1[label], country, day)
+        if a1 is None:
+            a1 = labelled
+        elif labelled.inter != CIVILIANS:
+            a1, a2 = labelled, a1
     if a1 is None and sub_event_type in lex.default_actor1:
         a1 = act.generic_actor(lex.default_actor1[sub_event_type], country, day)
         review.append({"field": "actor1", "reason": f"actor1 is not named: coded as {a1.name}"})
