@@ -418,3 +418,9 @@ def test_unspecified_military_forces_and_remnants_of_war() -> None:
                     "Mandali.", "Iraq")
     assert (remnant["actor1"], remnant["actor2"], remnant["interaction"]) == \
         ("Unidentified Military Forces", "Civilians (Iraq)", 78)
+
+
+def test_an_unknown_acronym_in_parentheses_after_the_members_of_a_group_names_an_armed_group() -> None:
+    event = first("On 3 May 2022, unidentified gunmen shot and killed 4 members of Kaladan Party (KLP) near Paletwa.",
+                  "Myanmar")
+    assert (event["sub_event_type"], event["actor2"], event["interaction"]) == ("Armed clash", "KLP", 33)
