@@ -500,3 +500,12 @@ def test_demonstrators_who_beat_a_man_up_riot() -> None:
 def test_a_killing_the_protest_is_about_is_no_excessive_force(text: str) -> None:
     event = only(text, D22, "Kenya")
     assert (event["sub_event_type"], event["interaction"]) == ("Peaceful protest", 60)
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, nurses rallied in Kisumu for higher pay. In a counter protest, patients rallied beside them.",
+    "On 3 May 2022, about 40 people both from pro and anti-mining groups gathered in Kisumu.",
+])
+def test_a_counter_protest_has_protesters_on_both_sides(text: str) -> None:
+    event = only(text, D22, "Kenya")
+    assert (event["sub_event_type"], event["interaction"]) == ("Peaceful protest", 66)
