@@ -509,3 +509,13 @@ def test_a_killing_the_protest_is_about_is_no_excessive_force(text: str) -> None
 def test_a_counter_protest_has_protesters_on_both_sides(text: str) -> None:
     event = only(text, D22, "Kenya")
     assert (event["sub_event_type"], event["interaction"]) == ("Peaceful protest", 66)
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("On 3 May 2022, the Kani PDF attacked a military convoy near Kani. The group reported that three soldiers "
+     "died.", "Armed clash"),
+    ("On 3 May 2022, five armed men attacked a group of journalists in Kani.", "Attack"),
+    ("On 3 May 2022, a group burned the house of a suspected thief in Kani.", "Mob violence"),
+])
+def test_only_a_group_that_burns_or_beats_is_a_mob(text: str, sub_event_type: str) -> None:
+    assert only(text, D22)["sub_event_type"] == sub_event_type
