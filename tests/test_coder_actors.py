@@ -119,6 +119,12 @@ def test_a_perpetrator_named_after_the_victim_is_actor1() -> None:
     ("Volunteer fighters (VDP) clashed with JNIM militants near Djibo.", "Burkina Faso", DAY,
      "VDP: Volunteer for Defense of Homeland", 4),
     ("MS-13 members shot dead a bus driver in Soyapango.", "El Salvador", DAY, "MS-13: Mara Salvatrucha", 3),
+    ("NPA rebels ambushed an army patrol in Samar.", "Philippines", DAY, "NPA: New People's Army", 2),
+    ("SPLA-IO forces clashed with the army near Yei.", "South Sudan", DAY,
+     "SPLM-In Opposition: Sudan People's Liberation Movement-In Opposition", 2),
+    ("Imbonerakure members beat a man in Cankuzo.", "Burundi", DAY,
+     "CNDD-FDD-Imbonerakure: National Council for the Defence of Democracy (Imbonerakure Faction)", 3),
+    ("Mai-Mai militiamen attacked a village near Beni.", "Democratic Republic of Congo", DAY, "Mayi Mayi Militia", 3),
 ])
 def test_named_actors_carry_acleds_name_category_and_period(text: str, country: str, day: date, actor: str,
                                                              inter: int) -> None:
