@@ -430,3 +430,15 @@ def test_an_unknown_acronym_in_parentheses_after_the_members_of_a_group_names_an
     event = first("On 3 May 2022, unidentified gunmen shot and killed 4 members of Kaladan Party (KLP) near Paletwa.",
                   "Myanmar")
     assert (event["sub_event_type"], event["actor2"], event["interaction"]) == ("Armed clash", "KLP", 33)
+
+
+def test_an_armed_group_said_likely_to_be_a_named_one_is_that_one() -> None:
+    event = first("On 3 May 2022, an armed group likely to be IS militants shot at a QSD checkpoint near Hajin.",
+                  "Syria")
+    assert (event["actor1"], event["actor2"], event["interaction"]) == \
+        ("Islamic State (Syria)", "QSD: Syrian Democratic Forces", 22)
+
+
+def test_a_mine_presumed_to_be_a_groups_is_its_act() -> None:
+    event = first("On 3 May 2022, a landmine, presumably Houthi, exploded near Hays, killing a shepherd.", "Yemen")
+    assert (event["actor1"], event["interaction"]) == ("Military Forces of Yemen (2016-) Supreme Political Council", 17)

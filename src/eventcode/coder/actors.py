@@ -61,6 +61,7 @@ class _Compiled:
     unlisted_after: re.Pattern[str]
     prefix_stopwords: frozenset[str]
     identified_as: re.Pattern[str]
+    attributed: re.Pattern[str]
 
 
 def _alternation(patterns: tuple[str, ...] | list[str]) -> str:
@@ -125,6 +126,8 @@ def _compiled() -> _Compiled:
                      re.compile(book.unlisted.before, re.IGNORECASE), re.compile(book.unlisted.after, re.IGNORECASE),
                      frozenset(w.casefold() for w in book.prefix_stopwords),
                      re.compile(r"\s*\(\s*(?:(?:" + _alternation(list(book.identified_as)) + r")\s+)?$"
+                                if book.identified_as else "(?!)", re.IGNORECASE),
+                     re.compile(r"(?:^|\W)(?:" + _alternation(list(book.identified_as)) + r")(?:\s+to\s+be)?\s+$"
                                 if book.identified_as else "(?!)", re.IGNORECASE))
 
 
@@ -247,15 +250,23 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
     return _identified(found, text, offset)
 
 
+def attributed(before: str) -> bool:
+    """Whether ``before`` (the text before an actor) ends in words that attribute an act to it ("a landmine,
+    presumably", "an armed group likely to be")."""
+    return _compiled().attributed.search(before) is not None
+
+
 def _identified(found: list[ActorMention], text: str, offset: int) -> list[ActorMention]:
-    """ "armed men (assumed Darfur communal militia)": the actor in the parentheses names the one before them."""
-    pattern = _compiled().identified_as
+    """ "armed men (assumed Darfur communal militia)", "an armed group likely to be IS militants": the actor named
+    as what the one before it is believed to be names it."""
+    c = _compiled()
     kept: list[ActorMention] = []
     for mention in found:
         before = kept[-1] if kept else None
+        between = text[before.end - offset:mention.start - offset] if before is not None else ""
         if before is not None and before.role not in ("named", "state") and before.end <= mention.start \
-                and pattern.fullmatch(text[before.end - offset:mention.start - offset]) \
-                and text[mention.end - offset:].lstrip().startswith(")"):
+                and ((c.identified_as.fullmatch(between) and text[mention.end - offset:].lstrip().startswith(")"))
+                     or (mention.role in ("named", "state") and c.attributed.fullmatch(between))):
             kept[-1] = replace(before, name=mention.name, inter=mention.inter, review=mention.review, role=mention.role,
                                home=mention.home)
             continue

@@ -23,7 +23,8 @@ Record = dict[str, Any]
 
 _PASSIVE_BY = re.compile(r"^[^,;]{0,40}?\bby(?:\s+(?:the|an?))?\s*$", re.IGNORECASE)
 _AND = re.compile(r"^\s*(?:,\s*)?(?:and|with|along with|together with)\s+(?:the\s+)?$", re.IGNORECASE)
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# "is" in lower case only: "IS militants shot" is no passive
+_PASSIVE = re.compile(r"\b(?:(?i:was|were|been|being|are)|is)\s+(?:\w+\s+)?$")
 
 
 def _evidence(kind: str, facts: SentenceFacts, start: int, end: int, text: str, **extra: object) -> dict[str, Any]:
@@ -131,6 +132,12 @@ def _harmed(group: Group, sub_event_type: str) -> bool:
     return needs is not None and trig.says_of_victim(" ".join(s.sentence.text for s in group.sentences), needs)
 
 
+def _attributed(group: Group, mention: ActorMention) -> bool:
+    """Whether the report attributes the event to ``mention`` ("presumably Houthi", "presumed to be")."""
+    holder = next((s for s in group.sentences if s.sentence.start <= mention.start < s.sentence.end), None)
+    return holder is not None and act.attributed(holder.sentence.text[:mention.start - holder.sentence.start])
+
+
 def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: ActorMention | None,
           group: Group, country: str, review: list[dict[str, str]], mutual: bool = False,
           label: str = "", home: SentenceFacts | None = None) -> tuple[ActorMention | None, ActorMention | None]:
@@ -191,6 +198,8 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
             and lex.default_actor2.get(sub_event_type) == "civilians":
         a2 = None  # "the military, police and ... set houses on fire": the state's forces act together
     elif policy == "remote":
+        if a1 is None and a2 is not None and a2.inter in ARMED and _attributed(group, a2):
+            a1, a2 = a2, None  # "a landmine, presumably Houthi, exploded": the mine is the Houthis'
         if a1 is None or a1.inter not in ARMED:
             if a1 is not None and a1.inter == CIVILIANS and a2 is None:
                 a2 = a1
