@@ -519,3 +519,14 @@ def test_a_counter_protest_has_protesters_on_both_sides(text: str) -> None:
 ])
 def test_only_a_group_that_burns_or_beats_is_a_mob(text: str, sub_event_type: str) -> None:
     assert only(text, D22)["sub_event_type"] == sub_event_type
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("On 3 May 2022, soldiers arrested a student leader in Kani who took part in anti-coup protests.", "Arrests"),
+    ("On 3 May 2022, prison guards beat up two prisoners in Kani who went on hunger strike.", "Attack"),
+    ("On 3 May 2022, soldiers beat villagers at a checkpoint near Kani as they were on their way to a rally.",
+     "Attack"),
+])
+def test_force_against_people_for_a_protest_elsewhere_is_no_intervention(text: str, sub_event_type: str) -> None:
+    event = only(text, D22)
+    assert (event["sub_event_type"], event["interaction"]) == (sub_event_type, 17)
