@@ -530,3 +530,19 @@ def test_only_a_group_that_burns_or_beats_is_a_mob(text: str, sub_event_type: st
 def test_force_against_people_for_a_protest_elsewhere_is_no_intervention(text: str, sub_event_type: str) -> None:
     event = only(text, D22)
     assert (event["sub_event_type"], event["interaction"]) == (sub_event_type, 17)
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, in Kisumu, a man who was reportedly caught stealing a goat was beaten by a group of people. "
+    "[size=no report]",
+    "On 3 May 2022, in Kisumu, residents caught a thief and whipped him in the market. [size=no report]",
+    "On 3 May 2022, in Kisumu, residents set fire overnight to the house of a suspected witch. [size=no report]",
+])
+def test_a_crowd_that_beats_whips_or_sets_fire_is_mob_violence(text: str) -> None:
+    assert only(text, D22, "Kenya")["sub_event_type"] == "Mob violence"
+
+
+def test_a_road_which_has_been_damaged_is_what_a_protest_is_about() -> None:
+    text = ("On 3 May 2022, residents blocked an avenue in Kisumu in a protest to demand repairs to the bridge, which "
+            "has been damaged and closed for months.")
+    assert only(text, D22, "Kenya")["sub_event_type"] == "Peaceful protest"
