@@ -442,3 +442,14 @@ def test_an_armed_group_said_likely_to_be_a_named_one_is_that_one() -> None:
 def test_a_mine_presumed_to_be_a_groups_is_its_act() -> None:
     event = first("On 3 May 2022, a landmine, presumably Houthi, exploded near Hays, killing a shepherd.", "Yemen")
     assert (event["actor1"], event["interaction"]) == ("Military Forces of Yemen (2016-) Supreme Political Council", 17)
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, Maoist cadres set ablaze 8 vehicles of a construction company in Banskarcha village under "
+    "Mahuadanr police station limits.",
+    "On 3 May 2022, Maoist rebels abducted a villager from Bhattiguda village over suspicion of being a police "
+    "informer.",
+])
+def test_the_police_named_as_a_place_or_a_description_are_no_actor(text: str) -> None:
+    event = first(text, "India")
+    assert (event["actor2"], event["interaction"]) == ("Civilians (India)", 27)
