@@ -453,3 +453,10 @@ def test_a_mine_presumed_to_be_a_groups_is_its_act() -> None:
 def test_the_police_named_as_a_place_or_a_description_are_no_actor(text: str) -> None:
     event = first(text, "India")
     assert (event["actor2"], event["interaction"]) == ("Civilians (India)", 27)
+
+
+def test_forces_whose_property_unnamed_people_destroy_are_the_target() -> None:
+    event = first("On 3 May 2022, people threw a Molotov cocktail at the army barracks in Cagliari, setting fire to "
+                  "a door.", "Italy")
+    assert (event["sub_event_type"], event["actor1"], event["inter2"], event["interaction"]) == (
+        "Looting/property destruction", "Unidentified Armed Group (Italy)", 1, 13)

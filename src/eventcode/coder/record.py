@@ -147,6 +147,12 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
     a1, a2 = agent, target
     lex = lexicon()
     unnamed = {"field": "actor1", "reason": "the perpetrator is not named: coded as an unidentified armed group"}
+    if sub_event_type in lex.unnamed_attacker_of_forces and (a1 is None or a1.inter == CIVILIANS) \
+            and a2 is not None and a2.inter in STATE_FORCES:
+        # "people threw a Molotov cocktail at the military enlistment office": the forces are the target of an
+        # attacker the report does not name
+        a1 = act.generic_actor("unidentified", country, day)
+        review.append(unnamed)
     front = _front(policy, sub_event_type, a1, a2, country, day, review)
     if front is not None:
         a1, a2 = front
