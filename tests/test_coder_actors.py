@@ -460,3 +460,27 @@ def test_forces_whose_property_unnamed_people_destroy_are_the_target() -> None:
                   "a door.", "Italy")
     assert (event["sub_event_type"], event["actor1"], event["inter2"], event["interaction"]) == (
         "Looting/property destruction", "Unidentified Armed Group (Italy)", 1, 13)
+
+
+def test_unattributed_fire_near_a_held_place_is_by_the_side_facing_its_holder() -> None:
+    """actors.yaml ``fronts`` ``held``: ACLED's attribution of fire across the Donbas contact line before 2022."""
+    day = date(2022, 2, 4)
+    at_ngca = code_text("On 3 February 2022, the OSCE SMM observed a total of 4 explosions involving unknown weapons "
+                        "near Alchevsk.", published=day, country="Ukraine")[0]
+    assert (at_ngca["actor1"], at_ngca["interaction"]) == ("Military Forces of Ukraine (2019-)", 10)
+    assert any("holds Alchevsk" in item["reason"] for item in at_ngca["review"])
+    at_gca = code_text("On 3 February 2022, the OSCE SMM observed a total of 12 explosions/shots/bursts of fire "
+                       "involving heavy machineguns/unknown weapons near Shchastia.", published=day,
+                       country="Ukraine")[0]
+    assert (at_gca["sub_event_type"], at_gca["actor1"], at_gca["interaction"]) == \
+        ("Shelling/artillery/missile attack", "NAF: United Armed Forces of Novorossiya", 20)
+    unknown = code_text("On 3 February 2022, the OSCE SMM observed a total of 4 explosions involving unknown weapons "
+                        "near Kalmiuske Farm.", published=day, country="Ukraine")[0]
+    assert unknown["actor1"] == "Unidentified Armed Group (Ukraine)"
+
+
+def test_fire_in_both_directions_in_a_war_is_a_clash_of_its_sides() -> None:
+    event = code_text("On 3 February 2022, the OSCE SMM observed a total of 18 projectiles involving unknown weapons "
+                      "in both directions of the frontline near Opytne.", published=date(2022, 2, 4),
+                      country="Ukraine")[0]
+    assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 12)

@@ -96,12 +96,12 @@ class Coder:
         groups, skipped = segment(facts, published, statements)
         label = trig.label(text)
         first_label = label.sub_event_type if label else None
-        chosen = {id(group): choose(group, first_label if i == 0 else None) for i, group in enumerate(groups)}
+        chosen = {id(group): choose(group, first_label if i == 0 else None, country) for i, group in enumerate(groups)}
         kept, changed = absorb_undated(groups, {key: name for key, (name, _trigger) in chosen.items()})
         records = []
         for group in kept:
             label_here = first_label if group is groups[0] else None
-            name, trigger = choose(group, label_here) if id(group) in changed else chosen[id(group)]
+            name, trigger = choose(group, label_here, country) if id(group) in changed else chosen[id(group)]
             if name:
                 records.append(build(group, name, trigger, country, self.places, text))
             else:

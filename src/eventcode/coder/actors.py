@@ -330,6 +330,18 @@ def front_opponent(mention: ActorMention, country: str, day: date) -> ActorMenti
     return None
 
 
+def front_attacker(place: str, country: str, day: date) -> ActorMention | None:
+    """The side that fires at ``place`` in the war coded in ``country`` on ``day``: the other side than the one
+    holding it (actors.yaml ``fronts``, ``held``); None when the dictionary does not say who holds it."""
+    for front in _compiled().book.fronts:
+        if front.country != country or not front.active(day):
+            continue
+        for held, other in ((front.held[0], front.sides[1]), (front.held[1], front.sides[0])):
+            if any(re.fullmatch(pattern, place, re.IGNORECASE) for pattern in held):
+                return _front_actor(other[0], country, day)
+    return None
+
+
 def _adjacent_to_mention(found: list[ActorMention], start: int) -> bool:
     """Whether a mention ends right before ``start`` ("Al Shabaab militants": the generic word adds nothing)."""
     return any(0 <= start - m.end <= 1 and m.role in ("named", "state") for m in found)

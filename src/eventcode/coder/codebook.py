@@ -184,6 +184,7 @@ class Front(_Entry):
     start: date | None = Field(None, alias="from")
     until: date | None = None
     sides: tuple[tuple[str, ...], tuple[str, ...]]
+    held: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # place name patterns each side holds
 
     def active(self, day: date) -> bool:
         """Whether the war is on, on ``day``."""
@@ -242,6 +243,7 @@ class Actors(_Entry):
             for item in (*front.sides[0], *front.sides[1]):
                 if item not in names and item not in acled_codebook().country_registry:
                     raise ValueError(f"fronts.{front.country}: {item!r} is neither a country nor a named actor")
+            _check_patterns(f"fronts.{front.country}.held", (*front.held[0], *front.held[1]))
             if not front.sides[0] or not front.sides[1]:
                 raise ValueError(f"fronts.{front.country}: each side needs an actor")
         _check_patterns("force_nouns", self.force_nouns)

@@ -14,7 +14,7 @@ from datetime import date
 
 from eventcode.codebook import acled_codebook
 from eventcode.coder import triggers as trig
-from eventcode.coder.actors import ARMED, STATE_FORCES, ActorMention
+from eventcode.coder.actors import ARMED, STATE_FORCES, ActorMention, front_sides
 from eventcode.coder.codebook import lexicon
 from eventcode.coder.dates import DateMention, undated_day
 from eventcode.coder.numbers import Count
@@ -214,12 +214,13 @@ def _event_dates(f: SentenceFacts) -> list[DateMention]:
     return kept
 
 
-def choose(group: Group, label: str | None) -> tuple[str, trig.Trigger | None]:
+def choose(group: Group, label: str | None, country: str = "") -> tuple[str, trig.Trigger | None]:
     """The sub-event type of a group by ACLED's hierarchy, and the trigger that decided it.
 
     A note label ("Arrests:") decides first. A type needs as many armed actors as its ``min_armed`` (two for
     Battles, one for an intervention in a protest); failing that, the next type in the hierarchy is tried, and if
-    none qualifies the first whose cues are present is taken.
+    none qualifies the first whose cues are present is taken. In a country at war (actors.yaml ``fronts``), words
+    that say both sides fought ("in both directions") make a battle with no side named: the war's sides.
     """
     text = " ".join(s.sentence.text for s in group.sentences)
     present = trig.cues(text)
@@ -239,7 +240,8 @@ def choose(group: Group, label: str | None) -> tuple[str, trig.Trigger | None]:
         first_allowed = first_allowed or (name, hits[0])
         entry = lexicon().sub_event_types[name]
         counted = state if entry.armed_are_state else armed
-        if len(counted) < entry.min_armed and not (armed and trig.mutual(name, hits, present)):
+        at_war = bool(country) and front_sides(country, group.day) is not None
+        if len(counted) < entry.min_armed and not ((armed or at_war) and trig.mutual(name, hits, present)):
             continue
         return name, hits[0]
     if first_allowed is not None:
