@@ -484,3 +484,13 @@ def test_fire_in_both_directions_in_a_war_is_a_clash_of_its_sides() -> None:
                       "in both directions of the frontline near Opytne.", published=date(2022, 2, 4),
                       country="Ukraine")[0]
     assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 12)
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, clashes took place between the regime's 9th Armored Division and IS near Sokhneh.",
+    "On 3 May 2022, 11th Division members clashed with IS militants near Sokhneh.",
+    "On 3 May 2022, unknown militants detonated an IED targeting a regime vehicle near Sokhneh.",
+])
+def test_the_regimes_units_and_numbered_divisions_are_its_military(text: str) -> None:
+    event = first(text, "Syria")
+    assert "Military Forces of Syria (2000-)" in (event["actor1"], event["actor2"])
