@@ -546,3 +546,15 @@ def test_a_road_which_has_been_damaged_is_what_a_protest_is_about() -> None:
     text = ("On 3 May 2022, residents blocked an avenue in Kisumu in a protest to demand repairs to the bridge, which "
             "has been damaged and closed for months.")
     assert only(text, D22, "Kenya")["sub_event_type"] == "Peaceful protest"
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, nurses demonstrated in Kisumu. There were clashes between the nurses and counter-demonstrators "
+    "before the police intervened.",
+    "On 3 May 2022, around 200 KNU activists clashed with each other in Kisumu during a demonstration against "
+    "taxes. Police forces arrested 20 people.",
+    "On 3 May 2022, two groups of traders clashed at the market in Kisumu. The rioters then threw stones at police "
+    "officers who tried to intervene. [size=no report]",
+])
+def test_crowds_who_fought_each_other_are_rioters_both_even_when_police_intervene(text: str) -> None:
+    assert only(text, D22, "Kenya")["interaction"] == 55

@@ -138,6 +138,40 @@ def _attributed(group: Group, mention: ActorMention) -> bool:
     return holder is not None and act.attributed(holder.sentence.text[:mention.start - holder.sentence.start])
 
 
+def _riot_opponent(sub_event_type: str, agent: ActorMention | None, target: ActorMention | None, group: Group,
+                   country: str, mutual: bool, home: SentenceFacts | None) -> ActorMention | None:
+    """Whom the crowd of a riot fought or attacked (actor2), or None."""
+    lex = lexicon()
+    text = " ".join(s.sentence.text for s in group.sentences)
+    a2 = target if target is not None and target.inter not in CROWDS else None  # the crowd is actor1
+    if a2 is not None and a2.inter == CIVILIANS and sub_event_type in lex.victim_needs \
+            and not _harmed(group, sub_event_type):
+        a2 = None  # "police clashed with demonstrators", "a clash between activists and the police"
+    if a2 is None and agent is not None and agent.inter in ARMED:
+        a2 = agent
+    if a2 is not None and a2.role in lex.riot_crowd_roles and not a2.prefixed:
+        a2 = None  # "a vigilante mob", "assailants": words for the crowd itself, not an armed opponent
+    apart = a2 is not None and home is not None and not home.sentence.start <= a2.start < home.sentence.end
+    if a2 is not None and a2.inter in STATE_FORCES and apart and not mutual \
+            and sub_event_type in lex.forces_after_the_fact:
+        return None  # "the robber was later rescued by the police": the police came after the riot
+    if mutual and lex.counter_protest in trig.cues(text):
+        return act.generic_actor("rioters", country, group.day)  # demonstrators and counter-demonstrators fought
+    if mutual and (a2 is None or a2.inter == CIVILIANS or apart):
+        # crowds who fought each other are rioters both; a crowd that fought state forces named where the fight
+        # is told fought them
+        fought = [s for s in group.sentences if s is home or trig.mutual(sub_event_type, list(s.triggers),
+                                                                            trig.cues(text))]
+        return next((a for s in fought for a in s.actors if a.inter in STATE_FORCES), None) \
+            or act.generic_actor("rioters", country, group.day)
+    cue = lex.forces_intervene.get(sub_event_type)
+    if (a2 is None or a2.inter == CIVILIANS or apart) and cue and cue in trig.cues(text):
+        # the state force that intervened is the crowd's opponent, not its other victims nor a party the report
+        # names elsewhere
+        return next((a for s in group.sentences for a in s.actors if a.inter in STATE_FORCES), a2)
+    return a2
+
+
 def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: ActorMention | None,
           group: Group, country: str, review: list[dict[str, str]], mutual: bool = False,
           label: str = "", home: SentenceFacts | None = None) -> tuple[ActorMention | None, ActorMention | None]:
@@ -163,30 +197,7 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
                 act.generic_actor("police", country, day)
     elif policy == "riot":
         a1 = agent if agent is not None and agent.inter == RIOTERS else act.generic_actor("rioters", country, day)
-        a2 = target if target is not None and target.inter not in CROWDS else None  # the crowd is actor1
-        if a2 is not None and a2.inter == CIVILIANS and sub_event_type in lex.victim_needs \
-                and not _harmed(group, sub_event_type):
-            a2 = None  # "police clashed with demonstrators", "a clash between activists and the police"
-        if a2 is None and agent is not None and agent.inter in ARMED:
-            a2 = agent
-        if a2 is not None and a2.role in lex.riot_crowd_roles and not a2.prefixed:
-            a2 = None  # "a vigilante mob", "assailants": words for the crowd itself, not an armed opponent
-        if a2 is not None and a2.inter in STATE_FORCES and home is not None and not mutual \
-                and sub_event_type in lex.forces_after_the_fact \
-                and not home.sentence.start <= a2.start < home.sentence.end:
-            a2 = None  # "the robber was later rescued by the police": the police came after the riot
-        cue = lex.forces_intervene.get(sub_event_type)
-        named_apart = a2 is not None and home is not None and not home.sentence.start <= a2.start < home.sentence.end
-        if (a2 is None or a2.inter == CIVILIANS or named_apart) and cue \
-                and cue in trig.cues(" ".join(s.sentence.text for s in group.sentences)):
-            # the state force that intervened is the crowd's opponent, not its other victims nor a party the
-            # report names elsewhere
-            a2 = next((a for s in group.sentences for a in s.actors if a.inter in STATE_FORCES), a2)
-        if mutual and (a2 is None or a2.inter == CIVILIANS):
-            # a crowd that fought state forces named with it fought them; people who fought each other are
-            # rioters both
-            a2 = next((a for a in (home.actors if home is not None else ()) if a.inter in STATE_FORCES), None) \
-                or act.generic_actor("rioters", country, day)
+        a2 = _riot_opponent(sub_event_type, agent, target, group, country, mutual, home)
     elif policy == "victim_civilians":
         if a1 is None or a1.inter == CIVILIANS:
             victim = a1 if a1 is not None else target
@@ -293,8 +304,10 @@ def build(group: Group, sub_event_type: str, trigger: Trigger | None, country: s
     fought = trig.mutual(sub_event_type, group.triggers, trig.cues(text))
     agent, target, home = roles(group, trigger, fought)
     agent, target = _gang_victim(agent, target, report or text, country, group.day, review)
-    sub_event_type = refine(sub_event_type, agent, target, armed, fought, trig.cues(text),
-                            trigger.text if trigger is not None else "")
+    refined = refine(sub_event_type, agent, target, armed, fought, trig.cues(text),
+                     trigger.text if trigger is not None else "")
+    if refined != sub_event_type:  # "clashed with each other" says both sides fought in a riot, not a battle
+        sub_event_type, fought = refined, trig.mutual(refined, group.triggers, trig.cues(text))
     sub = cb.sub_event_types.lookup(sub_event_type)
     event_type = sub.event_type
     if trigger is not None and home is not None:
