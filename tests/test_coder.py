@@ -558,3 +558,17 @@ def test_a_road_which_has_been_damaged_is_what_a_protest_is_about() -> None:
 ])
 def test_crowds_who_fought_each_other_are_rioters_both_even_when_police_intervene(text: str) -> None:
     assert only(text, D22, "Kenya")["interaction"] == 55
+
+
+@pytest.mark.parametrize(("text", "sub_event_type", "interaction"), [
+    ("On 3 May 2022, a clash ensued between cadres of KNU and cadres of KPP in Kisumu. Police arrested two people. "
+     "[size=no report]", "Mob violence", 55),
+    ("On 3 May 2022, striking nurses organised by KUN rallied in Kisumu and clashed with police officers. "
+     "[size=no report]", "Violent demonstration", 15),
+])
+def test_a_fight_in_a_note_with_acled_crowd_size_tag_is_a_riot(text: str, sub_event_type: str,
+                                                                interaction: int) -> None:
+    event = only(text, D22, "Kenya")
+    assert (event["sub_event_type"], event["interaction"]) == (sub_event_type, interaction)
+    without = only(text.replace(" [size=no report]", ""), D22, "Kenya")
+    assert without["sub_event_type"] == "Armed clash" or without["event_type"] == "Riots"

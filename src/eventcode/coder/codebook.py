@@ -49,10 +49,10 @@ class SubEventLexicon(_Entry):
 
 class Refinement(_Entry):
     sub_event_type: str
-    when: Literal["armed_target", "civilian_target", "state_agent", "non_state_agent", "crowd_party",
+    when: Literal["any", "armed_target", "civilian_target", "state_agent", "non_state_agent", "crowd_party",
                   "civilian_agent"]
     to: str
-    cue: str = ""  # the rule applies only when this cue group is present
+    cue: str | tuple[str, ...] = ""  # the rule applies only when this cue group (all these) is present
     trigger: str = ""  # the rule applies only when the deciding trigger is matched whole by this pattern
 
 
@@ -131,8 +131,9 @@ class Lexicon(_Entry):
             if cue not in self.cues:
                 raise ValueError(f"forces_intervene.{name}: unknown cue group {cue!r}")
         for rule in self.refinements:
-            if rule.cue and rule.cue not in self.cues:
-                raise ValueError(f"refinements: unknown cue group {rule.cue!r}")
+            for cue in (rule.cue,) if isinstance(rule.cue, str) else rule.cue:
+                if cue and cue not in self.cues:
+                    raise ValueError(f"refinements: unknown cue group {cue!r}")
             _check_patterns("refinements", (rule.trigger,))
         for label, name in self.labels.items():
             if name not in known:

@@ -104,6 +104,7 @@ def refine(sub_event_type: str, agent: ActorMention | None, target: ActorMention
     ``armed``: how many armed actors the event's sentences name; ``mutual``: the text says both sides fought;
     ``present``: the cue groups of the event's text; ``trigger``: the words of the deciding trigger."""
     conditions = {
+        "any": True,
         "armed_target": target is not None and target.inter in ARMED and agent is not None and agent.inter in ARMED,
         "civilian_target": target is not None and target.inter == CIVILIANS and armed < 2 and not mutual,
         "state_agent": agent is not None and agent.inter == STATE,
@@ -112,7 +113,9 @@ def refine(sub_event_type: str, agent: ActorMention | None, target: ActorMention
         "civilian_agent": agent is not None and agent.inter == CIVILIANS,
     }
     for rule in lexicon().refinements:
-        if rule.sub_event_type == sub_event_type and conditions[rule.when] and (not rule.cue or rule.cue in present) \
+        cues = (rule.cue,) if isinstance(rule.cue, str) else rule.cue
+        if rule.sub_event_type == sub_event_type and conditions[rule.when] \
+                and all(not c or c in present for c in cues) \
                 and (not rule.trigger or re.fullmatch(rule.trigger, trigger, re.IGNORECASE)):
             return rule.to
     return sub_event_type
