@@ -14,6 +14,7 @@ from eventcode import code_text
 from eventcode.codebook import acled_codebook, load_model
 from eventcode.coder import Coder, complete_event
 from eventcode.coder import actors as coder_actors
+from eventcode.coder import triggers as coder_triggers
 from eventcode.coder.codebook import Lexicon, load_gazetteer
 from eventcode.coder.evaluate import evaluate_sample, evaluate_seeds, read_sample, split_of
 from eventcode.errors import CodebookError, InvalidEvent, UnknownValueError
@@ -407,6 +408,18 @@ def test_lowered_patterns_find_what_the_case_insensitive_ones_find(text: str) ->
         return
     fast = [(m.start(), m.end()) for m in compiled.generic_low.finditer(low)]
     assert fast == [(m.start(), m.end()) for m in compiled.generic.finditer(text)]
+
+
+@given(st.text(alphabet=st.sampled_from(list("abcdeghilmnoprstuvwyz ABCDEGHILMNOPRSTUVWYZ-'.,[]=")), max_size=80)
+       .map(lambda s: s + " Protesters March and march, burned tyres, Police fired tear gas [size=dozens]"))
+def test_lowered_cue_patterns_find_what_the_case_insensitive_ones_find(text: str) -> None:
+    compiled = coder_triggers._compiled()
+    low = text.lower()
+    for name, pattern in compiled.cues.items():
+        if name not in compiled.cues_low or len(low) != len(text):
+            continue
+        fast = [(m.start(), m.end()) for m in compiled.cues_low[name].finditer(low)]
+        assert fast == [(m.start(), m.end()) for m in pattern.finditer(text)], name
 
 
 # Protests and riots: what makes a demonstration violent, and who faced the crowd
