@@ -494,3 +494,10 @@ def test_fire_in_both_directions_in_a_war_is_a_clash_of_its_sides() -> None:
 def test_the_regimes_units_and_numbered_divisions_are_its_military(text: str) -> None:
     event = first(text, "Syria")
     assert "Military Forces of Syria (2000-)" in (event["actor1"], event["actor2"])
+
+
+def test_a_grenade_that_hurt_no_one_at_a_house_targets_civilians_for_review() -> None:
+    event = first("On 3 May 2022, unidentified gunmen threw a hand grenade at the house of a trader in Kirkuk. There "
+                  "were no casualties.", "Iraq")
+    assert (event["sub_event_type"], event["actor2"], event["interaction"]) == ("Grenade", "Civilians (Iraq)", 37)
+    assert any(item["field"] == "actor2" for item in event["review"])

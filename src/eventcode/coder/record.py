@@ -238,7 +238,12 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
             a2 = act.generic_actor("civilians", country, day)
         if a2 is not None and a2.inter == CIVILIANS and not hurt:
             a2 = None
-        if a2 is not None and a2.inter == CIVILIANS:
+        if a2 is None and sub_event_type in lex.civilians_targeted_unhurt and not any(
+                a.inter in ARMED and a.name != a1.name for s in group.sentences for a in s.actors):
+            # "threw a hand grenade at the office of the Prime Minister": what a grenade targets is civilians'
+            a2 = act.generic_actor("civilians", country, day)
+            review.append({"field": "actor2", "reason": f"no one was hurt and no target is named: coded as {a2.name}"})
+        elif a2 is not None and a2.inter == CIVILIANS:
             review.append({"field": "civilian_targeting", "reason": "civilians were hurt: set civilian_targeting "
                            "if they were the main or only target"})
     elif policy == "two_armed" and (one := a1 or a2) is not None and (a1 is None or a2 is None) \
