@@ -585,3 +585,8 @@ def test_a_fight_in_a_note_with_acled_crowd_size_tag_is_a_riot(text: str, sub_ev
     assert (event["sub_event_type"], event["interaction"]) == (sub_event_type, interaction)
     without = only(text.replace(" [size=no report]", ""), D22, "Kenya")
     assert without["sub_event_type"] == "Armed clash" or without["event_type"] == "Riots"
+
+
+def test_a_protest_that_burns_an_effigy_stays_peaceful() -> None:
+    text = "On 3 May 2022, students staged a protest by burning an effigy of the governor in Kisumu."
+    assert only(text, D22, "Kenya")["sub_event_type"] == "Peaceful protest"
