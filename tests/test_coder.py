@@ -17,6 +17,7 @@ from eventcode.coder import actors as coder_actors
 from eventcode.coder import triggers as coder_triggers
 from eventcode.coder.codebook import Lexicon, load_gazetteer
 from eventcode.coder.evaluate import evaluate_sample, evaluate_seeds, read_sample, split_of
+from eventcode.coder.triggers import find_triggers
 from eventcode.errors import CodebookError, InvalidEvent, UnknownValueError
 from eventcode.events import Event
 
@@ -590,3 +591,21 @@ def test_a_fight_in_a_note_with_acled_crowd_size_tag_is_a_riot(text: str, sub_ev
 def test_a_protest_that_burns_an_effigy_stays_peaceful() -> None:
     text = "On 3 May 2022, students staged a protest by burning an effigy of the governor in Kisumu."
     assert only(text, D22, "Kenya")["sub_event_type"] == "Peaceful protest"
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, traders blocked a road in Kisumu with their bodies. The police asked them to disperse.",
+    "On 3 May 2022, traders gathered in Kisumu to voice their anger at the police response regarding the attack on "
+    "a trader.",
+])
+def test_protesters_asked_to_disperse_or_about_an_attack_stay_peaceful(text: str) -> None:
+    event = only(text, D22, "Kenya")
+    assert (event["sub_event_type"], event["interaction"]) == ("Peaceful protest", 60)
+
+
+def test_people_engaged_in_protests_did_not_engage_an_enemy() -> None:
+    clash = [t.text for t in find_triggers("Members of two unions were also engaged in the protests.")
+             if t.sub_event_type == "Armed clash"]
+    assert clash == []
+    assert [t.text for t in find_triggers("Troops engaged the rebels near Kani.")
+            if t.sub_event_type == "Armed clash"] == ["engaged"]
