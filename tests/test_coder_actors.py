@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from eventcode import code_text
-from eventcode.coder.actors import state_force
+from eventcode.coder.actors import find_actors, state_force
 
 DAY = date(2022, 5, 3)
 
@@ -501,3 +501,21 @@ def test_a_grenade_that_hurt_no_one_at_a_house_targets_civilians_for_review() ->
                   "were no casualties.", "Iraq")
     assert (event["sub_event_type"], event["actor2"], event["interaction"]) == ("Grenade", "Civilians (Iraq)", 37)
     assert any(item["field"] == "actor2" for item in event["review"])
+
+
+def test_civilians_named_in_an_armed_groups_other_activity_are_its_target() -> None:
+    event = first("Non-violent activity: On 3 May 2022, JNIM militants chased away farmers near Koumaga.", "Mali")
+    assert (event["sub_event_type"], event["actor2"], event["interaction"]) == ("Other", "Civilians (Mali)", 27)
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, the Korean People's Army held a military parade in Pyongyang.",
+    "On 3 May 2022, the Kyaukse The Boys shot dead a soldier near Kani.",
+])
+def test_a_word_for_people_inside_a_name_is_no_civilian(text: str) -> None:
+    assert all(mention.inter != 7 for mention in find_actors(text, "Myanmar", DAY))
+
+
+def test_a_capitalised_word_for_people_opening_a_clause_is_civilians() -> None:
+    assert [m.name for m in find_actors("On 3 May 2022, Residents fled Kani.", "Myanmar", DAY)] == [
+        "Civilians (Myanmar)"]

@@ -202,6 +202,8 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
             continue
         index = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
         role = c.generic_entries[index]
+        if role.inter == CIVILIANS and _inside_a_name(text, m.start()):
+            continue  # "the Korean People's Army", "the Monywa The Boys": a word of a name, not people
         home = country
         before = c.demonym_before.search(text[max(0, m.start() - 30):m.start()])
         if before and role.inter == CIVILIANS:
@@ -340,6 +342,15 @@ def front_attacker(place: str, country: str, day: date) -> ActorMention | None:
             if any(re.fullmatch(pattern, place, re.IGNORECASE) for pattern in held):
                 return _front_actor(other[0], country, day)
     return None
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?<![.!?:;])\b[A-Z][\w'\u2019-]* $")
+
+
+def _inside_a_name(text: str, start: int) -> bool:
+    """Whether the capitalised word at ``start`` follows another capitalised word with only a space between
+    (a name's word, not the start of a sentence or a clause)."""
+    return text[start:start + 1].isupper() and _CAPITALISED_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
 def _adjacent_to_mention(found: list[ActorMention], start: int) -> bool:
