@@ -519,3 +519,17 @@ def test_a_word_for_people_inside_a_name_is_no_civilian(text: str) -> None:
 def test_a_capitalised_word_for_people_opening_a_clause_is_civilians() -> None:
     assert [m.name for m in find_actors("On 3 May 2022, Residents fled Kani.", "Myanmar", DAY)] == [
         "Civilians (Myanmar)"]
+
+
+def test_an_ally_supporting_the_attacker_is_not_its_target() -> None:
+    event = first("On 3 May 2022, Turkish forces supported by opposition rebels shelled Tal Rifaat with mortars.",
+                  "Syria")
+    assert (event["actor1"], event["actor2"], event["interaction"]) == ("Military Forces of Turkey (2016-)", "", 80)
+
+
+def test_a_local_faction_acting_with_its_foreign_backers_is_actor1() -> None:
+    """actors.yaml ``leads_backers``: ACLED names the Syrian faction, its Turkish backers are associated."""
+    event = first("On 3 May 2022, Turkish forces supported by JWS who operates under OPS shelled QSD positions near "
+                  "Ain Issa.", "Syria")
+    assert (event["actor1"], event["actor2"], event["interaction"]) == \
+        ("Operation Peace Spring", "QSD: Syrian Democratic Forces", 22)

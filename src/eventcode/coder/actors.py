@@ -312,6 +312,11 @@ def _front_actor(item: str, country: str, day: date) -> ActorMention:
                         home=(entry.country or country) if entry.inter == STATE else "")
 
 
+def leads_backers() -> frozenset[str]:
+    """Named local factions ACLED codes as actor1 when they act with the foreign forces that back them."""
+    return frozenset(_compiled().book.leads_backers)
+
+
 def front_sides(country: str, day: date) -> tuple[ActorMention, ActorMention] | None:
     """The first actor of each side of the war coded in ``country`` on ``day`` (None when there is none)."""
     front = next((f for f in _compiled().book.fronts if f.country == country and f.active(day)), None)

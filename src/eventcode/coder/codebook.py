@@ -94,6 +94,7 @@ class Lexicon(_Entry):
     named_civilians_are_actor2: tuple[str, ...] = ()
     forces_intervene: dict[str, str] = {}
     front_opponent: tuple[str, ...] = ()
+    joined_by: tuple[str, ...] = ("and", "with")
 
     refinements: tuple[Refinement, ...] = ()
 
@@ -224,6 +225,7 @@ class Actors(_Entry):
     unlisted: Unlisted
     named: tuple[NamedActor, ...]
     fronts: tuple[Front, ...] = ()
+    leads_backers: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _check(self) -> Actors:
@@ -242,6 +244,9 @@ class Actors(_Entry):
             _check_country(f"named.{named.name}", named.country)
             _check_patterns(f"named.{named.name}", named.aliases)
         names = {n.name for n in self.named}
+        for name in self.leads_backers:
+            if name not in names:
+                raise ValueError(f"leads_backers: {name!r} is not a named actor")
         for front in self.fronts:
             _check_country("fronts", front.country)
             for item in (*front.sides[0], *front.sides[1]):

@@ -3,6 +3,7 @@ evidence for each and what a human must still check."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 from datetime import date
@@ -22,7 +23,6 @@ from eventcode.coder.triggers import Trigger
 Record = dict[str, Any]
 
 _PASSIVE_BY = re.compile(r"^[^,;]{0,40}?\bby(?:\s+(?:the|an?))?\s*$", re.IGNORECASE)
-_AND = re.compile(r"^\s*(?:,\s*)?(?:and|with|along with|together with)\s+(?:the\s+)?$", re.IGNORECASE)
 # "is" in lower case only: "IS militants shot" is no passive
 _PASSIVE = re.compile(r"\b(?:(?i:was|were|been|being|are)|is)\s+(?:\w+\s+)?$")
 
@@ -31,6 +31,13 @@ def _evidence(kind: str, facts: SentenceFacts, start: int, end: int, text: str, 
     s = facts.sentence
     return {"kind": kind, "text": text, "start": start, "end": end, "sentence": s.text,
             "sentence_start": s.start, "sentence_end": s.end, **extra}
+
+
+@functools.lru_cache(maxsize=1)
+def _joined() -> re.Pattern[str]:
+    """The words that join an actor to the one before it as its ally (lexicon ``joined_by``)."""
+    words = "|".join(sorted((re.escape(w) for w in lexicon().joined_by), key=len, reverse=True))
+    return re.compile(rf"^\s*(?:,\s*)?(?:{words})\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def roles(group: Group, trigger: Trigger | None, mutual: bool = False) -> tuple[ActorMention | None,
@@ -64,7 +71,12 @@ def roles(group: Group, trigger: Trigger | None, mutual: bool = False) -> tuple[
             agent = armed_before[0] if armed_before else (before[0] if before else None)
             if not mutual:  # "troops and militia members burned": the second acts with the first
                 allies = [b for a, b in pairwise(before)
-                          if _AND.match(text[a.end - base:b.start - base]) and b.inter in ARMED]
+                          if _joined().match(text[a.end - base:b.start - base]) and b.inter in ARMED]
+                lead = next((b for b in allies if b.name in act.leads_backers()), None)
+                if lead is not None and agent is not None and agent.inter == EXTERNAL:
+                    # "Turkish forces supported by JWS operating under OPS shelled": the local faction is actor1
+                    allies = [agent if b is lead else b for b in allies]
+                    agent = lead
             target = next((a for a in after if agent is None or a.name != agent.name or agent.inter == CIVILIANS),
                           None)
     others = [a for s in group.sentences for a in s.actors]

@@ -240,8 +240,8 @@ def choose(group: Group, label: str | None, country: str = "") -> tuple[str, tri
         first_allowed = first_allowed or (name, hits[0])
         entry = lexicon().sub_event_types[name]
         counted = state if entry.armed_are_state else armed
-        at_war = bool(country) and front_sides(country, group.day) is not None
-        if len(counted) < entry.min_armed and not ((armed or at_war) and trig.mutual(name, hits, present)):
+        sides = bool(armed) or (bool(country) and front_sides(country, group.day) is not None)
+        if len(counted) < entry.min_armed and not (sides and trig.mutual(name, hits, present)):
             continue
         return name, hits[0]
     if first_allowed is not None:
