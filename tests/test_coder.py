@@ -347,6 +347,15 @@ def test_a_lexicon_naming_an_unknown_sub_event_type_does_not_load(tmp_path: Path
         load_model(broken, Lexicon)
 
 
+def test_a_sole_actor_label_without_its_actor_does_not_load(tmp_path: Path) -> None:
+    source = (ROOT / "codebooks" / "coder" / "lexicon.yaml").read_text(encoding="utf-8")
+    broken = tmp_path / "lexicon.yaml"
+    broken.write_text(source.replace("label_sole_actor: [Displacement]", "label_sole_actor: [Training]", 1),
+                      encoding="utf-8")
+    with pytest.raises(CodebookError, match="label_sole_actor: 'Training' has no label_actor1"):
+        load_model(broken, Lexicon)
+
+
 def test_unknown_country_names_the_nearest() -> None:
     with pytest.raises(UnknownValueError, match="Myanmar"):
         code_text("Gunmen killed a man.", published=MONDAY, country="Myanmr")

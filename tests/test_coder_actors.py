@@ -533,3 +533,10 @@ def test_a_local_faction_acting_with_its_foreign_backers_is_actor1() -> None:
                   "Ain Issa.", "Syria")
     assert (event["actor1"], event["actor2"], event["interaction"]) == \
         ("Operation Peace Spring", "QSD: Syrian Democratic Forces", 22)
+
+
+def test_a_displacement_is_the_displaced_civilians_alone() -> None:
+    event = first("Displacement: On 3 May 2022, 200 villagers fled Kani due to a military raid and fighting with "
+                  "the PDF.", "Myanmar")
+    assert (event["sub_event_type"], event["actor1"], event["actor2"], event["interaction"]) == (
+        "Other", "Civilians (Myanmar)", "", 70)

@@ -83,6 +83,7 @@ class Lexicon(_Entry):
     default_actor1: dict[str, str] = {}
     default_actor2: dict[str, str] = {}
     label_actor1: dict[str, str] = {}
+    label_sole_actor: tuple[str, ...] = ()
     counter_protest: str = ""
     victim_cues: dict[str, tuple[str, ...]] = {}
     victim_needs: dict[str, str] = {}
@@ -139,6 +140,9 @@ class Lexicon(_Entry):
                 if cue and cue not in self.cues:
                     raise ValueError(f"refinements: unknown cue group {cue!r}")
             _check_patterns("refinements", (rule.trigger,))
+        for label in self.label_sole_actor:
+            if label not in self.label_actor1:
+                raise ValueError(f"label_sole_actor: {label!r} has no label_actor1")
         for label, name in self.labels.items():
             if name not in known:
                 raise ValueError(f"labels.{label}: {name!r} is not an ACLED sub-event type")

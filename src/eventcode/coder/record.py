@@ -274,6 +274,9 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
     if a2 is None and a1 is not None and a1.inter in ARMED and sub_event_type in lex.named_civilians_are_actor2:
         # "JNIM militants chased away farmers": the civilians the report names are the target
         a2 = next((a for s in group.sentences for a in s.actors if a.inter == CIVILIANS), None)
+    if label in lex.label_sole_actor:
+        # "Displacement: villagers fled due to the military raid": ACLED codes the label's actor alone
+        return act.generic_actor(lex.label_actor1[label], country, day), None
     if label in lex.label_actor1 and (a1 is None or a1.inter == CIVILIANS):
         # "Explosive remnants of war: ... injuring a farmer": the farmer is the victim of the label's actor
         labelled = act.generic_actor(lex.label_actor1[label], country, day)
