@@ -540,3 +540,21 @@ def test_a_displacement_is_the_displaced_civilians_alone() -> None:
                   "the PDF.", "Myanmar")
     assert (event["sub_event_type"], event["actor1"], event["actor2"], event["interaction"]) == (
         "Other", "Civilians (Myanmar)", "", 70)
+
+
+def test_war_wording_killed_cattle_took_control_peacefully_air_forces_strike_site() -> None:
+    cattle = first("On 3 May 2022, Saudi-led coalition air raids hit Baqim, killing livestock.", "Yemen")
+    assert (cattle["actor2"], cattle["interaction"]) == ("", 80)
+    taken = first("On 3 May 2022, Giants Brigades forces took control peacefully of Harib after Houthi forces left.",
+                  "Yemen")
+    assert (taken["sub_event_type"], taken["interaction"]) == ("Non-violent transfer of territory", 13)
+    dropped = first("On 3 May 2022, Ukrainian air forces dropped bombs near Tetkino. One house was damaged.", "Russia")
+    assert (dropped["sub_event_type"], dropped["actor1"]) == ("Air/drone strike", "Military Forces of Ukraine (2019-)")
+    site = first("On 3 May 2022, Iraqi airstrikes killed 2 IS militants near Rutba. Soldiers deployed to the strike "
+                 "location arrested 1 injured militant.", "Iraq")
+    assert site["event_type"] != "Protests"
+
+
+def test_houthis_abroad_are_external_forces() -> None:
+    event = first("On 3 May 2022, Houthi forces fired missiles at an oil facility in Jizan.", "Saudi Arabia")
+    assert (event["actor1"], event["interaction"]) == ("Military Forces of Yemen (2016-) Supreme Political Council", 80)

@@ -171,7 +171,8 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
         # The first entry whose alias matches, whose country is the event's (or any) and whose period covers the day.
         said = text[m.start():m.end()]
         entry = next((e for e, pattern in zip(c.named_entries, c.named_each, strict=True)
-                      if pattern.fullmatch(said) and (not e.country or e.country == country) and e.active(day)), None)
+                      if pattern.fullmatch(said) and (not e.country or e.country == country or e.abroad)
+                      and e.active(day)), None)
         if entry is None:
             continue
         name, review = _fill(entry.name, country, day)

@@ -178,6 +178,7 @@ class NamedActor(_Entry):
     until: date | None = None
     aliases: tuple[str, ...] = ()
     acronyms: tuple[str, ...] = ()
+    abroad: bool = False  # also named outside ``country`` (as External/Other forces when a state force)
 
     def active(self, day: date) -> bool:
         """Whether the name applies on ``day``."""
@@ -246,6 +247,8 @@ class Actors(_Entry):
             if named.inter not in codes:
                 raise ValueError(f"named.{named.name}: inter {named.inter} is not an actor category")
             _check_country(f"named.{named.name}", named.country)
+            if named.abroad and (not named.country or "{" in named.name):
+                raise ValueError(f"named.{named.name}: an actor named abroad needs a country and a literal name")
             _check_patterns(f"named.{named.name}", named.aliases)
         names = {n.name for n in self.named}
         for name in self.leads_backers:
