@@ -618,3 +618,12 @@ def test_people_engaged_in_protests_did_not_engage_an_enemy() -> None:
     assert clash == []
     assert [t.text for t in find_triggers("Troops engaged the rebels near Kani.")
             if t.sub_event_type == "Armed clash"] == ["engaged"]
+
+
+@pytest.mark.parametrize("text", [
+    "Around 3 May 2022, a group of herdsmen attacked and injured a farmer in Kisumu. [size=no report]",
+    "Around 3 May 2022, a group burnt down two pastoralists' huts in Kisumu. [size=no report]",
+])
+def test_herders_in_a_mob_are_the_crowd_or_its_civilian_victims(text: str) -> None:
+    event = only(text, D22, "Kenya")
+    assert (event["sub_event_type"], event["interaction"]) == ("Mob violence", 57)
