@@ -558,3 +558,8 @@ def test_war_wording_killed_cattle_took_control_peacefully_air_forces_strike_sit
 def test_houthis_abroad_are_external_forces() -> None:
     event = first("On 3 May 2022, Houthi forces fired missiles at an oil facility in Jizan.", "Saudi Arabia")
     assert (event["actor1"], event["interaction"]) == ("Military Forces of Yemen (2016-) Supreme Political Council", 80)
+
+
+def test_a_country_adjective_before_police_names_that_country_s_police() -> None:
+    event = first("On 3 May 2022, Israeli police arrested Palestinian protesters in Al Quds.", "Palestine")
+    assert (event["actor2"], event["interaction"]) == ("Police Forces of Israel (2021-)", 68)
