@@ -290,10 +290,11 @@ class Numbers(_Entry):
     vague_death: tuple[str, ...]
     unit_words: tuple[str, ...] = ()
     asides: tuple[str, ...] = ()
+    not_people: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _check(self) -> Numbers:
-        for group in ("qualifiers", "killed", "injured", "none", "coded", "unit_words", "asides"):
+        for group in ("qualifiers", "killed", "injured", "none", "coded", "unit_words", "asides", "not_people"):
             _check_patterns(group, getattr(self, group))
         for pattern in self.coded:
             if "(?P<n>" not in pattern:

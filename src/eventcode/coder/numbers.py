@@ -41,6 +41,7 @@ class _Compiled:
     intransitive: re.Pattern[str]
     one_before: re.Pattern[str]
     singular_after: re.Pattern[str]
+    singular_more: re.Pattern[str]
     after: re.Pattern[str]
     conjunct: re.Pattern[str]
     conjunct_before: re.Pattern[str]
@@ -89,20 +90,24 @@ def _compiled() -> _Compiled:
                             rf"(?:[\w'\u2019-]+\s+){{0,3}}?$", re.IGNORECASE)
     singular_after = re.compile(rf"^\s+(?:of\s+)?(?:(?:a|an|the|one)\s+(?:[\w'\u2019-]+\s+){{0,2}}?(?:{sing})\b"
                                 rf"|(?:a|an|one)\s+(?!{not_one}\b)[\w'\u2019-]+|him\b|her\b)", re.IGNORECASE)
+    # "killed a woman and her daughter", "shot dead a man and another man": one more
+    singular_more = re.compile(rf"^\s*(?:,\s*)?(?:and|as well as)\s+(?:her|his|their|another|a|an|one other)\s+"
+                               rf"(?:[\w'\u2019-]+\s+){{0,2}}?(?:{sing})\b", re.IGNORECASE)
     qualifiers = "|".join(book.qualifiers)
     after = re.compile(rf"^\s+(?:of\s+)?(?:(?:{qualifiers})\s+)?(?P<n>{number.pattern})"
-                       rf"(?P<rest>(?:\s+(?!and\b)[\w'\u2019-]+){{0,3}})", re.IGNORECASE)
-    conjunct_before = re.compile(rf"(?P<n>{number.pattern})(?:\s+[^\W\d][\w'\u2019-]*){{0,3}}\s*(?:,|and)\s+$",
-                                 re.IGNORECASE)
+                       rf"(?P<rest>(?:\s+(?!and\b)[\w'\u2019/-]+){{0,3}})", re.IGNORECASE)
+    not_people = rf"(?!\s+(?:{'|'.join(book.not_people)})\b)" if book.not_people else ""
+    conjunct_before = re.compile(rf"(?P<n>{number.pattern}){not_people}(?:\s+[^\W\d][\w'\u2019/-]*){{0,3}}"
+                                 r"\s*(?:,|and)\s+$", re.IGNORECASE)
     conjunct = re.compile(rf"^\s*(?:,|and|as well as)\s+(?:(?:{qualifiers})\s+)?(?P<n>{number.pattern})"
-                          rf"(?P<rest>(?:\s+(?!and\b)[\w'\u2019-]+){{0,3}})", re.IGNORECASE)
+                          rf"(?P<rest>(?:\s+(?!and\b)[\w'\u2019/-]+){{0,3}})", re.IGNORECASE)
     # A number's match cannot start inside a run of digits and commas (its first digit matches whatever a later one
     # would): linear time on a long run such as "1,1,1,...", where each start would otherwise rescan the run.
     inside = r"(?<!\d)(?<!\d,)"
     coded = tuple(re.compile((inside if p.startswith(r"(?P<n>\d") else "") + p, re.IGNORECASE) for p in book.coded)
     none = re.compile(r"\b(?:" + "|".join(book.none) + r")\b", re.IGNORECASE)
     return _Compiled(book, values, vague, number, keyword, tail_before, singular_before, intransitive, one_before,
-                     singular_after, after, conjunct, conjunct_before, coded, none,
+                     singular_after, singular_more, after, conjunct, conjunct_before, coded, none,
                      frozenset(n.lower() for n in book.nouns),
                      re.compile(r"\b(?:" + "|".join(book.not_dead) + r")\b", re.IGNORECASE),
                      re.compile(r"\b(?:" + "|".join(book.claims) + r")\b[^.;]*$", re.IGNORECASE),
@@ -193,7 +198,10 @@ def _after(c: _Compiled, text: str, start: int, end: int) -> tuple[int, int, int
             return start, end + stop, value, vague, _noun(m.group("rest"))
     m2 = c.singular_after.match(rest)
     if m2:
-        return start, end + m2.end(), 1, False, _noun(m2.group())
+        value, stop = 1, m2.end()
+        while (more := c.singular_more.match(rest[stop:])) is not None:
+            value, stop = value + 1, stop + more.end()
+        return start, end + stop, value, False, _noun(m2.group())
     return None
 
 
