@@ -563,3 +563,9 @@ def test_houthis_abroad_are_external_forces() -> None:
 def test_a_country_adjective_before_police_names_that_country_s_police() -> None:
     event = first("On 3 May 2022, Israeli police arrested Palestinian protesters in Al Quds.", "Palestine")
     assert (event["actor2"], event["interaction"]) == ("Police Forces of Israel (2021-)", 68)
+
+
+def test_forces_that_move_are_the_only_actor_of_a_movement_of_forces() -> None:
+    event = first("Movement of forces: On 3 May 2022, Turkish gendarmerie forces deployed 500 personnel against PKK "
+                  "militants in Sirnak province.", "Turkey")
+    assert (event["actor1"], event["actor2"], event["interaction"]) == ("Military Forces of Turkey (2016-)", "", 10)

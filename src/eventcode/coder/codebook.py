@@ -96,6 +96,7 @@ class Lexicon(_Entry):
     forces_intervene: dict[str, str] = {}
     front_opponent: tuple[str, ...] = ()
     joined_by: tuple[str, ...] = ("and", "with")
+    label_one_actor: tuple[str, ...] = ()
 
     refinements: tuple[Refinement, ...] = ()
 
@@ -140,6 +141,9 @@ class Lexicon(_Entry):
                 if cue and cue not in self.cues:
                     raise ValueError(f"refinements: unknown cue group {cue!r}")
             _check_patterns("refinements", (rule.trigger,))
+        for label in self.label_one_actor:
+            if label not in self.labels:
+                raise ValueError(f"label_one_actor: {label!r} is not a label")
         for label in self.label_sole_actor:
             if label not in self.label_actor1:
                 raise ValueError(f"label_sole_actor: {label!r} has no label_actor1")
