@@ -75,7 +75,7 @@ def _compiled() -> _Compiled:
     injured = "|".join(book.injured)
     keyword = re.compile(rf"\b(?:(?P<k>{killed})|(?P<i>{injured}))\b", re.IGNORECASE)
     aux = r"(?:were|was|have|has|had|been|are|is|be|being|reportedly|also|later|allegedly|all|both|subsequently|then)"
-    tail_before = re.compile(rf"^(?P<mid>(?:[\s-]+(?!{aux}\b)[\w'\u2019-]+){{0,6}}?)(?:\s+{aux})*"
+    tail_before = re.compile(rf"^(?P<mid>(?:[\s-]+(?!{aux}\b)[\w'\u2019-]+){{0,8}}?)(?:\s+{aux})*"
                              r"(?:\s+\w+(?:\s+\w+){0,3}\s+and)?\s*$", re.IGNORECASE)
     not_one = "|".join(re.escape(w) for w in book.not_one)
     sing = "|".join(re.escape(w) for w in sorted(book.singular_victims, key=len, reverse=True))
@@ -89,7 +89,7 @@ def _compiled() -> _Compiled:
     one_before = re.compile(rf"(?:^|[,;:]\s*|\b(?:and|when|after)\s+)(?:a|an|one)\s+(?!{not_one}\b)"
                             rf"(?:[\w'\u2019-]+\s+){{0,3}}?$", re.IGNORECASE)
     singular_after = re.compile(rf"^\s+(?:of\s+)?(?:(?:a|an|the|one)\s+(?:[\w'\u2019-]+\s+){{0,2}}?(?:{sing})\b"
-                                rf"|(?:a|an|one)\s+(?!{not_one}\b)[\w'\u2019-]+|him\b|her\b)", re.IGNORECASE)
+                                rf"|(?:a|an|one)\s+(?!{not_one}\b)[\w'\u2019-]+|him\b|her\b|another\b)", re.IGNORECASE)
     # "killed a woman and her daughter", "shot dead a man and another man": one more
     singular_more = re.compile(rf"^\s*(?:,\s*)?(?:and|as well as)\s+(?:her|his|their|another|a|an|one other)\s+"
                                rf"(?:[\w'\u2019-]+\s+){{0,2}}?(?:{sing})\b", re.IGNORECASE)
