@@ -466,6 +466,14 @@ def test_self_immolation_burnt_papers_and_storm_damage_leave_a_protest_peaceful(
     assert (event["sub_event_type"], event["interaction"]) == ("Peaceful protest", 60)
 
 
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, youths rioted in Kisumu against a new tax. Police removed the rioters with tear gas.",
+    "On 3 May 2022, traders staged a demonstration and assaulted a tax officer in Kisumu.",
+])
+def test_a_riot_against_a_policy_or_a_demonstration_that_assaults_is_a_violent_demonstration(text: str) -> None:
+    assert only(text, D22, "Kenya")["sub_event_type"] == "Violent demonstration"
+
+
 def test_police_who_fire_tear_gases_intervene() -> None:
     text = "On 3 May 2022, residents demonstrated in Kisumu. Police forces used tear gases to disperse them."
     event = only(text, D22, "Kenya")
