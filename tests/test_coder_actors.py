@@ -63,6 +63,13 @@ def test_an_unknown_acronym_that_exchanged_fire_is_an_armed_group() -> None:
     assert (event["actor1"], event["interaction"]) == ("ZRX", 13)
 
 
+def test_the_pnc_is_the_congolese_police() -> None:
+    event = first("On 3 May 2022, residents demonstrated in Goma. The PNC dispersed them with tear gas.",
+                  "Democratic Republic of Congo")
+    assert (event["actor2"], event["interaction"]) == (
+        "Police Forces of the Democratic Republic of Congo (2019-)", 16)
+
+
 def test_prison_guards_are_state_forces() -> None:
     event = first("On 3 May 2022, prison guards beat a detainee in a jail in Minsk.", "Belarus")
     assert (event["sub_event_type"], event["actor1"], event["interaction"]) == \
