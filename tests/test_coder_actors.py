@@ -576,3 +576,17 @@ def test_forces_that_move_are_the_only_actor_of_a_movement_of_forces() -> None:
     event = first("Movement of forces: On 3 May 2022, Turkish gendarmerie forces deployed 500 personnel against PKK "
                   "militants in Sirnak province.", "Turkey")
     assert (event["actor1"], event["actor2"], event["interaction"]) == ("Military Forces of Turkey (2016-)", "", 10)
+
+
+@pytest.mark.parametrize(("text", "country", "interaction"), [
+    ("On 3 May 2022, an IED exploded targeting a Levant Front member's car near Azaz.", "Syria", 23),
+    ("On 3 May 2022, clashes took place between regime forces and Al Fath Al Mubeen Operation Room near Kabana.",
+     "Syria", 12),
+    ("On 3 May 2022, an IED exploded targeting an officer of regime criminal intelligence near Daraa.", "Syria", 13),
+    ("On 3 May 2022, clashes took place between National Police Forces and Free Syrian Police near Ras al-Ain.",
+     "Syria", 23),
+    ("On 3 May 2022, two militants were killed in an operation by the CTD near Bannu.", "Pakistan", 12),
+])
+def test_named_actors_of_syria_and_pakistan(text: str, country: str, interaction: int) -> None:
+    """Levant Front, Al Fath Al Mubeen, regime intelligence, Free Syrian Police, CTD: ACLED's categories."""
+    assert first(text, country)["interaction"] == interaction
