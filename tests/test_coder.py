@@ -474,6 +474,11 @@ def test_a_riot_against_a_policy_or_a_demonstration_that_assaults_is_a_violent_d
     assert only(text, D22, "Kenya")["sub_event_type"] == "Violent demonstration"
 
 
+def test_riot_police_are_no_riot() -> None:
+    event = only("On 3 May 2022, riot police arrested 80 opposition members in Kisumu.", D22, "Kenya")
+    assert event["event_type"] != "Riots"
+
+
 def test_police_who_fire_tear_gases_intervene() -> None:
     text = "On 3 May 2022, residents demonstrated in Kisumu. Police forces used tear gases to disperse them."
     event = only(text, D22, "Kenya")
