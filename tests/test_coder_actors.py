@@ -590,3 +590,10 @@ def test_forces_that_move_are_the_only_actor_of_a_movement_of_forces() -> None:
 def test_named_actors_of_syria_and_pakistan(text: str, country: str, interaction: int) -> None:
     """Levant Front, Al Fath Al Mubeen, regime intelligence, Free Syrian Police, CTD: ACLED's categories."""
     assert first(text, country)["interaction"] == interaction
+
+
+@pytest.mark.parametrize("witness", ["Police believe the victim was killed over a debt.",
+                                     "Police said the man was shot in the head."])
+def test_forces_that_found_or_judge_a_killing_are_no_party_to_it(witness: str) -> None:
+    event = first(f"On 3 May 2022, a man was killed in Manaus. {witness}", "Brazil")
+    assert (event["actor1"], event["interaction"]) == ("Unidentified Armed Group (Brazil)", 37)

@@ -60,7 +60,7 @@ class Coder:
             day = dates[0].day if dates else published
             mentions = []
             for a in find_actors(s.text, country, day, s.start):
-                if trig.is_source(s.text[:a.start - s.start]):
+                if trig.is_source(s.text[:a.start - s.start], s.text[a.end - s.start:]):
                     continue
                 earlier = last_force if a.inter in STATE_FORCES else last_group
                 if refers_back(a) and earlier is not None:

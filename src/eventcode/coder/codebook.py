@@ -69,6 +69,7 @@ class Lexicon(_Entry):
     aggregate: tuple[str, ...]
     statements: tuple[str, ...] = ()
     source_cues: tuple[str, ...] = ()
+    witness_cues: tuple[str, ...] = ()
     nearby: tuple[str, ...] = ()
     cross_border: tuple[str, ...] = ()
     place_before: tuple[str, ...] = ()
@@ -152,7 +153,7 @@ class Lexicon(_Entry):
                 raise ValueError(f"labels.{label}: {name!r} is not an ACLED sub-event type")
         for group, patterns in {**self.cues, **self.victim_cues, **self.blockers}.items():
             _check_patterns(group, patterns)
-        for group in ("aggregate", "statements", "source_cues"):
+        for group in ("aggregate", "statements", "source_cues", "witness_cues"):
             _check_patterns(group, getattr(self, group))
         return self
 

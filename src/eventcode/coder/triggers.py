@@ -40,6 +40,7 @@ class _Compiled:
     aggregate: re.Pattern[str]
     statement: re.Pattern[str]
     source: re.Pattern[str]
+    witness: re.Pattern[str]
     nearby: re.Pattern[str]
     cross_border: re.Pattern[str]
     label: re.Pattern[str]
@@ -74,13 +75,15 @@ def _compiled() -> _Compiled:
     statement = _words(book.statements) if book.statements else re.compile(r"(?!)")
     source = re.compile(r"(?<![\w-])(?:" + "|".join(book.source_cues) + r")\s+(?:the\s+)?$", re.IGNORECASE) \
         if book.source_cues else re.compile(r"(?!)")
+    witness = re.compile(r"^\s+(?:[\w-]+\s+)?(?:" + "|".join(book.witness_cues) + r")(?![\w-])", re.IGNORECASE) \
+        if book.witness_cues else re.compile(r"(?!)")
     labels = "|".join(re.escape(label) for label in sorted(book.labels, key=len, reverse=True))
     label = re.compile(rf"^\s*(?P<label>{labels})\s*:", re.IGNORECASE)
     nearby = _words(book.nearby) if book.nearby else re.compile(r"(?!)")
     cross_border = re.compile("|".join(p.replace("{demonym}", demonyms_pattern()) for p in book.cross_border),
                               re.IGNORECASE) if book.cross_border else re.compile(r"(?!)")
     return _Compiled(book, order, triggers, any_trigger, cues, cues_low, victim_cues, mutual, blockers, clause_break,
-                     group_breaks, aggregate, statement, source, nearby, cross_border, label)
+                     group_breaks, aggregate, statement, source, witness, nearby, cross_border, label)
 
 
 def hierarchy() -> tuple[str, ...]:
@@ -166,9 +169,11 @@ def nearby(text: str) -> bool:
     return bool(_compiled().nearby.search(text))
 
 
-def is_source(text_before: str) -> bool:
-    """Whether an actor named right after ``text_before`` is the report's source ("according to the KIA")."""
-    return bool(_compiled().source.search(text_before[-40:]))
+def is_source(text_before: str, text_after: str = "") -> bool:
+    """Whether an actor named between ``text_before`` and ``text_after`` is the report's source or a witness of the
+    event, not a party to it ("according to the KIA", "police believe the victim was killed")."""
+    c = _compiled()
+    return bool(c.source.search(text_before[-40:]) or c.witness.match(text_after[:80]))
 
 
 @functools.lru_cache(maxsize=1024)
