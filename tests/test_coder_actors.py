@@ -597,3 +597,14 @@ def test_named_actors_of_syria_and_pakistan(text: str, country: str, interaction
 def test_forces_that_found_or_judge_a_killing_are_no_party_to_it(witness: str) -> None:
     event = first(f"On 3 May 2022, a man was killed in Manaus. {witness}", "Brazil")
     assert (event["actor1"], event["interaction"]) == ("Unidentified Armed Group (Brazil)", 37)
+
+
+def test_the_armed_actor_fired_at_is_the_target_though_civilians_were_hurt() -> None:
+    event = first("On 3 May 2022, Ukrainian forces fired 82mm rounds at the positions of the Donetsk People's "
+                  "Militia in Horlivka. As a result of the shelling, a civilian man was wounded.", "Ukraine")
+    assert (event["actor2"], event["interaction"]) == ("NAF: United Armed Forces of Novorossiya", 12)
+
+
+def test_forces_that_blow_up_a_bridge_set_off_explosives() -> None:
+    event = first("On 3 May 2022, Russian forces blew up a bridge in Stoianka. There were no casualties.", "Ukraine")
+    assert (event["sub_event_type"], event["interaction"]) == ("Remote explosive/landmine/IED", 80)

@@ -245,6 +245,11 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
         hurt = _harmed(group, sub_event_type)
         if a2 is not None and a2.name == a1.name:
             a2 = None
+        if a2 is not None and a2.inter == CIVILIANS:
+            # "fired at the positions of the Luhansk People's Militia ... one civilian was wounded": the armed actor
+            # fired at is the target, the civilians hurt by the way
+            a2 = next((a for s in group.sentences for a in s.actors if a.inter in ARMED and a.start > a1.start
+                       and a.name != a1.name and a.role in ("named", "state")), a2)
         if a2 is None and hurt and not any(a.inter in ARMED and a.name != a1.name
                                            for s in group.sentences for a in s.actors):
             a2 = act.generic_actor("civilians", country, day)
