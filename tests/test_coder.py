@@ -182,6 +182,7 @@ def test_an_unnamed_perpetrator_is_flagged_for_review() -> None:
     ("On 2 March 2022, a man was assaulted by gunmen in Bamako. The man succumbed to his injuries.", 1),
     ("On 2 March 2022, gunmen attacked a bus in Bamako. Three people, including a child, were killed.", 3),
     ("On 2 March 2022, gunmen killed a woman and her daughter in Bamako.", 2),
+    ("On 2 March 2022, a man was killed in Bamako. Police recovered the body of the man from a well.", 1),
     ("On 2 March 2022, gunmen shot a trader in Bamako and killed another.", 1),
     ("On 2 March 2022, soldiers raided a camp near Bamako. Two militants belonging to the Macina faction of JNIM "
      "were killed.", 2),

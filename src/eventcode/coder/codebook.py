@@ -296,6 +296,7 @@ class Numbers(_Entry):
     unit_words: tuple[str, ...] = ()
     asides: tuple[str, ...] = ()
     not_people: tuple[str, ...] = ()
+    auxiliaries: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _check(self) -> Numbers:

@@ -53,6 +53,7 @@ class _Compiled:
     summary_nouns: frozenset[str]
     unit: re.Pattern[str]
     aside: re.Pattern[str]
+    auxiliaries: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -74,7 +75,7 @@ def _compiled() -> _Compiled:
     killed = "|".join(book.killed)
     injured = "|".join(book.injured)
     keyword = re.compile(rf"\b(?:(?P<k>{killed})|(?P<i>{injured}))\b", re.IGNORECASE)
-    aux = r"(?:were|was|have|has|had|been|are|is|be|being|reportedly|also|later|allegedly|all|both|subsequently|then)"
+    aux = "(?:" + "|".join(book.auxiliaries) + ")"
     tail_before = re.compile(rf"^(?P<mid>(?:[\s-]+(?!{aux}\b)[\w'\u2019-]+){{0,8}}?)(?:\s+{aux})*"
                              r"(?:\s+\w+(?:\s+\w+){0,3}\s+and)?\s*$", re.IGNORECASE)
     not_one = "|".join(re.escape(w) for w in book.not_one)
@@ -114,7 +115,8 @@ def _compiled() -> _Compiled:
                      frozenset(book.summary_nouns),
                      re.compile(r"(?<![\w-])(?:" + "|".join(book.unit_words) + r")\s*(\d+)\b" if book.unit_words
                                 else "(?!)", re.IGNORECASE),
-                     re.compile("|".join(book.asides) if book.asides else "(?!)", re.IGNORECASE))
+                     re.compile("|".join(book.asides) if book.asides else "(?!)", re.IGNORECASE),
+                     frozenset(book.auxiliaries))
 
 
 def _value(c: _Compiled, text: str) -> tuple[int, bool] | None:
@@ -131,7 +133,9 @@ def _value(c: _Compiled, text: str) -> tuple[int, bool] | None:
 
 
 def _noun(text: str) -> str:
-    words = re.findall(r"[a-z]+", text.lower())
+    """The noun a count is of: its last word that is no auxiliary ("a man was" -> "man")."""
+    auxiliaries = _compiled().auxiliaries
+    words = [w for w in re.findall(r"[a-z]+", text.lower()) if w not in auxiliaries]
     return words[-1].rstrip("s") if words else ""
 
 
