@@ -70,6 +70,17 @@ def test_the_pnc_is_the_congolese_police() -> None:
         "Police Forces of the Democratic Republic of Congo (2019-)", 16)
 
 
+@pytest.mark.parametrize(("text", "actor2"), [
+    ("On 3 May 2022, a group of Israeli settlers assaulted two Palestinian farmers in Qusra. [size=no report]",
+     "Civilians (Palestine)"),
+    ("On 3 May 2022, a group of Israeli settlers attacked houses in Burin and clashed with Palestinian rioters who "
+     "confronted them. [size=no report]", "Rioters (Palestine)"),
+])
+def test_a_country_adjective_before_rioters_names_their_country(text: str, actor2: str) -> None:
+    event = first(text, "Palestine")
+    assert (event["sub_event_type"], event["actor1"], event["actor2"]) == ("Mob violence", "Rioters (Israel)", actor2)
+
+
 def test_prison_guards_are_state_forces() -> None:
     event = first("On 3 May 2022, prison guards beat a detainee in a jail in Minsk.", "Belarus")
     assert (event["sub_event_type"], event["actor1"], event["interaction"]) == \

@@ -207,7 +207,7 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
             continue  # "the Korean People's Army", "the Monywa The Boys": a word of a name, not people
         home = country
         before = c.demonym_before.search(text[max(0, m.start() - 30):m.start()])
-        if before and role.inter == CIVILIANS:
+        if before and role.inter in (CIVILIANS, RIOTERS):  # "Israeli settlers" in the West Bank are Israel's
             home = c.demonym_country[before.group("dem").casefold()]
         name, review = _fill(role.name, home, day)
         inter = role.inter

@@ -154,11 +154,13 @@ def _attributed(group: Group, mention: ActorMention) -> bool:
 
 
 def _riot_opponent(sub_event_type: str, agent: ActorMention | None, target: ActorMention | None, group: Group,
-                   country: str, mutual: bool, home: SentenceFacts | None) -> ActorMention | None:
-    """Whom the crowd of a riot fought or attacked (actor2), or None."""
+                   country: str, mutual: bool, home: SentenceFacts | None, crowd: str) -> ActorMention | None:
+    """Whom the crowd of a riot (actor1, named ``crowd``) fought or attacked (actor2), or None. Another country's
+    rioters ("Israeli settlers clashed with Palestinian rioters") are an opponent; the crowd itself is not."""
     lex = lexicon()
     text = " ".join(s.sentence.text for s in group.sentences)
-    a2 = target if target is not None and target.inter not in CROWDS else None  # the crowd is actor1
+    a2 = target if target is not None and (target.inter not in CROWDS
+                                           or (target.inter == RIOTERS and target.name != crowd)) else None
     if a2 is not None and a2.inter == CIVILIANS and sub_event_type in lex.victim_needs \
             and not _harmed(group, sub_event_type):
         a2 = None  # "police clashed with demonstrators", "a clash between activists and the police"
@@ -212,7 +214,7 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
                 act.generic_actor("police", country, day)
     elif policy == "riot":
         a1 = agent if agent is not None and agent.inter == RIOTERS else act.generic_actor("rioters", country, day)
-        a2 = _riot_opponent(sub_event_type, agent, target, group, country, mutual, home)
+        a2 = _riot_opponent(sub_event_type, agent, target, group, country, mutual, home, a1.name)
     elif policy == "victim_civilians":
         if a1 is None or a1.inter == CIVILIANS:
             victim = a1 if a1 is not None else target
