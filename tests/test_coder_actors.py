@@ -619,3 +619,13 @@ def test_the_armed_actor_fired_at_is_the_target_though_civilians_were_hurt() -> 
 def test_forces_that_blow_up_a_bridge_set_off_explosives() -> None:
     event = first("On 3 May 2022, Russian forces blew up a bridge in Stoianka. There were no casualties.", "Ukraine")
     assert (event["sub_event_type"], event["interaction"]) == ("Remote explosive/landmine/IED", 80)
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, soldiers burned a house in Kani for allegedly having connections with the PDF.",
+    "On 3 May 2022, the military arrested three vendors in Kani in relation to the assassination of a Pyu Saw Htee "
+    "leader.",
+])
+def test_an_actor_named_in_the_reason_for_an_event_is_no_party_to_it(text: str) -> None:
+    event = first(text, "Myanmar")
+    assert (event["actor2"], event["interaction"]) == ("Civilians (Myanmar)", 17)

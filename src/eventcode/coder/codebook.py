@@ -70,6 +70,7 @@ class Lexicon(_Entry):
     statements: tuple[str, ...] = ()
     source_cues: tuple[str, ...] = ()
     witness_cues: tuple[str, ...] = ()
+    reason_cues: tuple[str, ...] = ()
     nearby: tuple[str, ...] = ()
     cross_border: tuple[str, ...] = ()
     place_before: tuple[str, ...] = ()
@@ -153,7 +154,7 @@ class Lexicon(_Entry):
                 raise ValueError(f"labels.{label}: {name!r} is not an ACLED sub-event type")
         for group, patterns in {**self.cues, **self.victim_cues, **self.blockers}.items():
             _check_patterns(group, patterns)
-        for group in ("aggregate", "statements", "source_cues", "witness_cues"):
+        for group in ("aggregate", "statements", "source_cues", "witness_cues", "reason_cues"):
             _check_patterns(group, getattr(self, group))
         return self
 

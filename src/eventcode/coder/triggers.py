@@ -41,6 +41,7 @@ class _Compiled:
     statement: re.Pattern[str]
     source: re.Pattern[str]
     witness: re.Pattern[str]
+    reason: re.Pattern[str]
     nearby: re.Pattern[str]
     cross_border: re.Pattern[str]
     label: re.Pattern[str]
@@ -75,6 +76,8 @@ def _compiled() -> _Compiled:
     statement = _words(book.statements) if book.statements else re.compile(r"(?!)")
     source = re.compile(r"(?<![\w-])(?:" + "|".join(book.source_cues) + r")\s+(?:the\s+)?$", re.IGNORECASE) \
         if book.source_cues else re.compile(r"(?!)")
+    reason = re.compile(r"(?<![\w-])(?:" + "|".join(book.reason_cues) + r")(?![\w-])[^,;.]{0,60}$", re.IGNORECASE) \
+        if book.reason_cues else re.compile(r"(?!)")
     witness = re.compile(r"^\s+(?:[\w-]+\s+)?(?:" + "|".join(book.witness_cues) + r")(?![\w-])", re.IGNORECASE) \
         if book.witness_cues else re.compile(r"(?!)")
     labels = "|".join(re.escape(label) for label in sorted(book.labels, key=len, reverse=True))
@@ -83,7 +86,7 @@ def _compiled() -> _Compiled:
     cross_border = re.compile("|".join(p.replace("{demonym}", demonyms_pattern()) for p in book.cross_border),
                               re.IGNORECASE) if book.cross_border else re.compile(r"(?!)")
     return _Compiled(book, order, triggers, any_trigger, cues, cues_low, victim_cues, mutual, blockers, clause_break,
-                     group_breaks, aggregate, statement, source, witness, nearby, cross_border, label)
+                     group_breaks, aggregate, statement, source, witness, reason, nearby, cross_border, label)
 
 
 def hierarchy() -> tuple[str, ...]:
@@ -170,10 +173,12 @@ def nearby(text: str) -> bool:
 
 
 def is_source(text_before: str, text_after: str = "") -> bool:
-    """Whether an actor named between ``text_before`` and ``text_after`` is the report's source or a witness of the
-    event, not a party to it ("according to the KIA", "police believe the victim was killed")."""
+    """Whether an actor named between ``text_before`` and ``text_after`` is the report's source, a witness of the
+    event or the reason given for it, not a party to it ("according to the KIA", "police believe the victim was
+    killed", "arrested for having connections with the PDF")."""
     c = _compiled()
-    return bool(c.source.search(text_before[-40:]) or c.witness.match(text_after[:80]))
+    return bool(c.source.search(text_before[-40:]) or c.reason.search(text_before[-100:])
+                or c.witness.match(text_after[:80]))
 
 
 @functools.lru_cache(maxsize=1024)
