@@ -629,3 +629,21 @@ def test_forces_that_blow_up_a_bridge_set_off_explosives() -> None:
 def test_an_actor_named_in_the_reason_for_an_event_is_no_party_to_it(text: str) -> None:
     event = first(text, "Myanmar")
     assert (event["actor2"], event["interaction"]) == ("Civilians (Myanmar)", 17)
+
+
+def test_alleged_militants_are_the_agents_not_a_topic() -> None:
+    event = first("On 3 May 2022, alleged Islamic State militants detonated a car bomb near a Tariq Ibn Ziyad Brigade "
+                  "camp in Qatrun, injuring two of its fighters.", "Libya")
+    assert (event["sub_event_type"], event["interaction"]) == ("Remote explosive/landmine/IED", 23)
+
+
+@pytest.mark.parametrize(("text", "name", "interaction"), [
+    ("On 3 May 2022, PKK-YJA STAR militants attacked a Turkish army outpost near Zakho.",
+     "PKK-YJA STAR: Kurdistan Workers Party-YJA STAR", 28),
+    ("On 3 May 2022, the Iraqi army clashed with the YBS near Sinuni.", "YBS: Sinjar Resistance Units", 12),
+    ("On 3 May 2022, the HPG attacked a Turkish army helicopter near Amadiya.", "PKK: Kurdistan Workers Party", 28),
+])
+def test_kurdish_armed_groups(text: str, name: str, interaction: int) -> None:
+    event = first(text, "Iraq")
+    assert name in (event["actor1"], event["actor2"])
+    assert event["interaction"] == interaction
