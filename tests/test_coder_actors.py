@@ -197,6 +197,10 @@ def test_an_armed_actor_named_with_the_agent_acts_with_it_unless_they_fought() -
         ("Looting/property destruction", "Civilians (Myanmar)", 17)
     fought = first("On 3 May 2022, junta troops and Pyu Saw Htee members clashed in Kani.", "Myanmar")
     assert (fought["actor2"], fought["interaction"]) == ("Pyu Saw Htee", 13)
+    # a word after the first actor's name ("the Myanmar military forces and ...") still joins them
+    together = first("On 3 May 2022, the Myanmar military forces and Pyu Saw Htee members burned down twenty houses "
+                     "in Kani.", "Myanmar")
+    assert (together["actor2"], together["interaction"]) == ("Civilians (Myanmar)", 17)
 
 
 def test_an_unknown_acronyms_member_is_of_an_armed_group_so_killing_one_is_a_clash() -> None:

@@ -35,9 +35,10 @@ def _evidence(kind: str, facts: SentenceFacts, start: int, end: int, text: str, 
 
 @functools.lru_cache(maxsize=1)
 def _joined() -> re.Pattern[str]:
-    """The words that join an actor to the one before it as its ally (lexicon ``joined_by``)."""
+    """The words that join an actor to the one before it as its ally (lexicon ``joined_by``), after at most one
+    word ("the Myanmar military forces and Pyu Saw Htee members")."""
     words = "|".join(sorted((re.escape(w) for w in lexicon().joined_by), key=len, reverse=True))
-    return re.compile(rf"^\s*(?:,\s*)?(?:{words})\s+(?:the\s+)?$", re.IGNORECASE)
+    return re.compile(rf"^(?:\s+[\w-]+)?\s*(?:,\s*)?(?:{words})\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def roles(group: Group, trigger: Trigger | None, mutual: bool = False) -> tuple[ActorMention | None,
