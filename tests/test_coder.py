@@ -480,6 +480,17 @@ def test_riot_police_are_no_riot() -> None:
     assert event["event_type"] != "Riots"
 
 
+@pytest.mark.parametrize(("text", "interaction"), [
+    ("On 3 May 2022, two groups of the Otieno family and the Ouma family exchanged fire over a land dispute in "
+     "Kisumu, injuring 6 people. [size=no report]", 55),
+    ("On 3 May 2022, a crowd of villagers confronted a police unit guarding a quarry near Kisumu. Two journalists "
+     "were detained with the rioters. [size=no report]", 15),
+])
+def test_mobs_that_exchange_fire_or_confront_the_police_fight_them(text: str, interaction: int) -> None:
+    event = only(text, D22, "Kenya")
+    assert (event["sub_event_type"], event["interaction"]) == ("Mob violence", interaction)
+
+
 def test_police_who_fire_tear_gases_intervene() -> None:
     text = "On 3 May 2022, residents demonstrated in Kisumu. Police forces used tear gases to disperse them."
     event = only(text, D22, "Kenya")
