@@ -651,3 +651,10 @@ def test_kurdish_armed_groups(text: str, name: str, interaction: int) -> None:
     event = first(text, "Iraq")
     assert name in (event["actor1"], event["actor2"])
     assert event["interaction"] == interaction
+
+
+@pytest.mark.parametrize("target", ["a humanitarian convoy", "an unspecified cattle camp", "an IDP camp"])
+def test_an_attack_on_a_civilian_convoy_or_camp_is_violence_against_civilians(target: str) -> None:
+    event = first(f"On 3 May 2022, CPC militants attacked {target} near Bria, wounding three people.",
+                  "Central African Republic")
+    assert (event["sub_event_type"], event["inter2"]) == ("Attack", 7)
