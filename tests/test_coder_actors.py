@@ -81,6 +81,12 @@ def test_a_country_adjective_before_rioters_names_their_country(text: str, actor
     assert (event["sub_event_type"], event["actor1"], event["actor2"]) == ("Mob violence", "Rioters (Israel)", actor2)
 
 
+def test_army_aspirants_against_an_army_recruitment_scheme_are_no_army() -> None:
+    event = first("On 3 May 2022, youth and army aspirants demonstrated in Patna and pelted stones against the new "
+                  "army recruitment scheme.", "India")
+    assert (event["sub_event_type"], event["interaction"]) == ("Violent demonstration", 50)
+
+
 def test_prison_guards_are_state_forces() -> None:
     event = first("On 3 May 2022, prison guards beat a detainee in a jail in Minsk.", "Belarus")
     assert (event["sub_event_type"], event["actor1"], event["interaction"]) == \
