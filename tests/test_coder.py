@@ -365,6 +365,15 @@ def test_a_sole_actor_label_without_its_actor_does_not_load(tmp_path: Path) -> N
         load_model(broken, Lexicon)
 
 
+def test_a_communal_fight_names_three_known_cue_groups(tmp_path: Path) -> None:
+    source = (ROOT / "codebooks" / "coder" / "lexicon.yaml").read_text(encoding="utf-8")
+    broken = tmp_path / "lexicon.yaml"
+    broken.write_text(source.replace("communal_fight: [communal_fight, fighting, crowd]",
+                                     "communal_fight: [communal_fight, fights, crowd]", 1), encoding="utf-8")
+    with pytest.raises(CodebookError, match="communal_fight: unknown cue group 'fights'"):
+        load_model(broken, Lexicon)
+
+
 def test_unknown_country_names_the_nearest() -> None:
     with pytest.raises(UnknownValueError, match="Myanmar"):
         code_text("Gunmen killed a man.", published=MONDAY, country="Myanmr")

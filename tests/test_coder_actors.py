@@ -664,3 +664,13 @@ def test_an_attack_on_a_civilian_convoy_or_camp_is_violence_against_civilians(ta
     event = first(f"On 3 May 2022, CPC militants attacked {target} near Bria, wounding three people.",
                   "Central African Republic")
     assert (event["sub_event_type"], event["inter2"]) == ("Attack", 7)
+
+
+def test_villagers_who_fight_over_land_are_communal_militias_unless_a_crowd() -> None:
+    fight = first("On 3 May 2022, farmers clashed over a land dispute between the villages of Bana and Kolo. Two "
+                  "people were killed.", "Burkina Faso")
+    assert (fight["sub_event_type"], fight["actor1"], fight["interaction"]) == (
+        "Armed clash", "Unidentified Communal Militia (Burkina Faso)", 44)
+    crowd = first("On 3 May 2022, a crowd of farmers clashed over a land dispute between the villages of Bana and "
+                  "Kolo. Two people were injured.", "Burkina Faso")
+    assert crowd["inter1"] != 4

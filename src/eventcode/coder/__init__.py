@@ -19,7 +19,7 @@ from typing import Any
 
 from eventcode.codebook import acled_codebook
 from eventcode.coder import triggers as trig
-from eventcode.coder.actors import ARMED, STATE_FORCES, ActorMention, find_actors, refers_back
+from eventcode.coder.actors import ARMED, CIVILIANS, STATE_FORCES, ActorMention, find_actors, generic_actor, refers_back
 from eventcode.coder.codebook import Gazetteer, bundled_gazetteers, load_gazetteer
 from eventcode.coder.dates import find_dates, undated_day
 from eventcode.coder.numbers import find_counts, is_casualty_word
@@ -52,6 +52,7 @@ class Coder:
         label = trig.label(text)
         last_force: ActorMention | None = None
         last_group: ActorMention | None = None
+        communal = trig.communal_fight(text)
         for s in split_sentences(text):
             triggers = trig.find_triggers(s.text, s.start)
             if label is not None and s.index == 0:
@@ -62,6 +63,9 @@ class Coder:
             for a in find_actors(s.text, country, day, s.start):
                 if trig.is_source(s.text[:a.start - s.start], s.text[a.end - s.start:]):
                     continue
+                if communal and a.inter == CIVILIANS:  # "farmers clashed over a land dispute": communal militias
+                    militia = generic_actor("communal", country, day)
+                    a = replace(a, name=militia.name, inter=militia.inter, role=militia.role)
                 earlier = last_force if a.inter in STATE_FORCES else last_group
                 if refers_back(a) and earlier is not None:
                     a = replace(a, name=earlier.name, inter=earlier.inter, review=earlier.review)

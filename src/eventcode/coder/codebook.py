@@ -71,6 +71,7 @@ class Lexicon(_Entry):
     source_cues: tuple[str, ...] = ()
     witness_cues: tuple[str, ...] = ()
     reason_cues: tuple[str, ...] = ()
+    communal_fight: tuple[str, ...] = ()
     nearby: tuple[str, ...] = ()
     cross_border: tuple[str, ...] = ()
     place_before: tuple[str, ...] = ()
@@ -135,6 +136,11 @@ class Lexicon(_Entry):
         for role in self.riot_crowd_roles:
             if role not in roles:
                 raise ValueError(f"riot_crowd_roles: {role!r} is not a generic actor role of actors.yaml")
+        for cue in self.communal_fight:
+            if cue not in self.cues:
+                raise ValueError(f"communal_fight: unknown cue group {cue!r}")
+        if self.communal_fight and len(self.communal_fight) != 3:
+            raise ValueError("communal_fight: name three cue groups (the dispute, the fighting, the crowd)")
         for name, cue in self.forces_intervene.items():
             if cue not in self.cues:
                 raise ValueError(f"forces_intervene.{name}: unknown cue group {cue!r}")

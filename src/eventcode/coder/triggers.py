@@ -172,6 +172,17 @@ def nearby(text: str) -> bool:
     return bool(_compiled().nearby.search(text))
 
 
+def communal_fight(text: str) -> bool:
+    """Whether ``text`` tells of a fight between villages, farmers or tribes (lexicon ``communal_fight``): a
+    dispute and fighting, and no crowd."""
+    book = _compiled().book
+    if not book.communal_fight:
+        return False
+    dispute, fighting, crowd = book.communal_fight
+    present = cues(text)  # the dispute is what the fight is about: read with no topic blocker
+    return fighting in present and crowd not in present and _compiled().cues[dispute].search(text) is not None
+
+
 def is_source(text_before: str, text_after: str = "") -> bool:
     """Whether an actor named between ``text_before`` and ``text_after`` is the report's source, a witness of the
     event or the reason given for it, not a party to it ("according to the KIA", "police believe the victim was
