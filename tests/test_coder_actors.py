@@ -674,3 +674,22 @@ def test_villagers_who_fight_over_land_are_communal_militias_unless_a_crowd() ->
     crowd = first("On 3 May 2022, a crowd of farmers clashed over a land dispute between the villages of Bana and "
                   "Kolo. Two people were injured.", "Burkina Faso")
     assert crowd["inter1"] != 4
+
+
+def test_territory_taken_following_clashes_by_a_side_of_a_war() -> None:
+    """The side named in an opening phrase ("following clashes with ...") is not the agent; "following clashes"
+    says there was fighting, so the place was not handed over."""
+    regained = first("On 3 May 2022, following clashes with the Russian forces, Ukrainian forces regained control of "
+                     "Ruska Lozova, Kharkiv.", "Ukraine")
+    assert (regained["sub_event_type"], regained["actor1"], regained["interaction"]) == \
+        ("Government regains territory", "Military Forces of Ukraine (2019-)", 18)
+    taken = first("On 3 May 2022, following heavy clashes, Russian forces took control of the village of Zolote.",
+                  "Ukraine")
+    assert (taken["sub_event_type"], taken["interaction"]) == ("Non-state actor overtakes territory", 18)
+
+
+def test_rpgs_are_fired_and_old_shells_are_remnants() -> None:
+    rpg = first("On 3 May 2022, unknown gunmen targeted a regime checkpoint near Sweida with an RPG.", "Syria")
+    assert rpg["sub_event_type"] == "Shelling/artillery/missile attack"
+    old = first("On 3 May 2022, a child was injured in a mortar shell explosion in Marjah.", "Afghanistan")
+    assert old["sub_event_type"] == "Remote explosive/landmine/IED"

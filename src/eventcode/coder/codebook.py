@@ -99,6 +99,7 @@ class Lexicon(_Entry):
     forces_intervene: dict[str, str] = {}
     front_opponent: tuple[str, ...] = ()
     joined_by: tuple[str, ...] = ("and", "with")
+    opening_phrases: tuple[str, ...] = ()
     label_one_actor: tuple[str, ...] = ()
 
     refinements: tuple[Refinement, ...] = ()

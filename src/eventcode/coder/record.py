@@ -41,6 +41,13 @@ def _joined() -> re.Pattern[str]:
     return re.compile(rf"^(?:\s+[\w-]+)?\s*(?:,\s*)?(?:{words})\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1)
+def _opening() -> re.Pattern[str]:
+    """A clause that opens with a preposition of time or cause (lexicon ``opening_phrases``), up to the text's end."""
+    words = "|".join(sorted((re.escape(w) for w in lexicon().opening_phrases), key=len, reverse=True))
+    return re.compile(rf"(?:^|,)\s*(?:\S+ ){{0,6}}?(?:{words})\b[^,]*$" if words else "(?!)", re.IGNORECASE)
+
+
 def roles(group: Group, trigger: Trigger | None, mutual: bool = False) -> tuple[ActorMention | None,
                                                                                ActorMention | None,
                                                                                SentenceFacts | None]:
@@ -69,6 +76,12 @@ def roles(group: Group, trigger: Trigger | None, mutual: bool = False) -> tuple[
             target = before[-1]
         else:
             armed_before = [a for a in before if a.inter != CIVILIANS]
+            # "following clashes with Russian forces, Ukrainian forces regained": an actor in a phrase that opens
+            # with a preposition before the verb's clause is not its agent
+            clause = text.rfind(", ", 0, trigger.start - base) + base
+            if armed_before and armed_before[0].start < clause \
+                    and _opening().search(text[:armed_before[0].start - base]):
+                armed_before = [a for a in armed_before if a.start > clause] or armed_before
             agent = armed_before[0] if armed_before else (before[0] if before else None)
             if not mutual:  # "troops and militia members burned": the second acts with the first
                 allies = [b for a, b in pairwise(before)
