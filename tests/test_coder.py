@@ -500,6 +500,12 @@ def test_mobs_that_exchange_fire_or_confront_the_police_fight_them(text: str, in
     assert (event["sub_event_type"], event["interaction"]) == ("Mob violence", interaction)
 
 
+def test_people_injured_when_police_foiled_a_protest_were_no_violent_crowd() -> None:
+    text = "On 3 May 2022, 20 people were injured when police foiled the protest of a party in Kisumu."
+    event = only(text, D22, "Kenya")
+    assert (event["sub_event_type"], event["interaction"]) == ("Protest with intervention", 16)
+
+
 def test_police_who_fire_tear_gases_intervene() -> None:
     text = "On 3 May 2022, residents demonstrated in Kisumu. Police forces used tear gases to disperse them."
     event = only(text, D22, "Kenya")
