@@ -438,6 +438,16 @@ def test_lowered_patterns_find_what_the_case_insensitive_ones_find(text: str) ->
     assert fast == [(m.start(), m.end()) for m in compiled.generic.finditer(text)]
 
 
+@pytest.mark.parametrize(("text", "protest"), [
+    ("On 3 March 2022, gunmen killed two men in Kani.", False),
+    ("In Kani, gunmen killed two men on March 3, 2022.", False),
+    ("On 3 May 2022, students held a march in Kani.", True),
+    ("On 3 May 2022, students March through Kani.", True),
+])
+def test_the_month_of_march_is_no_protest_march(text: str, protest: bool) -> None:
+    assert ("protest" in coder_triggers.cues(text)) is protest
+
+
 @given(st.text(alphabet=st.sampled_from(list("abcdeghilmnoprstuvwyz ABCDEGHILMNOPRSTUVWYZ-'.,[]=")), max_size=80)
        .map(lambda s: s + " Protesters March and march, burned tyres, Police fired tear gas [size=dozens]"))
 def test_lowered_cue_patterns_find_what_the_case_insensitive_ones_find(text: str) -> None:

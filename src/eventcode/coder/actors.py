@@ -154,6 +154,13 @@ def _fill(template: str, country: str, day: date) -> tuple[str, str]:
     return template.format(**values), review
 
 
+@functools.lru_cache(maxsize=4096)
+def _named_entries_of(said: str) -> tuple[NamedActor, ...]:
+    """The named actors (in dictionary order) one of whose aliases or acronyms is ``said``."""
+    c = _compiled()
+    return tuple(e for e, pattern in zip(c.named_entries, c.named_each, strict=True) if pattern.fullmatch(said))
+
+
 def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[ActorMention]:
     """The actors named in ``text`` (a sentence) for an event in ``country`` on ``day``, in text order."""
     c = _compiled()
@@ -170,9 +177,8 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
             continue
         # The first entry whose alias matches, whose country is the event's (or any) and whose period covers the day.
         said = text[m.start():m.end()]
-        entry = next((e for e, pattern in zip(c.named_entries, c.named_each, strict=True)
-                      if pattern.fullmatch(said) and (not e.country or e.country == country or e.abroad)
-                      and e.active(day)), None)
+        entry = next((e for e in _named_entries_of(said)
+                      if (not e.country or e.country == country or e.abroad) and e.active(day)), None)
         if entry is None:
             continue
         name, review = _fill(entry.name, country, day)
