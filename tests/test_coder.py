@@ -117,6 +117,14 @@ def test_forces_that_pursue_or_repel_an_armed_group_fight_it(verb: str) -> None:
     assert (event["sub_event_type"], event["interaction"], event["fatalities"]) == ("Armed clash", 12, 3)
 
 
+def test_forces_that_raid_and_arrest_hurting_no_one_make_arrests() -> None:
+    raid = only("On 3 May 2022, soldiers raided a grocery store in Kani and arrested a woman.", date(2022, 5, 3))
+    assert (raid["sub_event_type"], raid["interaction"]) == ("Arrests", 17)
+    beaten = only("On 3 May 2022, soldiers raided a grocery store in Kani, beat the owner and arrested him.",
+                  date(2022, 5, 3))
+    assert beaten["sub_event_type"] == "Attack"
+
+
 def test_lethal_force_against_protesters() -> None:
     event = only("On 3 May 2022, police opened fire on protesters in Yangon, killing two.", date(2022, 5, 3))
     assert event["sub_event_type"] == "Excessive force against protesters"

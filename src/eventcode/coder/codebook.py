@@ -54,6 +54,7 @@ class Refinement(_Entry):
     to: str
     cue: str | tuple[str, ...] = ""  # the rule applies only when this cue group (all these) is present
     trigger: str = ""  # the rule applies only when the deciding trigger is matched whole by this pattern
+    absent: str = ""  # the rule applies only when this cue group is not present
 
 
 class Lexicon(_Entry):
@@ -146,7 +147,7 @@ class Lexicon(_Entry):
             if cue not in self.cues:
                 raise ValueError(f"forces_intervene.{name}: unknown cue group {cue!r}")
         for rule in self.refinements:
-            for cue in (rule.cue,) if isinstance(rule.cue, str) else rule.cue:
+            for cue in (*((rule.cue,) if isinstance(rule.cue, str) else rule.cue), rule.absent):
                 if cue and cue not in self.cues:
                     raise ValueError(f"refinements: unknown cue group {cue!r}")
             _check_patterns("refinements", (rule.trigger,))

@@ -141,7 +141,7 @@ def refine(sub_event_type: str, agent: ActorMention | None, target: ActorMention
     for rule in lexicon().refinements:
         cues = (rule.cue,) if isinstance(rule.cue, str) else rule.cue
         if rule.sub_event_type == sub_event_type and conditions[rule.when] \
-                and all(not c or c in present for c in cues) \
+                and all(not c or c in present for c in cues) and rule.absent not in present \
                 and (not rule.trigger or re.fullmatch(rule.trigger, trigger, re.IGNORECASE)):
             return rule.to
     return sub_event_type
