@@ -125,6 +125,14 @@ def test_forces_that_raid_and_arrest_hurting_no_one_make_arrests() -> None:
     assert beaten["sub_event_type"] == "Attack"
 
 
+def test_forces_that_investigated_and_arrested_made_an_arrest_and_an_investigation_stays_a_topic() -> None:
+    arrest = only("On 3 May 2022, soldiers investigated a house in Kani and arrested a miner.", date(2022, 5, 3))
+    assert arrest["sub_event_type"] == "Arrests"
+    protest = only("On 3 May 2022, residents protested in Kani to demand an investigation into the arrest and "
+                   "killing of a miner.", date(2022, 5, 3))
+    assert protest["sub_event_type"] == "Peaceful protest"
+
+
 def test_lethal_force_against_protesters() -> None:
     event = only("On 3 May 2022, police opened fire on protesters in Yangon, killing two.", date(2022, 5, 3))
     assert event["sub_event_type"] == "Excessive force against protesters"
