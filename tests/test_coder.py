@@ -133,6 +133,14 @@ def test_forces_that_investigated_and_arrested_made_an_arrest_and_an_investigati
     assert protest["sub_event_type"] == "Peaceful protest"
 
 
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, the army opened fire at a JNIM militant near a checkpoint in Nara. The army used mortars.",
+    "On 3 May 2022, the army carried out artillery strikes and ground operations against JNIM militants in Nara.",
+])
+def test_forces_that_fire_at_militants_or_move_on_the_ground_fight_them(text: str) -> None:
+    assert code(text, date(2022, 5, 3), "Mali")[0]["sub_event_type"] == "Armed clash"
+
+
 def test_lethal_force_against_protesters() -> None:
     event = only("On 3 May 2022, police opened fire on protesters in Yangon, killing two.", date(2022, 5, 3))
     assert event["sub_event_type"] == "Excessive force against protesters"
