@@ -709,3 +709,9 @@ def test_people_engaged_in_protests_did_not_engage_an_enemy() -> None:
 def test_herders_in_a_mob_are_the_crowd_or_its_civilian_victims(text: str) -> None:
     event = only(text, D22, "Kenya")
     assert (event["sub_event_type"], event["interaction"]) == ("Mob violence", 57)
+
+
+def test_a_thwarted_infiltration_is_a_clash() -> None:
+    events = code_text("On 3 May 2022, PMF fighters thwarted an IS infiltration attempt near Tuz Khurmatu. No "
+                       "casualties.", published=date(2022, 5, 4), country="Iraq")
+    assert events[0]["sub_event_type"] == "Armed clash"
