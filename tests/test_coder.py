@@ -540,6 +540,14 @@ def test_people_injured_when_police_foiled_a_protest_were_no_violent_crowd() -> 
     assert (event["sub_event_type"], event["interaction"]) == ("Protest with intervention", 16)
 
 
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, passengers demonstrated at Kisumu airport and destroyed some facilities over a delayed flight.",
+    "On 3 May 2022, farmers held a demonstration in Kisumu. The farmers also got into a fight in the county offices.",
+])
+def test_demonstrators_who_destroy_facilities_or_fight_are_violent(text: str) -> None:
+    assert only(text, D22, "Kenya")["sub_event_type"] == "Violent demonstration"
+
+
 def test_police_who_fire_tear_gases_intervene() -> None:
     text = "On 3 May 2022, residents demonstrated in Kisumu. Police forces used tear gases to disperse them."
     event = only(text, D22, "Kenya")
