@@ -61,6 +61,11 @@ def test_negations_threats_aggregate_claims_and_quotes_make_no_event(text: str) 
     assert not_coded[0]["reason"]
 
 
+def test_nobody_killed_is_no_killing() -> None:
+    event = only("On 4 November 2023, junta troops torched 100 houses in Kani. Nobody was killed.", date(2023, 11, 6))
+    assert (event["sub_event_type"], event["fatalities"]) == ("Looting/property destruction", 0)
+
+
 def test_statements_are_coded_on_request() -> None:
     text = "“The junta shelled Laiza on 1 November 2023,” he said."
     assert code(text) == []
@@ -198,6 +203,7 @@ def test_an_unnamed_perpetrator_is_flagged_for_review() -> None:
     ("On 2 March 2022, gunmen attacked Bamako. Two villagers were killed. The two villagers were killed at home.", 2),
     ("On 2 March 2022, gunmen attacked a bus in Bamako. 5 fatalities.", 5),
     ("On 2 March 2022, gunmen attacked a bus in Bamako. There were no casualties.", 0),
+    ("On 2 March 2022, gunmen attacked a bus in Bamako. Nobody was killed.", 0),
     ("On 2 March 2022, gunmen attacked a bus in Bamako. Unknown fatalities estimated as 10.", 10),
     ("On 2 March 2022, in Bamako, a man's body was found, killed by unknown gunmen.", 1),
     ("On 2 March 2022, gunmen killed 4 villagers in Bamako and booby-trapped a body with a mine.", 4),
@@ -255,6 +261,8 @@ def test_injuries_are_evidence_not_fatalities() -> None:
     ("Around 2 November 2023 (as reported), the junta shelled Laiza.", "2023-11-02", 2),
     ("The junta shelled Laiza between 1 and 3 November.", "2023-11-02", 2),
     ("The junta recently shelled Laiza.", "2023-11-02", 2),
+    ("LAIZA, Nov 6 (Reuters) - The junta shelled Laiza on Saturday.", "2023-11-04", 1),
+    ("MYITKYINA, Myanmar, 6 November 2023 (AP) - The junta shelled Laiza on Saturday.", "2023-11-04", 1),
 ])
 def test_dates_relative_to_publication(text: str, day: str, precision: int) -> None:
     event = only(text)

@@ -149,6 +149,10 @@ def test_a_perpetrator_named_after_the_victim_is_actor1() -> None:
     ("Imbonerakure members beat a man in Cankuzo.", "Burundi", DAY,
      "CNDD-FDD-Imbonerakure: National Council for the Defence of Democracy (Imbonerakure Faction)", 3),
     ("Mai-Mai militiamen attacked a village near Beni.", "Democratic Republic of Congo", DAY, "Mayi Mayi Militia", 3),
+    ("the Rapid Support Forces clashed with rebels near Geneina.", "Sudan", DAY,
+     "Military Forces of Sudan (2019-) Rapid Support Forces", 1),
+    ("the Rapid Support Forces clashed with the army in Khartoum.", "Sudan", date(2023, 5, 2),
+     "Rapid Support Forces", 3),
 ])
 def test_named_actors_carry_acleds_name_category_and_period(text: str, country: str, day: date, actor: str,
                                                              inter: int) -> None:

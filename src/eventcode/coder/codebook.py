@@ -334,6 +334,7 @@ class Dates(_Entry):
     approximate: tuple[str, ...]
     approximate_after: tuple[str, ...] = ()
     speech_verbs: tuple[str, ...] = ()
+    datelines: tuple[str, ...] = ()
     undated: Undated
 
     @model_validator(mode="after")
@@ -343,6 +344,7 @@ class Dates(_Entry):
         if sorted(self.weekdays.values()) != list(range(7)):
             raise ValueError("weekdays: each of the 7 weekdays must appear once")
         _check_patterns("months", tuple(self.months))
+        _check_patterns("datelines", self.datelines)
         _check_patterns("approximate", self.approximate)
         _check_patterns("undated.words", self.undated.words)
         return self

@@ -14,7 +14,8 @@ from eventcode.coder.codebook import Dates, dates
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
-    """A date stated in a sentence; ``statement`` when it dates something said, not something done."""
+    """A date stated in a sentence; ``statement`` when it dates something said or the report itself (its
+    dateline), not something done."""
 
     start: int
     end: int
@@ -33,6 +34,7 @@ class _Compiled:
     approximate_after: re.Pattern[str]
     speech: re.Pattern[str] | None
     undated: re.Pattern[str]
+    dateline: re.Pattern[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -59,7 +61,8 @@ def _compiled() -> _Compiled:
     undated = re.compile(r"\b(?:" + "|".join(book.undated.words) + r")\b", re.IGNORECASE)
     after = re.compile(r"^\s*(?:" + "|".join(book.approximate_after) + ")", re.IGNORECASE) if book.approximate_after \
         else re.compile(r"(?!)")
-    return _Compiled(book, any_date, months, approximate, after, speech, undated)
+    dateline = re.compile("|".join(book.datelines)) if book.datelines else re.compile(r"(?!)")
+    return _Compiled(book, any_date, months, approximate, after, speech, undated, dateline)
 
 
 def _month(c: _Compiled, text: str) -> int:
@@ -123,6 +126,8 @@ def find_dates(text: str, published: date, offset: int = 0) -> list[DateMention]
     """Every date stated in ``text`` (a sentence), with offsets shifted by ``offset``."""
     c = _compiled()
     found: list[DateMention] = []
+    # a report's dateline ("KHARTOUM, May 3 (Reuters) -") dates the report, not an event
+    dateline = c.dateline.match(text) if offset == 0 else None
     for m in c.any_date.finditer(text):
         read = _read(c, m, published)
         if read is None:
@@ -131,7 +136,8 @@ def find_dates(text: str, published: date, offset: int = 0) -> list[DateMention]
         before, after = text[max(0, m.start() - 25):m.start()], text[m.end():m.end() + 30]
         if precision == 1 and (c.approximate.search(before) or c.approximate_after.search(after)):
             precision = 2
-        statement = bool(c.speech and c.speech.search(text[max(0, m.start() - 30):m.start()]))
+        statement = bool(c.speech and c.speech.search(text[max(0, m.start() - 30):m.start()])) \
+            or (dateline is not None and m.start() < dateline.end())
         found.append(DateMention(offset + m.start(), offset + m.end(), m.group(), day, precision, statement))
     return found
 
