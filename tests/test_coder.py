@@ -556,6 +556,14 @@ def test_demonstrators_who_destroy_facilities_or_fight_are_violent(text: str) ->
     assert only(text, D22, "Kenya")["sub_event_type"] == "Violent demonstration"
 
 
+def test_a_violent_demonstration_that_hurt_people_named_before_its_trigger_targets_civilians() -> None:
+    text = ("On 3 May 2022, traders attacked passers-by and burned a bus in Kisumu during a demonstration. 25 were "
+            "wounded.")
+    event = only(text, D22, "Kenya")
+    assert (event["sub_event_type"], event["actor2"], event["interaction"]) == (
+        "Violent demonstration", "Civilians (Kenya)", 57)
+
+
 def test_police_who_fire_tear_gases_intervene() -> None:
     text = "On 3 May 2022, residents demonstrated in Kisumu. Police forces used tear gases to disperse them."
     event = only(text, D22, "Kenya")

@@ -200,6 +200,8 @@ def _riot_opponent(sub_event_type: str, agent: ActorMention | None, target: Acto
         # the state force that intervened is the crowd's opponent, not its other victims nor a party the report
         # names elsewhere
         return next((a for s in group.sentences for a in s.actors if a.inter in STATE_FORCES), a2)
+    if a2 is None and sub_event_type in lex.victim_needs and _harmed(group, sub_event_type):
+        return act.generic_actor("civilians", country, group.day)  # "kidnapped two officials": people were hurt
     return a2
 
 
