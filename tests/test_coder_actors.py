@@ -697,3 +697,10 @@ def test_rpgs_are_fired_and_old_shells_are_remnants() -> None:
     assert rpg["sub_event_type"] == "Shelling/artillery/missile attack"
     old = first("On 3 May 2022, a child was injured in a mortar shell explosion in Marjah.", "Afghanistan")
     assert old["sub_event_type"] == "Remote explosive/landmine/IED"
+
+
+def test_an_actor_that_says_it_did_something_did_it() -> None:
+    event = first("On 3 May 2022, the Arakan Army said it had captured a junta battalion headquarters in Paletwa.",
+                  "Myanmar")
+    assert (event["sub_event_type"], event["actor1"], event["interaction"]) == (
+        "Non-state actor overtakes territory", "ULA/AA: United League of Arakan/Arakan Army", 12)
