@@ -610,7 +610,7 @@ def test_forces_that_move_are_the_only_actor_of_a_movement_of_forces() -> None:
     ("On 3 May 2022, an IED exploded targeting an officer of regime criminal intelligence near Daraa.", "Syria", 13),
     ("On 3 May 2022, clashes took place between National Police Forces and Free Syrian Police near Ras al-Ain.",
      "Syria", 23),
-    ("On 3 May 2022, two militants were killed in an operation by the CTD near Bannu.", "Pakistan", 12),
+    ("On 3 May 2022, two TTP militants were killed in an operation by the CTD near Bannu.", "Pakistan", 12),
 ])
 def test_named_actors_of_syria_and_pakistan(text: str, country: str, interaction: int) -> None:
     """Levant Front, Al Fath Al Mubeen, regime intelligence, Free Syrian Police, CTD: ACLED's categories."""
@@ -704,3 +704,8 @@ def test_an_actor_that_says_it_did_something_did_it() -> None:
                   "Myanmar")
     assert (event["sub_event_type"], event["actor1"], event["interaction"]) == (
         "Non-state actor overtakes territory", "ULA/AA: United League of Arakan/Arakan Army", 12)
+
+
+def test_unnamed_militants_are_an_unidentified_armed_group_in_acleds_category() -> None:
+    event = first("On 3 May 2022, suspected jihadists killed 12 civilians in a village near Mopti.", "Mali")
+    assert (event["actor1"], event["inter1"], event["interaction"]) == ("Unidentified Armed Group (Mali)", 3, 37)
