@@ -564,6 +564,11 @@ def test_a_violent_demonstration_that_hurt_people_named_before_its_trigger_targe
         "Violent demonstration", "Civilians (Kenya)", 57)
 
 
+def test_a_demonstration_held_with_no_force_named_is_against_the_people_it_hurt() -> None:
+    text = "On 3 May 2022, farmers held a demonstration in Kisumu. The demonstrators kidnapped two county officials."
+    assert only(text, D22, "Kenya")["interaction"] == 57
+
+
 def test_police_who_fire_tear_gases_intervene() -> None:
     text = "On 3 May 2022, residents demonstrated in Kisumu. Police forces used tear gases to disperse them."
     event = only(text, D22, "Kenya")

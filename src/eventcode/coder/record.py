@@ -199,7 +199,9 @@ def _riot_opponent(sub_event_type: str, agent: ActorMention | None, target: Acto
     if (a2 is None or a2.inter == CIVILIANS or apart) and cue and cue in trig.cues(text):
         # the state force that intervened is the crowd's opponent, not its other victims nor a party the report
         # names elsewhere
-        return next((a for s in group.sentences for a in s.actors if a.inter in STATE_FORCES), a2)
+        force = next((a for s in group.sentences for a in s.actors if a.inter in STATE_FORCES), None)
+        if force is not None:
+            return force
     if a2 is None and sub_event_type in lex.victim_needs and _harmed(group, sub_event_type):
         return act.generic_actor("civilians", country, group.day)  # "kidnapped two officials": people were hurt
     return a2
