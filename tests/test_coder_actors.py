@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from eventcode import code_text
-from eventcode.coder.actors import find_actors, state_force
+from eventcode.coder.actors import find_actors, government, state_force
 
 DAY = date(2022, 5, 3)
 
@@ -709,3 +709,19 @@ def test_an_actor_that_says_it_did_something_did_it() -> None:
 def test_unnamed_militants_are_an_unidentified_armed_group_in_acleds_category() -> None:
     event = first("On 3 May 2022, suspected jihadists killed 12 civilians in a village near Mopti.", "Mali")
     assert (event["actor1"], event["inter1"], event["interaction"]) == ("Unidentified Armed Group (Mali)", 3, 37)
+
+
+def test_a_government_holds_elections_and_takes_unattributed_security_measures() -> None:
+    """Named by the codebook's pattern with the period of the state force's name."""
+    ban = first("Security measures: On 3 May 2022, the governor's office of Van banned all demonstrations for 15 days.",
+                "Turkey")
+    assert (ban["actor1"], ban["interaction"]) == ("Government of Turkey (2016-)", 10)
+    vote = first("Elections/referendum: On 3 May 2022, general elections were held across Nepal.", "Nepal")
+    assert vote["actor1"].startswith("Government of Nepal")
+
+
+def test_a_governments_name_takes_the_period_of_its_state_forces() -> None:
+    assert government("Italy", date(2022, 5, 3)) == ("Government of Italy (2018-)", "")
+    name, review = government("Kosovo", date(2022, 5, 3))
+    assert name == "Government of Kosovo"
+    assert "add the years" in review

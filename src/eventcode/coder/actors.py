@@ -145,12 +145,27 @@ def state_force(country: str, kind: str, day: date) -> tuple[str, str]:
     return name, f"no ACLED name with its period for {country}'s {kind}: add the years"
 
 
+def government(country: str, day: date) -> tuple[str, str]:
+    """ACLED's name of ``country``'s government on ``day``: the naming pattern of state_force_names with the
+    period of the state force's name in force ("Government of Turkey (2016-)"), and a review note when unsure."""
+    names: dict[str, str] = {str(key): value for key, value in _compiled().book.state_force_names.items()}
+    for kind in ("military", "police"):
+        name, review = state_force(country, kind, day)
+        prefix = names[kind].split("{country}")[0]
+        if name.startswith(prefix) and not review:
+            return names["government"].split("{country}")[0] + name[len(prefix):], ""
+    return names["government"].format(country=country), f"no ACLED name with its period for {country}'s " \
+        "government: add the years"
+
+
 def _fill(template: str, country: str, day: date) -> tuple[str, str]:
     review = ""
-    values = {"country": country, "military": "", "police": ""}
+    values = {"country": country, "military": "", "police": "", "government": ""}
     for kind in ("military", "police"):
         if "{" + kind + "}" in template:
             values[kind], review = state_force(country, kind, day)
+    if "{government}" in template:
+        values["government"], review = government(country, day)
     return template.format(**values), review
 
 

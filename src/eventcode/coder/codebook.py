@@ -230,7 +230,7 @@ class Actors(_Entry):
 
     version: str
     sources: tuple[str, ...]
-    state_force_names: dict[Literal["military", "police"], str]
+    state_force_names: dict[Literal["military", "police", "government"], str]
     state_forces: tuple[StateForce, ...]
     force_nouns: tuple[str, ...]
     police_words: tuple[str, ...] = ()

@@ -302,7 +302,7 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
     if label in lex.label_sole_actor:
         # "Displacement: villagers fled due to the military raid": ACLED codes the label's actor alone
         return act.generic_actor(lex.label_actor1[label], country, day), None
-    if label in lex.label_one_actor:
+    if label in lex.label_one_actor and (a1 or a2) is not None:
         # "Movement of forces: gendarmes deployed against PKK militants": ACLED codes the forces that move alone
         return a1 or a2, None
     if label in lex.label_actor1 and (a1 is None or a1.inter == CIVILIANS):
