@@ -179,8 +179,10 @@ def communal_fight(text: str) -> bool:
     if not book.communal_fight:
         return False
     dispute, fighting, crowd = book.communal_fight
-    present = cues(text)  # the dispute is what the fight is about: read with no topic blocker
-    return fighting in present and crowd not in present and _compiled().cues[dispute].search(text) is not None
+    if _compiled().cues[dispute].search(text) is None:  # what the fight is about: read with no topic blocker
+        return False
+    present = cues(text)
+    return fighting in present and crowd not in present
 
 
 def is_source(text_before: str, text_after: str = "") -> bool:
