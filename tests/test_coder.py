@@ -470,6 +470,18 @@ def test_lowered_patterns_find_what_the_case_insensitive_ones_find(text: str) ->
     assert fast == [(m.start(), m.end()) for m in compiled.generic.finditer(text)]
 
 
+@given(st.lists(st.sampled_from(["protesters", "Police", "fired", "tear gas", "burned", "tyres", "not", "no one",
+                                  "clashed", "over", "a land dispute", "between", "villages", "[size=dozens]", "a mob",
+                                  "killed", "two", "March", "march", "İstanbul", "and", ",", "."]), max_size=25)
+       .map(" ".join))
+def test_cue_groups_are_found_wherever_one_of_their_patterns_starts_unblocked(text: str) -> None:
+    compiled = coder_triggers._compiled()
+    slow = frozenset(name for name, pattern in compiled.cues.items()
+                     if any(pattern.match(text, start) and not coder_triggers.blocked_at(text, start)
+                            for start in range(len(text))))
+    assert coder_triggers.cues(text) == slow
+
+
 @pytest.mark.parametrize(("text", "protest"), [
     ("On 3 March 2022, gunmen killed two men in Kani.", False),
     ("In Kani, gunmen killed two men on March 3, 2022.", False),

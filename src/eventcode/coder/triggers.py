@@ -32,6 +32,7 @@ class _Compiled:
     any_trigger: re.Pattern[str]
     cues: dict[str, re.Pattern[str]]
     cues_low: dict[str, re.Pattern[str]]
+    cue_start: re.Pattern[str]
     victim_cues: dict[str, re.Pattern[str]]
     mutual: dict[str, re.Pattern[str]]
     blockers: tuple[tuple[str, re.Pattern[str]], ...]
@@ -64,6 +65,8 @@ def _compiled() -> _Compiled:
     # the same, for lower-cased text (several times faster); a group with a case-sensitive part has none
     cues_low = {name: re.compile(lowered(pattern.pattern)) for name, pattern in cues.items()
                 if "(?-i:" not in pattern.pattern}
+    # where any of them starts: one scan finds the places each group is then tried at
+    cue_start = re.compile(lowered(_words(tuple(p for name in cues_low for p in book.cues[name])).pattern))
     victim_cues = {name: _words(patterns) for name, patterns in book.victim_cues.items()}
     mutual = {name: re.compile("(?:" + "|".join(entry.mutual) + ")", re.IGNORECASE)
               for name, entry in book.sub_event_types.items() if entry.mutual}
@@ -85,8 +88,9 @@ def _compiled() -> _Compiled:
     nearby = _words(book.nearby) if book.nearby else re.compile(r"(?!)")
     cross_border = re.compile("|".join(p.replace("{demonym}", demonyms_pattern()) for p in book.cross_border),
                               re.IGNORECASE) if book.cross_border else re.compile(r"(?!)")
-    return _Compiled(book, order, triggers, any_trigger, cues, cues_low, victim_cues, mutual, blockers, clause_break,
-                     group_breaks, aggregate, statement, source, witness, reason, nearby, cross_border, label)
+    return _Compiled(book, order, triggers, any_trigger, cues, cues_low, cue_start, victim_cues, mutual, blockers,
+                     clause_break, group_breaks, aggregate, statement, source, witness, reason, nearby, cross_border,
+                     label)
 
 
 def hierarchy() -> tuple[str, ...]:
@@ -200,10 +204,17 @@ def cues(text: str) -> frozenset[str]:
     c = _compiled()
     low = text.lower()
     if len(low) != len(text):  # lower-casing would move offsets: no fast path
-        low = ""
+        return frozenset(name for name, pattern in c.cues.items()
+                         if any(not _blocker(c, text, m.start()) for m in pattern.finditer(text)))
+    starts = []
+    m = c.cue_start.search(low)
+    while m is not None:
+        starts.append(m.start())
+        m = c.cue_start.search(low, m.start() + 1)
     return frozenset(name for name, pattern in c.cues.items()
-                     if any(not _blocker(c, text, m.start()) for m in (
-                         c.cues_low[name].finditer(low) if low and name in c.cues_low else pattern.finditer(text))))
+                     if (any(c.cues_low[name].match(low, start) and not _blocker(c, text, start) for start in starts)
+                         if name in c.cues_low
+                         else any(not _blocker(c, text, m.start()) for m in pattern.finditer(text))))
 
 
 @functools.lru_cache(maxsize=1024)
