@@ -581,6 +581,12 @@ def test_a_demonstration_held_with_no_force_named_is_against_the_people_it_hurt(
     assert only(text, D22, "Kenya")["interaction"] == 57
 
 
+def test_force_used_to_disperse_protesters_that_caused_a_death_is_excessive() -> None:
+    text = ("On 3 May 2022, residents demonstrated in Kisumu. Police used tear gas to disperse them, causing the death "
+            "of a passer-by.")
+    assert only(text, D22, "Kenya")["sub_event_type"] == "Excessive force against protesters"
+
+
 def test_police_who_fire_tear_gases_intervene() -> None:
     text = "On 3 May 2022, residents demonstrated in Kisumu. Police forces used tear gases to disperse them."
     event = only(text, D22, "Kenya")
