@@ -149,6 +149,10 @@ def test_a_perpetrator_named_after_the_victim_is_actor1() -> None:
     ("Imbonerakure members beat a man in Cankuzo.", "Burundi", DAY,
      "CNDD-FDD-Imbonerakure: National Council for the Defence of Democracy (Imbonerakure Faction)", 3),
     ("Mai-Mai militiamen attacked a village near Beni.", "Democratic Republic of Congo", DAY, "Mayi Mayi Militia", 3),
+    ("RR, CRPF and SoG exchanged fire with LeT militants near Shopian. One militant was killed.", "India", DAY,
+     "LeT: Lashkar-e-Taiba", 2),
+    ("CRPF personnel exchanged fire with Kashmiri militants near Shopian.", "India", DAY,
+     "Police Forces of India (2014-) Central Reserve Police Force", 1),
     ("the Rapid Support Forces clashed with rebels near Geneina.", "Sudan", DAY,
      "Military Forces of Sudan (2019-) Rapid Support Forces", 1),
     ("the Rapid Support Forces clashed with the army in Khartoum.", "Sudan", date(2023, 5, 2),
@@ -725,3 +729,8 @@ def test_a_governments_name_takes_the_period_of_its_state_forces() -> None:
     name, review = government("Kosovo", date(2022, 5, 3))
     assert name == "Government of Kosovo"
     assert "add the years" in review
+
+
+def test_a_number_word_before_militants_is_no_name() -> None:
+    assert [m.name for m in find_actors("One militant was killed near Shopian.", "India", DAY)] == [
+        "Unidentified Armed Group (India)"]
