@@ -734,3 +734,9 @@ def test_a_governments_name_takes_the_period_of_its_state_forces() -> None:
 def test_a_number_word_before_militants_is_no_name() -> None:
     assert [m.name for m in find_actors("One militant was killed near Shopian.", "India", DAY)] == [
         "Unidentified Armed Group (India)"]
+
+
+def test_forces_that_target_positions_attack_the_forces_holding_them() -> None:
+    event = first("On 3 May 2022, Houthi forces targeted military positions (coded as Giants Brigades) with heavy "
+                  "machine guns in Harib. Casualties unknown.", "Yemen")
+    assert (event["actor2"], event["interaction"]) == ("Giants Brigade", 13)
