@@ -740,3 +740,9 @@ def test_forces_that_target_positions_attack_the_forces_holding_them() -> None:
     event = first("On 3 May 2022, Houthi forces targeted military positions (coded as Giants Brigades) with heavy "
                   "machine guns in Harib. Casualties unknown.", "Yemen")
     assert (event["actor2"], event["interaction"]) == ("Giants Brigade", 13)
+
+
+def test_a_generic_state_force_after_a_countrys_adjective_is_that_countrys() -> None:
+    guards = [m for m in find_actors("Palestinian prisoners clashed with Israeli prison guards in Ofer Prison.",
+                                     "Palestine", DAY) if m.role == "police"]
+    assert [(m.name, m.inter) for m in guards] == [("Police Forces of Israel (2021-)", 8)]

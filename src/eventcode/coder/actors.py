@@ -228,10 +228,10 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
             continue  # "the Korean People's Army", "the Monywa The Boys": a word of a name, not people
         home = country
         before = c.demonym_before.search(text[max(0, m.start() - 30):m.start()])
-        if before and role.inter in (CIVILIANS, RIOTERS):  # "Israeli settlers" in the West Bank are Israel's
+        if before and role.inter in (CIVILIANS, RIOTERS, STATE):  # "Israeli settlers" in the West Bank are Israel's
             home = c.demonym_country[before.group("dem").casefold()]
         name, review = _fill(role.name, home, day)
-        inter = role.inter
+        inter = EXTERNAL if role.inter == STATE and home != country else role.inter  # "Israeli prison guards"
         start = m.start()
         if role.named_prefix:
             prefix = c.prefix.search(text[max(0, m.start() - 60):m.start()])
