@@ -587,6 +587,11 @@ def test_force_used_to_disperse_protesters_that_caused_a_death_is_excessive() ->
     assert only(text, D22, "Kenya")["sub_event_type"] == "Excessive force against protesters"
 
 
+def test_blocking_an_entrance_by_setting_objects_ablaze_is_a_violent_demonstration() -> None:
+    text = "On 3 May 2022, dozens of nurses blocked by setting ablaze pallets the access to the hospital in Kisumu."
+    assert only(text, D22, "Kenya")["sub_event_type"] == "Violent demonstration"
+
+
 def test_police_who_fire_tear_gases_intervene() -> None:
     text = "On 3 May 2022, residents demonstrated in Kisumu. Police forces used tear gases to disperse them."
     event = only(text, D22, "Kenya")
