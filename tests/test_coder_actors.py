@@ -746,3 +746,8 @@ def test_a_generic_state_force_after_a_countrys_adjective_is_that_countrys() -> 
     guards = [m for m in find_actors("Palestinian prisoners clashed with Israeli prison guards in Ofer Prison.",
                                      "Palestine", DAY) if m.role == "police"]
     assert [(m.name, m.inter) for m in guards] == [("Police Forces of Israel (2021-)", 8)]
+
+
+def test_a_countrys_gunboats_are_its_forces() -> None:
+    event = first("On 3 May 2022, Israeli gunboats opened fire at Palestinian fishing boats off Rafah.", "Palestine")
+    assert (event["actor1"], event["interaction"]) == ("Military Forces of Israel (2021-)", 78)
