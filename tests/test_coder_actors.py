@@ -751,3 +751,9 @@ def test_a_generic_state_force_after_a_countrys_adjective_is_that_countrys() -> 
 def test_a_countrys_gunboats_are_its_forces() -> None:
     event = first("On 3 May 2022, Israeli gunboats opened fire at Palestinian fishing boats off Rafah.", "Palestine")
     assert (event["actor1"], event["interaction"]) == ("Military Forces of Israel (2021-)", 78)
+
+
+def test_a_group_named_in_apposition_is_that_group_and_a_label_names_no_actor() -> None:
+    event = first("Change to armed group: On 3 May 2022, a new anti-Taliban armed group, Freedom Front, announced its "
+                  "formation in Herat.", "Afghanistan")
+    assert (event["actor1"], event["actor2"], event["interaction"]) == ("Freedom Front", "", 30)

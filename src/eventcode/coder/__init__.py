@@ -61,8 +61,9 @@ class Coder:
             day = dates[0].day if dates else published
             mentions = []
             for a in find_actors(s.text, country, day, s.start):
-                if trig.is_source(s.text[:a.start - s.start], s.text[a.end - s.start:]):
-                    continue
+                if trig.is_source(s.text[:a.start - s.start], s.text[a.end - s.start:]) \
+                        or (label is not None and a.start < label.end):
+                    continue  # the source of the report, or a word of the note's label ("Change to armed group:")
                 if communal and a.inter == CIVILIANS:  # "farmers clashed over a land dispute": communal militias
                     militia = generic_actor("communal", country, day)
                     a = replace(a, name=militia.name, inter=militia.inter, role=militia.role)

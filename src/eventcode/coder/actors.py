@@ -281,8 +281,8 @@ def attributed(before: str) -> bool:
 
 
 def _identified(found: list[ActorMention], text: str, offset: int) -> list[ActorMention]:
-    """ "armed men (assumed Darfur communal militia)", "an armed group likely to be IS militants": the actor named
-    as what the one before it is believed to be names it."""
+    """ "armed men (assumed Darfur communal militia)", "an armed group likely to be IS militants", "a new armed
+    group, Watandost Front,": the actor named as what the one before it is, or believed to be, names it."""
     c = _compiled()
     kept: list[ActorMention] = []
     for mention in found:
@@ -290,7 +290,9 @@ def _identified(found: list[ActorMention], text: str, offset: int) -> list[Actor
         between = text[before.end - offset:mention.start - offset] if before is not None else ""
         if before is not None and before.role not in ("named", "state") and before.end <= mention.start \
                 and ((c.identified_as.fullmatch(between) and text[mention.end - offset:].lstrip().startswith(")"))
-                     or (mention.role in ("named", "state") and c.attributed.fullmatch(between))):
+                     or (mention.role in ("named", "state") and c.attributed.fullmatch(between))
+                     or (mention.role in ("named", "unlisted") and before.role in c.book.apposed_roles
+                         and between.strip() == "," and text[mention.end - offset:].lstrip()[:1] in (",", "."))):
             kept[-1] = replace(before, name=mention.name, inter=mention.inter, review=mention.review, role=mention.role,
                                home=mention.home)
             continue

@@ -245,6 +245,7 @@ class Actors(_Entry):
     named: tuple[NamedActor, ...]
     fronts: tuple[Front, ...] = ()
     leads_backers: tuple[str, ...] = ()
+    apposed_roles: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _check(self) -> Actors:
