@@ -146,6 +146,16 @@ def test_forces_that_fire_at_militants_or_move_on_the_ground_fight_them(text: st
     assert code(text, date(2022, 5, 3), "Mali")[0]["sub_event_type"] == "Armed clash"
 
 
+@pytest.mark.parametrize(("text", "country", "sub_event_type"), [
+    ("On 3 May 2022, the FARDC regains all M23 territory in Rutshuru.", "Democratic Republic of Congo",
+     "Government regains territory"),
+    ("On 3 May 2022, police found the body of a young man with a bullet in his head in Baghdad.", "Iraq", "Attack"),
+    ("On 3 May 2022, Russian forces using Su-25 jets conducted strikes in Hirske.", "Ukraine", "Air/drone strike"),
+])
+def test_present_tense_regains_a_body_found_shot_and_jets(text: str, country: str, sub_event_type: str) -> None:
+    assert code(text, date(2022, 5, 3), country)[0]["sub_event_type"] == sub_event_type
+
+
 def test_lethal_force_against_protesters() -> None:
     event = only("On 3 May 2022, police opened fire on protesters in Yangon, killing two.", date(2022, 5, 3))
     assert event["sub_event_type"] == "Excessive force against protesters"
