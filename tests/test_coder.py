@@ -53,6 +53,7 @@ def test_hierarchy_air_and_ground_shelling_together_is_an_air_strike() -> None:
     "He said the military would launch counterattacks against the KIA.",
     "The Brotherhood Alliance has occupied more than 120 junta positions since launching the operation on Oct. 27.",
     "“The junta shelled Laiza,” he said.",
+    "The KIA has killed 120 junta soldiers so far.",
 ])
 def test_negations_threats_aggregate_claims_and_quotes_make_no_event(text: str) -> None:
     not_coded: list[dict[str, Any]] = []
@@ -64,6 +65,12 @@ def test_negations_threats_aggregate_claims_and_quotes_make_no_event(text: str) 
 def test_nobody_killed_is_no_killing() -> None:
     event = only("On 4 November 2023, junta troops torched 100 houses in Kani. Nobody was killed.", date(2023, 11, 6))
     assert (event["sub_event_type"], event["fatalities"]) == ("Looting/property destruction", 0)
+
+
+def test_so_far_outside_a_tally_is_no_aggregate_claim() -> None:
+    event = only("On 3 November 2023, parents protested in Laiza to complain that the school has not been repaired so "
+                 "far.", date(2023, 11, 6))
+    assert event["sub_event_type"] == "Peaceful protest"
 
 
 def test_statements_are_coded_on_request() -> None:
