@@ -757,3 +757,10 @@ def test_a_group_named_in_apposition_is_that_group_and_a_label_names_no_actor() 
     event = first("Change to armed group: On 3 May 2022, a new anti-Taliban armed group, Freedom Front, announced its "
                   "formation in Herat.", "Afghanistan")
     assert (event["actor1"], event["actor2"], event["interaction"]) == ("Freedom Front", "", 30)
+
+
+def test_tribesmen_who_clash_over_a_killing_are_one_communal_militia_twice() -> None:
+    event = first("On 3 May 2022, Al Awlaki tribesmen clashed near Ataq after the killing of the brother of a sheikh.",
+                  "Yemen")
+    assert (event["sub_event_type"], event["actor1"], event["actor2"], event["interaction"]) == \
+        ("Armed clash", "Al Awlaki", "Al Awlaki", 44)

@@ -13,7 +13,7 @@ from eventcode.coder.codebook import Actors, GenericActor, NamedActor, actors
 
 #: Inter codes of armed, organised actors (state forces, rebels, militias, external forces).
 ARMED = frozenset({1, 2, 3, 4, 8})
-STATE, RIOTERS, CIVILIANS, EXTERNAL = 1, 5, 7, 8
+STATE, COMMUNAL, RIOTERS, CIVILIANS, EXTERNAL = 1, 4, 5, 7, 8
 #: Inter codes of crowds: rioters and protesters.
 CROWDS = frozenset({5, 6})
 #: Inter codes of state forces, at home or abroad.

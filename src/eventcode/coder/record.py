@@ -14,7 +14,17 @@ from eventcode.codebook import acled_codebook
 from eventcode.coder import actors as act
 from eventcode.coder import numbers as num
 from eventcode.coder import triggers as trig
-from eventcode.coder.actors import ARMED, CIVILIANS, CROWDS, EXTERNAL, RIOTERS, STATE, STATE_FORCES, ActorMention
+from eventcode.coder.actors import (
+    ARMED,
+    CIVILIANS,
+    COMMUNAL,
+    CROWDS,
+    EXTERNAL,
+    RIOTERS,
+    STATE,
+    STATE_FORCES,
+    ActorMention,
+)
 from eventcode.coder.codebook import lexicon
 from eventcode.coder.places import PlaceIndex, PlaceMention
 from eventcode.coder.segment import Group, SentenceFacts
@@ -288,7 +298,9 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
         # a foreign force that fights in a country, no other side named, fights that country's forces
         a1, a2 = one, act.generic_actor("military", country, day)
         review.append({"field": "actor2", "reason": f"only {one.name} is named: the other side coded as {a2.name}"})
-    elif policy == "two_armed" and mutual and (one := a1 or a2) is not None and (a1 is None or a2 is None):
+    elif policy == "two_armed" and mutual and (one := a1 or a2) is not None \
+            and (a1 is None or a2 is None or (a1.inter == COMMUNAL and a2.inter == CIVILIANS)):
+        # "Al X tribesmen from two families clashed": the people who fought are the one armed side named, twice
         a1 = a2 = one
         review.append({"field": "actor2", "reason": f"only one side is named: both coded as {one.name}"})
     elif policy == "two_armed" and a2 is None:
