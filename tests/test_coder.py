@@ -163,6 +163,15 @@ def test_present_tense_regains_a_body_found_shot_and_jets(text: str, country: st
     assert code(text, date(2022, 5, 3), country)[0]["sub_event_type"] == sub_event_type
 
 
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, peacekeepers discovered and destroyed an IED near Gao.",
+    "On 3 May 2022, soldiers defused a roadside bomb near Gao.",
+    "On 3 May 2022, soldiers shot down a drone near Gao.",
+])
+def test_an_explosive_found_defused_or_shot_down_is_a_disrupted_weapon(text: str) -> None:
+    assert code(text, date(2022, 5, 3), "Mali")[0]["sub_event_type"] == "Disrupted weapons use"
+
+
 def test_lethal_force_against_protesters() -> None:
     event = only("On 3 May 2022, police opened fire on protesters in Yangon, killing two.", date(2022, 5, 3))
     assert event["sub_event_type"] == "Excessive force against protesters"
