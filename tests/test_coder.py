@@ -172,6 +172,18 @@ def test_an_explosive_found_defused_or_shot_down_is_a_disrupted_weapon(text: str
     assert code(text, date(2022, 5, 3), "Mali")[0]["sub_event_type"] == "Disrupted weapons use"
 
 
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, JNIM militants sabotaged a telecommunications antenna in Nadiagou.",
+    "On 3 May 2022, JNIM militants burned a school in the village of Doaligou.",
+    "On 3 May 2022, the Children of Fire carried out an arson attack in Istanbul, damaging a bus.",
+    "On 3 May 2022, settlers uprooted and cut 17 olive trees near Kafr ad Dik.",
+    "On 3 May 2022, IS Sahel militants seized cash and medicine in the village of Cewane.",
+    "On 3 May 2022, militiamen rustled cattle from Nasko.",
+])
+def test_property_destroyed_or_taken_without_a_label_is_looting_or_destruction(text: str) -> None:
+    assert code(text, date(2022, 5, 3), "Burkina Faso")[0]["sub_event_type"] == "Looting/property destruction"
+
+
 def test_lethal_force_against_protesters() -> None:
     event = only("On 3 May 2022, police opened fire on protesters in Yangon, killing two.", date(2022, 5, 3))
     assert event["sub_event_type"] == "Excessive force against protesters"
