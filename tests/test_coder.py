@@ -805,3 +805,10 @@ def test_a_thwarted_infiltration_is_a_clash() -> None:
     events = code_text("On 3 May 2022, PMF fighters thwarted an IS infiltration attempt near Tuz Khurmatu. No "
                        "casualties.", published=date(2022, 5, 4), country="Iraq")
     assert events[0]["sub_event_type"] == "Armed clash"
+
+
+def test_mines_with_small_arms_fire_between_two_armed_actors_are_a_clash() -> None:
+    """``excludes_unless``: remote means rule out an armed clash only when no direct fire is reported."""
+    events = code_text("On 3 May 2022, PKK militants attacked Turkish army soldiers via firearms and remote explosives "
+                       "near Amadiya.", published=date(2022, 5, 4), country="Iraq")
+    assert events[0]["sub_event_type"] == "Armed clash"
