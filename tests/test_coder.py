@@ -630,6 +630,12 @@ def test_blocking_an_entrance_by_setting_objects_ablaze_is_a_violent_demonstrati
     assert only(text, D22, "Kenya")["sub_event_type"] == "Violent demonstration"
 
 
+def test_men_accused_of_a_crime_make_no_statement_of_the_sentence() -> None:
+    text = ("On 3 May 2022, friends of a teacher killed last year rallied outside the court in Kisumu during the trial "
+            "of the men accused of the murder. [size=no report]")
+    assert only(text, D22, "Kenya")["sub_event_type"] == "Peaceful protest"
+
+
 def test_police_who_fire_tear_gases_intervene() -> None:
     text = "On 3 May 2022, residents demonstrated in Kisumu. Police forces used tear gases to disperse them."
     event = only(text, D22, "Kenya")
