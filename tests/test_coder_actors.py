@@ -764,3 +764,9 @@ def test_tribesmen_who_clash_over_a_killing_are_one_communal_militia_twice() -> 
                   "Yemen")
     assert (event["sub_event_type"], event["actor1"], event["actor2"], event["interaction"]) == \
         ("Armed clash", "Al Awlaki", "Al Awlaki", 44)
+
+
+def test_a_notes_own_coding_in_parentheses_names_the_actor() -> None:
+    event = first("On 3 May 2022, Houthi forces shelled 'joint Southern Resistance forces' (coded as IRG + Southern "
+                  "Resistance) near Qatabah. Casualties unknown.", "Yemen")
+    assert (event["actor2"], event["interaction"]) == ("Military Forces of Yemen (2012-)", 11)

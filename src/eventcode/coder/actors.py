@@ -63,6 +63,7 @@ class _Compiled:
     prefix_stopwords: frozenset[str]
     identified_as: re.Pattern[str]
     attributed: re.Pattern[str]
+    coded_as: re.Pattern[str]
 
 
 def _alternation(patterns: tuple[str, ...] | list[str]) -> str:
@@ -130,7 +131,9 @@ def _compiled() -> _Compiled:
                      re.compile(r"\s*\(\s*(?:(?:" + _alternation(list(book.identified_as)) + r")\s+)?$"
                                 if book.identified_as else "(?!)", re.IGNORECASE),
                      re.compile(r"(?:^|\W)(?:" + _alternation(list(book.identified_as)) + r")(?:\s+to\s+be)?\s+$"
-                                if book.identified_as else "(?!)", re.IGNORECASE))
+                                if book.identified_as else "(?!)", re.IGNORECASE),
+                     re.compile(r"\W?\s*\(\s*(?:" + _alternation(list(book.coded_as)) + r")\s+"
+                                if book.coded_as else "(?!)", re.IGNORECASE))
 
 
 def state_force(country: str, kind: str, day: date) -> tuple[str, str]:
@@ -291,6 +294,11 @@ def _identified(found: list[ActorMention], text: str, offset: int) -> list[Actor
     for mention in found:
         before = kept[-1] if kept else None
         between = text[before.end - offset:mention.start - offset] if before is not None else ""
+        if before is not None and before.end <= mention.start and c.coded_as.fullmatch(between):
+            # "'joint Southern Resistance forces' (coded as IRG + Southern Resistance)": the note's own coding
+            kept[-1] = replace(before, name=mention.name, inter=mention.inter, review=mention.review, role=mention.role,
+                               home=mention.home)
+            continue
         if before is not None and before.role not in ("named", "state") and before.end <= mention.start \
                 and ((c.identified_as.fullmatch(between) and text[mention.end - offset:].lstrip().startswith(")"))
                      or (mention.role in ("named", "state") and c.attributed.fullmatch(between))

@@ -241,6 +241,7 @@ class Actors(_Entry):
     local_group_inter: dict[str, int] = {}
     agent_suffixes: tuple[str, ...] = ()
     identified_as: tuple[str, ...] = ()
+    coded_as: tuple[str, ...] = ()
     unlisted: Unlisted
     named: tuple[NamedActor, ...]
     fronts: tuple[Front, ...] = ()
