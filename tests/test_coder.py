@@ -631,8 +631,8 @@ def test_blocking_an_entrance_by_setting_objects_ablaze_is_a_violent_demonstrati
 
 
 def test_men_accused_of_a_crime_make_no_statement_of_the_sentence() -> None:
-    text = ("On 3 May 2022, friends of a teacher killed last year rallied outside the court in Kisumu during the trial "
-            "of the men accused of the murder. [size=no report]")
+    text = ("On 3 May 2022, supporters of two fishermen who were shot in 2021 held a vigil outside the court in Kisumu "
+            "during the trial of the officers accused of the killings. [size=no report]")
     assert only(text, D22, "Kenya")["sub_event_type"] == "Peaceful protest"
 
 
