@@ -615,6 +615,7 @@ def test_forces_that_move_are_the_only_actor_of_a_movement_of_forces() -> None:
     ("On 3 May 2022, clashes took place between National Police Forces and Free Syrian Police near Ras al-Ain.",
      "Syria", 23),
     ("On 3 May 2022, two TTP militants were killed in an operation by the CTD near Bannu.", "Pakistan", 12),
+    ("On 3 May 2022, YPG snipers shot and injured a Liwaa Al Waqas fighter near Tal Rifaat.", "Syria", 22),
 ])
 def test_named_actors_of_syria_and_pakistan(text: str, country: str, interaction: int) -> None:
     """Levant Front, Al Fath Al Mubeen, regime intelligence, Free Syrian Police, CTD: ACLED's categories."""
