@@ -771,3 +771,10 @@ def test_a_notes_own_coding_in_parentheses_names_the_actor() -> None:
     event = first("On 3 May 2022, Houthi forces shelled 'joint Southern Resistance forces' (coded as IRG + Southern "
                   "Resistance) near Qatabah. Casualties unknown.", "Yemen")
     assert (event["actor2"], event["interaction"]) == ("Military Forces of Yemen (2012-)", 11)
+
+
+def test_a_group_whose_sources_reported_the_event_is_no_party() -> None:
+    event = first("On 3 May 2022, the DPR sources reported that Ukrainian forces fired artillery at Russian positions "
+                  "in Marinka. Casualties unknown.", "Ukraine")
+    assert (event["actor1"], event["actor2"], event["interaction"]) == \
+        ("Military Forces of Ukraine (2019-)", "Military Forces of Russia (2000-)", 18)
