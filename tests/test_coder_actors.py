@@ -778,3 +778,8 @@ def test_a_group_whose_sources_reported_the_event_is_no_party() -> None:
                   "in Marinka. Casualties unknown.", "Ukraine")
     assert (event["actor1"], event["actor2"], event["interaction"]) == \
         ("Military Forces of Ukraine (2019-)", "Military Forces of Russia (2000-)", 18)
+
+
+def test_a_clash_with_no_side_named_in_yemen_is_not_assumed_the_wars() -> None:
+    event = first("On 3 May 2022, clashes erupted over a land dispute in Jiblah, killing one.", "Yemen")
+    assert event["actor1"] != "Military Forces of Yemen (2012-)"

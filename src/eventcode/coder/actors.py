@@ -353,9 +353,10 @@ def leads_backers() -> frozenset[str]:
 
 
 def front_sides(country: str, day: date) -> tuple[ActorMention, ActorMention] | None:
-    """The first actor of each side of the war coded in ``country`` on ``day`` (None when there is none)."""
+    """The first actor of each side of the war coded in ``country`` on ``day`` (None when there is none, or when
+    the war's clashes with no side named need not be its own: ``unnamed``)."""
     front = next((f for f in _compiled().book.fronts if f.country == country and f.active(day)), None)
-    if front is None:
+    if front is None or not front.unnamed:
         return None
     return _front_actor(front.sides[0][0], country, day), _front_actor(front.sides[1][0], country, day)
 

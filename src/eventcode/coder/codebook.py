@@ -209,6 +209,7 @@ class Front(_Entry):
     until: date | None = None
     sides: tuple[tuple[str, ...], tuple[str, ...]]
     held: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # place name patterns each side holds
+    unnamed: bool = True  # a clash with no side named is fought between the sides
 
     def active(self, day: date) -> bool:
         """Whether the war is on, on ``day``."""
