@@ -783,3 +783,9 @@ def test_a_group_whose_sources_reported_the_event_is_no_party() -> None:
 def test_a_clash_with_no_side_named_in_yemen_is_not_assumed_the_wars() -> None:
     event = first("On 3 May 2022, clashes erupted over a land dispute in Jiblah, killing one.", "Yemen")
     assert event["actor1"] != "Military Forces of Yemen (2012-)"
+
+
+def test_a_units_number_after_a_named_actor_keeps_the_actor() -> None:
+    event = first("On 3 May 2022, the PDF-3601 attacked military soldiers near Pyay with mines and both sides then "
+                  "exchanged fire.", "Myanmar")
+    assert (event["actor1"], event["interaction"]) == ("PDF: People's Defense Force", 13)

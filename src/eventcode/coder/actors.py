@@ -92,9 +92,10 @@ def _compiled() -> _Compiled:
     for entry in book.named:
         alternatives = [*entry.aliases, *(f"(?-i:{re.escape(a)})" for a in entry.acronyms)]
         named_parts.append(_alternation(alternatives))
-    # "Houthi-planted": a named actor stays one before a hyphenated word that makes it the agent
-    end = r"(?:(?![\w-])|(?=-(?:" + _alternation(list(book.agent_suffixes)) + r")\b))" if book.agent_suffixes \
-        else r"(?![\w-])"
+    # "Houthi-planted": a named actor stays one before a hyphenated word that makes it the agent, and "PDF-3601"
+    # before a unit's number
+    suffixes = r"|(?=-(?:" + _alternation(list(book.agent_suffixes)) + r")\b)" if book.agent_suffixes else ""
+    end = r"(?:(?![\w-])|(?=-\d)" + suffixes + ")"
     named = re.compile(r"(?<![\w-])(?:" + "|".join(named_parts) + ")" + end, re.IGNORECASE)
     named_each = tuple(re.compile(f"(?:{part})", re.IGNORECASE) for part in named_parts)
     aliases = [a for entry in book.named for a in entry.aliases]
