@@ -789,3 +789,9 @@ def test_a_units_number_after_a_named_actor_keeps_the_actor() -> None:
     event = first("On 3 May 2022, the PDF-3601 attacked military soldiers near Pyay with mines and both sides then "
                   "exchanged fire.", "Myanmar")
     assert (event["actor1"], event["interaction"]) == ("PDF: People's Defense Force", 13)
+
+
+def test_forces_from_another_country_are_that_countrys_abroad() -> None:
+    event = first("On 3 May 2022, military forces from South Sudan attacked civilians in Arile, killing one.",
+                  "Democratic Republic of Congo")
+    assert (event["actor1"], event["interaction"]) == ("Military Forces of South Sudan (2011-)", 78)

@@ -124,9 +124,10 @@ def _compiled() -> _Compiled:
                      demonym_before, police, generic, generic_low, book.generic, prefix, unlisted, titled,
                      frozenset(w for entry in acled_codebook().country_registry for w in entry.name.split()),
                      frozenset(book.unlisted.not_actors), re.compile(book.unlisted.weapon_models),
-                     re.compile(rf"(?<![\w-])(?i:{_alternation(list(book.force_nouns))}) of (?:the )?(?P<country>"
-                                rf"{_alternation([re.escape(c) for c in book.demonyms])})(?![\w-])"),
-                     re.compile(rf" of (?:the )?(?:{_alternation([re.escape(c) for c in book.demonyms])})(?![\w-])"),
+                     re.compile(rf"(?<![\w-])(?i:{_alternation(list(book.force_nouns))}) (?:of|from) (?:the )?"
+                                rf"(?P<country>{_alternation([re.escape(c) for c in book.demonyms])})(?![\w-])"),
+                     re.compile(rf" (?:of|from) (?:the )?(?:{_alternation([re.escape(c) for c in book.demonyms])})"
+                                r"(?![\w-])"),
                      re.compile(book.unlisted.before, re.IGNORECASE), re.compile(book.unlisted.after, re.IGNORECASE),
                      frozenset(w.casefold() for w in book.prefix_stopwords),
                      re.compile(r"\s*\(\s*(?:(?:" + _alternation(list(book.identified_as)) + r")\s+)?$"
@@ -219,8 +220,10 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
             inter = 1 if home == country else 8
             found.append(ActorMention(offset + start, offset + end, text[start:end], name, inter, "state", review,
                                       home=home))
-    for m in (c.forces_of.finditer(text) if " of " in text and c.of_country.search(text) else ()):
-        # "the military forces of Russia" (the cheap search for " of <country>" first spares most sentences)
+    for m in (c.forces_of.finditer(text) if (" of " in text or " from " in text) and c.of_country.search(text)
+              else ()):
+        # "the military forces of Russia", "military forces from South Sudan" (the cheap search for " of <country>"
+        # first spares most sentences)
         if free(m.start(), m.end()):
             home = m.group("country")
             name, review = state_force(home, "police" if c.police.search(text, m.start(), m.end()) else "military", day)
