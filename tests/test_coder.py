@@ -14,6 +14,8 @@ from eventcode import code_text
 from eventcode.codebook import acled_codebook, load_model
 from eventcode.coder import Coder, complete_event
 from eventcode.coder import actors as coder_actors
+from eventcode.coder import dates as coder_dates
+from eventcode.coder import numbers as coder_numbers
 from eventcode.coder import triggers as coder_triggers
 from eventcode.coder.codebook import Lexicon, load_gazetteer
 from eventcode.coder.evaluate import evaluate_sample, evaluate_seeds, read_sample, split_of
@@ -518,6 +520,18 @@ def test_cue_groups_are_found_wherever_one_of_their_patterns_starts_unblocked(te
                      if any(pattern.match(text, start) and not coder_triggers.blocked_at(text, start)
                             for start in range(len(text))))
     assert coder_triggers.cues(text) == slow
+
+
+@given(st.text(alphabet=st.sampled_from(list("abcdeghiklmnoprstuvwyz ABCDEGHIKLMNOPRSTUVWYZ0123456789-'.,")),
+               max_size=60)
+       .map(lambda s: s + " On 3 March 2022 or Monday, 12 were Killed and 3 WOUNDED since early May so far"))
+def test_lowered_date_count_and_aggregate_patterns_find_what_the_originals_find(text: str) -> None:
+    low = text.lower()
+    pairs = [(coder_dates._compiled().any_date, coder_dates._compiled().any_date_low),
+             (coder_numbers._compiled().keyword, coder_numbers._compiled().keyword_low),
+             (coder_triggers._compiled().aggregate, coder_triggers._compiled().aggregate_low)]
+    for original, fast in pairs:
+        assert [m.span() for m in fast.finditer(low)] == [m.span() for m in original.finditer(text)]
 
 
 @pytest.mark.parametrize(("text", "protest"), [

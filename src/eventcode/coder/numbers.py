@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from eventcode.codebook import acled_codebook
+from eventcode.coder.actors import lowered
 from eventcode.coder.codebook import Numbers, numbers
 
 
@@ -36,6 +37,7 @@ class _Compiled:
     vague: dict[str, int]
     number: re.Pattern[str]
     keyword: re.Pattern[str]
+    keyword_low: re.Pattern[str]
     tail_before: re.Pattern[str]
     singular_before: re.Pattern[str]
     intransitive: re.Pattern[str]
@@ -107,8 +109,9 @@ def _compiled() -> _Compiled:
     inside = r"(?<!\d)(?<!\d,)"
     coded = tuple(re.compile((inside if p.startswith(r"(?P<n>\d") else "") + p, re.IGNORECASE) for p in book.coded)
     none = re.compile(r"\b(?:" + "|".join(book.none) + r")\b", re.IGNORECASE)
-    return _Compiled(book, values, vague, number, keyword, tail_before, singular_before, intransitive, one_before,
-                     singular_after, singular_more, after, conjunct, conjunct_before, coded, none,
+    keyword_low = re.compile(lowered(keyword.pattern))  # for lower-cased text: the same words, faster
+    return _Compiled(book, values, vague, number, keyword, keyword_low, tail_before, singular_before, intransitive,
+                     one_before, singular_after, singular_more, after, conjunct, conjunct_before, coded, none,
                      frozenset(n.lower() for n in book.nouns),
                      re.compile(r"\b(?:" + "|".join(book.not_dead) + r")\b", re.IGNORECASE),
                      re.compile(r"\b(?:" + "|".join(book.claims) + r")\b[^.;]*$", re.IGNORECASE),
@@ -167,7 +170,8 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
         found.append(Count(offset + m.start(), offset + m.end(), m.group(), 0, "none", False, ""))
     if found:
         return found
-    words = list(c.keyword.finditer(text))
+    low = text.lower()
+    words = list(c.keyword_low.finditer(low) if len(low) == len(text) else c.keyword.finditer(text))
     # "battalion 101": a unit's number is no count; its digits are hidden from the readers (offsets kept)
     plain = c.unit.sub(lambda u: u.group()[:u.start(1) - u.start()] + "x" * len(u.group(1)), text) if words else text
     for m in words:
