@@ -801,3 +801,9 @@ def test_forces_from_another_country_are_that_countrys_abroad() -> None:
     event = first("On 3 May 2022, military forces from South Sudan attacked civilians in Arile, killing one.",
                   "Democratic Republic of Congo")
     assert (event["actor1"], event["interaction"]) == ("Military Forces of South Sudan (2011-)", 78)
+
+
+@pytest.mark.parametrize("verb", ["unit 3 opened fire on", "detonated a mine under", "shelled"])
+def test_an_unknown_acronym_that_opened_fire_detonated_or_shelled_is_an_armed_group(verb: str) -> None:
+    event = first(f"On 3 May 2022, the Myohla KPDF {verb} a military convoy near Shwegu.", "Myanmar")
+    assert (event["actor1"], event["interaction"]) == ("KPDF", 13)
