@@ -1,5 +1,6 @@
 """Measure the incident coder: seeds (precision, recall, F1), the ACLED 2022 sample (accuracy per half, split by a
-hash of event_id_cnty; dev was used to write the rules, held-out was not looked at row by row) and throughput.
+hash of event_id_cnty; dev was used to write the rules, held-out was not looked at row by row), the notes that open
+with an ACLED label read without it (as a news report would be) and throughput.
 
     python benchmarks/evaluate_coder.py [--sample PATH] [--seeds DIR] [--confusion]
 """
@@ -11,7 +12,7 @@ import sys
 from pathlib import Path
 
 from eventcode.coder import Coder
-from eventcode.coder.evaluate import evaluate_sample, evaluate_seeds, read_sample, split_of
+from eventcode.coder.evaluate import evaluate_sample, evaluate_seeds, read_sample, split_of, without_labels
 from eventcode.coder.triggers import cues
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,6 +43,11 @@ def main() -> int:
         figures = "  ".join(f"{name} {score.rate(name):.1%}" for name in FIELDS)
         print(f"sample {half:8}: {score.rows} rows  {figures}  no event {score.no_event}  "
               f"{score.notes_per_second:,.0f} notes/s")
+        if half != "all":
+            bare = evaluate_sample(without_labels(chosen), coder)
+            print(f"  {'':15} {bare.rows} of them open with an ACLED label; without it: event_type "
+                  f"{bare.rate('event_type'):.1%}  sub_event_type {bare.rate('sub_event_type'):.1%}  "
+                  f"interaction {bare.rate('interaction'):.1%}")
         if args.confusion and half == "dev":
             for (gold, coded), n in score.confusion.most_common(40):
                 if gold != coded:

@@ -18,7 +18,7 @@ from eventcode.coder import dates as coder_dates
 from eventcode.coder import numbers as coder_numbers
 from eventcode.coder import triggers as coder_triggers
 from eventcode.coder.codebook import Lexicon, load_gazetteer
-from eventcode.coder.evaluate import evaluate_sample, evaluate_seeds, read_sample, split_of
+from eventcode.coder.evaluate import evaluate_sample, evaluate_seeds, read_sample, split_of, without_labels
 from eventcode.coder.triggers import find_triggers
 from eventcode.errors import CodebookError, InvalidEvent, UnknownValueError
 from eventcode.events import Event
@@ -493,10 +493,16 @@ def test_real_acled_notes_floor(shared_data: Path) -> None:
     rows = [r for r in read_sample(shared_data / "acled_2022_sample.csv") if split_of(r["event_id_cnty"]) == "held-out"]
     score = evaluate_sample(rows[:600])
     assert score.rows == 600
-    assert score.rate("event_type") >= 0.85
-    assert score.rate("sub_event_type") >= 0.82
-    assert score.rate("fatalities") >= 0.88
-    assert score.rate("interaction") >= 0.68
+    # floors a few points under the measured 95.7 / 94.2 / 97.2 / 90.5: a rule that breaks many notes fails here
+    assert score.rate("event_type") >= 0.93
+    assert score.rate("sub_event_type") >= 0.91
+    assert score.rate("fatalities") >= 0.95
+    assert score.rate("interaction") >= 0.87
+
+
+def test_a_note_label_is_removed_for_the_label_less_measure() -> None:
+    rows = [{"notes": "Arrests: On 3 May 2022, police arrested two men."}, {"notes": "On 3 May 2022, a clash."}]
+    assert without_labels(rows) == [{"notes": "On 3 May 2022, police arrested two men."}]
 
 
 @given(st.text(alphabet=st.sampled_from(list("abcdeghilmnoprstuvwy ABCDEGHILMNOPRSTUVWY-'.,İ")), max_size=80)

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from eventcode.coder import Coder, Record
+from eventcode.coder import triggers as trig
 from eventcode.errors import InputError
 from eventcode.rules import parse_date
 
@@ -114,6 +115,17 @@ def read_sample(path: str | Path) -> Iterator[dict[str, str]]:
             yield from csv.DictReader(handle)
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc}") from None
+
+
+def without_labels(rows: Iterable[dict[str, str]]) -> list[dict[str, str]]:
+    """The rows whose notes open with an ACLED note label ("Arrests: On ..."), the label removed. News reports
+    carry no such label: these rows measure the coder on a note's words alone."""
+    kept = []
+    for row in rows:
+        found = trig.label(row["notes"])
+        if found is not None:
+            kept.append({**row, "notes": row["notes"][found.end:].lstrip(" :")})
+    return kept
 
 
 def evaluate_sample(rows: Iterable[dict[str, str]], coder: Coder | None = None) -> SampleScore:
