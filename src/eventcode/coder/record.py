@@ -280,13 +280,12 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
             # fired at is the target, the civilians hurt by the way
             a2 = next((a for s in group.sentences for a in s.actors if a.inter in ARMED and a.start > a1.start
                        and a.name != a1.name and a.role in ("named", "state")), a2)
-        if a2 is None and hurt and not any(a.inter in ARMED and a.name != a1.name
-                                           for s in group.sentences for a in s.actors):
+        other_armed = any(a.inter in ARMED and a.name != a1.name for s in group.sentences for a in s.actors)
+        if a2 is None and hurt and not other_armed:
             a2 = act.generic_actor("civilians", country, day)
         if a2 is not None and a2.inter == CIVILIANS and not hurt:
             a2 = None
-        if a2 is None and sub_event_type in lex.civilians_targeted_unhurt and not any(
-                a.inter in ARMED and a.name != a1.name for s in group.sentences for a in s.actors):
+        if a2 is None and sub_event_type in lex.civilians_targeted_unhurt and not other_armed:
             # "threw a hand grenade at the office of the Prime Minister": what a grenade targets is civilians'
             a2 = act.generic_actor("civilians", country, day)
             review.append({"field": "actor2", "reason": f"no one was hurt and no target is named: coded as {a2.name}"})
