@@ -232,8 +232,7 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
     for m in (c.generic_low.finditer(low) if low is not None else c.generic.finditer(text)):
         if not free(m.start(), m.end()):
             continue
-        index = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
-        role = c.generic_entries[index]
+        role = c.generic_entries[int(str(m.lastgroup)[1:])]  # each role is the named group g<index>
         if role.inter == CIVILIANS and _inside_a_name(text, m.start()):
             continue  # "the Korean People's Army", "the Monywa The Boys": a word of a name, not people
         home = country
