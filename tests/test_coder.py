@@ -530,12 +530,15 @@ def test_cue_groups_are_found_wherever_one_of_their_patterns_starts_unblocked(te
 
 @given(st.text(alphabet=st.sampled_from(list("abcdeghiklmnoprstuvwyz ABCDEGHIKLMNOPRSTUVWYZ0123456789-'.,")),
                max_size=60)
-       .map(lambda s: s + " On 3 March 2022 or Monday, 12 were Killed and 3 WOUNDED since early May so far"))
+       .map(lambda s: s + " On 3 March 2022 or Monday, 12 were Killed and 3 WOUNDED since early May so far, "
+            "he Said That shells fell on the Chinese side of the border"))
 def test_lowered_date_count_and_aggregate_patterns_find_what_the_originals_find(text: str) -> None:
     low = text.lower()
     pairs = [(coder_dates._compiled().any_date, coder_dates._compiled().any_date_low),
              (coder_numbers._compiled().keyword, coder_numbers._compiled().keyword_low),
-             (coder_triggers._compiled().aggregate, coder_triggers._compiled().aggregate_low)]
+             (coder_triggers._compiled().aggregate, coder_triggers._compiled().aggregate_low),
+             (coder_triggers._compiled().statement, coder_triggers._compiled().statement_low),
+             (coder_triggers._compiled().cross_border, coder_triggers._compiled().cross_border_low)]
     for original, fast in pairs:
         assert [m.span() for m in fast.finditer(low)] == [m.span() for m in original.finditer(text)]
 

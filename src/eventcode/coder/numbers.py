@@ -38,6 +38,7 @@ class _Compiled:
     number: re.Pattern[str]
     keyword: re.Pattern[str]
     keyword_low: re.Pattern[str]
+    coded_any: re.Pattern[str]
     tail_before: re.Pattern[str]
     singular_before: re.Pattern[str]
     intransitive: re.Pattern[str]
@@ -110,8 +111,11 @@ def _compiled() -> _Compiled:
     coded = tuple(re.compile((inside if p.startswith(r"(?P<n>\d") else "") + p, re.IGNORECASE) for p in book.coded)
     none = re.compile(r"\b(?:" + "|".join(book.none) + r")\b", re.IGNORECASE)
     keyword_low = re.compile(lowered(keyword.pattern))  # for lower-cased text: the same words, faster
-    return _Compiled(book, values, vague, number, keyword, keyword_low, tail_before, singular_before, intransitive,
-                     one_before, singular_after, singular_more, after, conjunct, conjunct_before, coded, none,
+    # one search tells whether any coded-figure statement is there (the group names cannot repeat in it)
+    coded_any = re.compile("|".join(re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for p in coded), re.IGNORECASE)
+    return _Compiled(book, values, vague, number, keyword, keyword_low, coded_any, tail_before, singular_before,
+                     intransitive, one_before, singular_after, singular_more, after, conjunct, conjunct_before, coded,
+                     none,
                      frozenset(n.lower() for n in book.nouns),
                      re.compile(r"\b(?:" + "|".join(book.not_dead) + r")\b", re.IGNORECASE),
                      re.compile(r"\b(?:" + "|".join(book.claims) + r")\b[^.;]*$", re.IGNORECASE),
@@ -159,7 +163,7 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
     """Every statement of killed or injured people in ``text`` (a sentence), with offsets."""
     c = _compiled()
     found: list[Count] = []
-    for pattern in c.coded:
+    for pattern in c.coded if c.coded_any.search(text) else ():
         for m in pattern.finditer(text):
             value = int(m.group("n").replace(",", ""))
             parts = m.groupdict().get("parts")

@@ -41,11 +41,13 @@ class _Compiled:
     aggregate: re.Pattern[str]
     aggregate_low: re.Pattern[str]
     statement: re.Pattern[str]
+    statement_low: re.Pattern[str]
     source: re.Pattern[str]
     witness: re.Pattern[str]
     reason: re.Pattern[str]
     nearby: re.Pattern[str]
     cross_border: re.Pattern[str]
+    cross_border_low: re.Pattern[str]
     label: re.Pattern[str]
 
 
@@ -89,10 +91,12 @@ def _compiled() -> _Compiled:
     nearby = _words(book.nearby) if book.nearby else re.compile(r"(?!)")
     cross_border = re.compile("|".join(p.replace("{demonym}", demonyms_pattern()) for p in book.cross_border),
                               re.IGNORECASE) if book.cross_border else re.compile(r"(?!)")
-    aggregate_low = re.compile(lowered(aggregate.pattern))  # for lower-cased text: the same cues, faster
+    # for lower-cased text: the same cues, faster
+    aggregate_low, statement_low, cross_border_low = (re.compile(lowered(p.pattern))
+                                                      for p in (aggregate, statement, cross_border))
     return _Compiled(book, order, triggers, any_trigger, cues, cues_low, cue_start, victim_cues, mutual, blockers,
-                     clause_break, group_breaks, aggregate, aggregate_low, statement, source, witness, reason, nearby,
-                     cross_border, label)
+                     clause_break, group_breaks, aggregate, aggregate_low, statement, statement_low, source, witness,
+                     reason, nearby, cross_border, cross_border_low, label)
 
 
 def hierarchy() -> tuple[str, ...]:
@@ -162,13 +166,18 @@ def blocked_at(text: str, start: int) -> str:
 
 def statement(text: str, first_trigger: int) -> str | None:
     """The statement cue ("said that", "accused") standing before the first trigger of ``text``, if any."""
-    m = _compiled().statement.search(text, 0, first_trigger)
-    return m.group() if m else None
+    c = _compiled()
+    low = text.lower()
+    m = c.statement_low.search(low, 0, first_trigger) if len(low) == len(text) \
+        else c.statement.search(text, 0, first_trigger)
+    return text[m.start():m.end()] if m else None
 
 
 def abroad(text: str) -> str | None:
     """The country a cross-border cue of ``text`` names ("landed on the Chinese side of the border"), if any."""
-    m = _compiled().cross_border.search(text)
+    c = _compiled()
+    low = text.lower()
+    m = c.cross_border_low.search(low) if len(low) == len(text) else c.cross_border.search(text)
     if m is None:
         return None
     adjective = next(value for value in m.groupdict().values() if value)
