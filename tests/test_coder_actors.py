@@ -811,3 +811,10 @@ def test_forces_from_another_country_are_that_countrys_abroad() -> None:
 def test_an_unknown_acronym_that_opened_fire_detonated_or_shelled_is_an_armed_group(verb: str) -> None:
     event = first(f"On 3 May 2022, the Myohla KPDF {verb} a military convoy near Shwegu.", "Myanmar")
     assert (event["actor1"], event["interaction"]) == ("KPDF", 13)
+
+
+def test_a_disrupted_weapon_was_an_armed_actors_not_the_civilians_near_it() -> None:
+    event = first("Defusal: On 3 May 2022, security forces found and destroyed a bomb placed near a shelter of a "
+                  "local NGO in Chinacota.", "Colombia")
+    assert (event["sub_event_type"], event["actor2"], event["interaction"]) == (
+        "Disrupted weapons use", "Unidentified Armed Group (Colombia)", 13)

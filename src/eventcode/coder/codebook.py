@@ -97,6 +97,7 @@ class Lexicon(_Entry):
     unnamed_attacker_of_forces: tuple[str, ...] = ()
     civilians_targeted_unhurt: tuple[str, ...] = ()
     named_civilians_are_actor2: tuple[str, ...] = ()
+    armed_actor2: tuple[str, ...] = ()
     forces_intervene: dict[str, str] = {}
     front_opponent: tuple[str, ...] = ()
     joined_by: tuple[str, ...] = ("and", "with")
@@ -120,7 +121,8 @@ class Lexicon(_Entry):
                 raise ValueError(f"victim_needs.{name}: unknown victim cue group {group!r}")
         for name in (*self.one_sided, *self.no_fatalities, *self.default_actor1, *self.default_actor2,
                      *self.forces_after_the_fact, *self.unnamed_attacker_of_forces, *self.civilians_targeted_unhurt,
-                     *self.named_civilians_are_actor2, *self.forces_intervene, *self.front_opponent,
+                     *self.named_civilians_are_actor2, *self.armed_actor2, *self.forces_intervene,
+                     *self.front_opponent,
                      *self.victim_needs,
                      *(r.sub_event_type for r in self.refinements),
                      *(r.to for r in self.refinements)):
