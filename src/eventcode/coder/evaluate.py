@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import math
+import re
 import time
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -151,4 +154,129 @@ def evaluate_sample(rows: Iterable[dict[str, str]], coder: Coder | None = None) 
         }
         score.correct.update(name for name, ok in checks.items() if ok)
     score.seconds = time.perf_counter() - started
+    return score
+
+
+def news_part(name: str) -> str:
+    """A news report's part of the development set, fixed by a hash of its file name: ``dev`` (rules are written
+    from its errors) or ``held-out`` (only measured)."""
+    return "dev" if hashlib.sha256(name.encode()).digest()[0] % 2 == 0 else "held-out"
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """The great-circle distance between two points, in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def _words(name: object) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", unicodedata.normalize("NFKD", str(name or "")).lower()) if len(w) > 2}
+
+
+def _on_the_map(gold: dict[str, Any], coded: Record, radius: float = 1.0) -> bool:
+    """Whether the coded point is within 25 km of the gold one (50 km where the gold has geo_precision 3),
+    times ``radius``."""
+    if coded.get("latitude") is None or gold.get("latitude") is None:
+        return False
+    limit = (50.0 if int(gold.get("geo_precision") or 1) == 3 else 25.0) * radius
+    return distance_km(float(gold["latitude"]), float(gold["longitude"]), coded["latitude"], coded["longitude"]) \
+        <= limit
+
+
+def _same_place(gold: dict[str, Any], coded: Record) -> bool:
+    """The place agrees: a word of one location name is in the other ("Nkwen (Bamenda)", "Bamenda"), or the
+    points are within twice the on-the-map distance."""
+    return bool(_words(gold.get("location")) & _words(coded.get("location"))) or _on_the_map(gold, coded, 2.0)
+
+
+def _same_day(gold: dict[str, Any], coded: Record) -> bool:
+    gold_day, coded_day = parse_date(str(gold["event_date"])), parse_date(str(coded["event_date"]))
+    if gold_day is None or coded_day is None:
+        return False
+    precision = max(int(gold.get("time_precision") or 1), int(coded.get("time_precision") or 1))
+    return abs(gold_day - coded_day) <= timedelta(days=_TOLERANCE.get(precision, 0))
+
+
+@dataclass
+class NewsScore:
+    """Event-level scores on news reports: a gold event is found by a coded one with its sub-event type, a date
+    within the precision either claims, and the same place. Coded events matching an ``optional`` gold event
+    count neither for nor against."""
+
+    reports: int = 0
+    gold: int = 0
+    coded: int = 0
+    optional: int = 0
+    found: int = 0
+    fatalities: int = 0
+    interaction: int = 0
+    on_the_map: int = 0
+    seconds: float = 0.0
+    misses: list[str] = field(default_factory=list)
+    extras: list[str] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else 0.0
+
+    @property
+    def precision(self) -> float:
+        counted = self.coded - self.optional
+        return self.found / counted if counted else 0.0
+
+    def share(self, name: str) -> float:
+        """The share of found events whose ``name`` (fatalities, interaction, on_the_map) is right."""
+        value: int = getattr(self, name)
+        return value / self.found if self.found else 0.0
+
+
+def _interaction(inter1: object, inter2: object) -> int:
+    a, b = sorted((int(inter1 or 0), int(inter2 or 0)))
+    return a * 10 + b if a else b * 10
+
+
+def read_news(folder: str | Path) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """Each report of a news folder as (name, text, gold coding)."""
+    for path in sorted(Path(folder).glob("*.yaml")):
+        report = path.with_suffix(".txt")
+        if not report.is_file():
+            continue
+        gold = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if isinstance(gold, dict) and "events" in gold:
+            yield path.stem, report.read_text(encoding="utf-8"), gold
+
+
+def evaluate_news(reports: Iterable[tuple[str, str, dict[str, Any]]], coder: Coder | None = None) -> NewsScore:
+    """Code each report (its ``published`` date and ``country`` given) and score its events against the gold."""
+    coder = coder or Coder()
+    score = NewsScore()
+    for name, text, gold in reports:
+        published = parse_date(str(gold["published"]))
+        if published is None:
+            raise InputError(f"{name}.yaml: published {gold['published']!r} is not a date")
+        started = time.perf_counter()
+        coded = coder.code(text, published, gold["country"])
+        score.seconds += time.perf_counter() - started
+        score.reports += 1
+        score.gold += len(gold["events"])
+        score.coded += len(coded)
+        unmatched = list(coded)
+        for event in gold["events"]:
+            hit = next((c for c in unmatched if c["sub_event_type"] == event["sub_event_type"]
+                        and _same_day(event, c) and _same_place(event, c)), None)
+            if hit is None:
+                score.misses.append(f"{name}: {event['sub_event_type']} {event['event_date']} {event.get('location')}")
+                continue
+            unmatched.remove(hit)
+            score.found += 1
+            score.fatalities += int(hit["fatalities"] == event.get("fatalities"))
+            score.interaction += int(hit["interaction"] == _interaction(event.get("inter1"), event.get("inter2")))
+            score.on_the_map += int(_on_the_map(event, hit))
+        for extra in unmatched:
+            if any(o.get("sub_event_type") == extra["sub_event_type"] and _same_day(o, extra)
+                   for o in gold.get("optional") or ()):
+                score.optional += 1
+            else:
+                score.extras.append(f"{name}: {extra['sub_event_type']} {extra['event_date']} {extra['location']}")
     return score
