@@ -231,7 +231,7 @@ class NewsScore:
         return value / self.found if self.found else 0.0
 
 
-def _interaction(inter1: object, inter2: object) -> int:
+def _interaction(inter1: Any, inter2: Any) -> int:
     a, b = sorted((int(inter1 or 0), int(inter2 or 0)))
     return a * 10 + b if a else b * 10
 
