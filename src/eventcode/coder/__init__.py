@@ -53,6 +53,7 @@ class Coder:
         last_force: ActorMention | None = None
         last_group: ActorMention | None = None
         communal = trig.communal_fight(text)
+        areas = self.places.admin_context(text, country)
         for s in split_sentences(text):
             triggers = trig.find_triggers(s.text, s.start)
             if label is not None and s.index == 0:
@@ -75,7 +76,7 @@ class Coder:
                 elif not refers_back(a) and a.inter in ARMED:
                     last_group = a
                 mentions.append(a)
-            places = [p for p in self.places.find(s.text, country, s.start)
+            places = [p for p in self.places.find(s.text, country, s.start, areas)
                       if not any(a.start < p.end and p.start < a.end for a in mentions)
                       and not any(d.start < p.end and p.start < d.end for d in find_dates(p.text, published))]
             live = [t for t in triggers if not t.blocked]

@@ -437,3 +437,46 @@ def bundled_gazetteers() -> tuple[Gazetteer, ...]:
     """Every gazetteer shipped in ``codebooks/coder/gazetteer/``, loaded once."""
     folder = _coder_file("gazetteer")
     return tuple(load_gazetteer(path) for path in sorted(folder.glob("*.yaml")))
+
+
+class PlaceWords(_Entry):
+    """The words around place names in a report, for the world gazetteer."""
+
+    version: str
+    sources: tuple[str, ...]
+    not_places: tuple[str, ...]
+    area_words: tuple[str, ...]
+    admin_suffixes: tuple[str, ...]
+    connectors: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=1)
+def place_words() -> PlaceWords:
+    """The bundled words around place names (``codebooks/coder/places.yaml``), loaded once."""
+    return load_model(_coder_file("places.yaml"), PlaceWords)
+
+
+class Admin1Table(_Entry):
+    """Each country's admin1 names by GeoNames' admin1 code (ISO alpha-2 -> code -> [ACLED's name, others])."""
+
+    version: str
+    sources: tuple[str, ...]
+    admin1: dict[str, dict[str, tuple[str, ...]]]
+
+    @model_validator(mode="after")
+    def _check(self) -> Admin1Table:
+        for cc, codes in self.admin1.items():
+            empty = next((code for code, names in codes.items() if not names), None)
+            if empty is not None:
+                raise ValueError(f"admin1 {cc} {empty}: no name")
+        return self
+
+
+def admin1_file() -> Path:
+    """The table of admin1 names made by ``scripts/make_admin1.py``."""
+    return _coder_file("geonames") / "admin1.yaml"
+
+
+def geonames_admin1() -> dict[str, dict[str, tuple[str, ...]]]:
+    """Each country's admin1 names by GeoNames' admin1 code (read when the world gazetteer is indexed)."""
+    return load_model(admin1_file(), Admin1Table).admin1

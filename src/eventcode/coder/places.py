@@ -1,14 +1,24 @@
-"""Places in a report: names found in the gazetteers (bundled, plus the user's own), and place-like names that no
-gazetteer knows, which the coder reports for review instead of guessing their coordinates."""
+"""Places in a report: names found in the gazetteers (the user's own and the bundled ones first, then the world
+gazetteer of GeoNames' populated places and admin1 areas), and place-like names that no gazetteer knows, which the
+coder reports for review instead of guessing their coordinates.
+
+A world place is taken only where its whole capitalised phrase names it, apart from the codebook's area words
+("Borno State", "Dioura village") and words that are no place ("Police", "Sunday"): "Paul Biya" is no place
+Biya. A name that is both an admin1 area and a town is the town where the town is the area's seat and a city
+(Kano), the area otherwise or where an area word follows ("Kano State"). Among several towns of one name, one in
+an admin1 area the report names wins, then the most populous; a close choice is flagged for review.
+"""
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 
-from eventcode.coder.codebook import Gazetteer, Place, lexicon
+from eventcode.codebook import acled_codebook
+from eventcode.coder.codebook import Gazetteer, Place, lexicon, place_words
+from eventcode.coder.world import CountryIndex, WorldPlace, country_index, fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,9 +31,40 @@ class PlaceMention:
     place: Place | None
     geo_precision: int
     country: str
+    note: str = ""
 
 
 _NAME = r"[A-Z][\w'\u2019-]*(?:[ -][A-Z][\w'\u2019-]*)*"
+#: A city at least this big that is its admin1 area's seat and shares its name is the city, not the area.
+_CITY = 100_000
+#: A second town of the same name at least this share of the chosen one's population makes the choice close.
+_CLOSE = 0.3
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    not_places: frozenset[str]
+    area_words: frozenset[str]
+    countries: frozenset[str]
+    run: re.Pattern[str]
+
+
+@functools.lru_cache(maxsize=1)
+def _words() -> _Words:
+    lists = place_words()
+    connectors = "|".join(re.escape(w) for w in sorted(lists.connectors, key=len, reverse=True))
+    name = r"[A-Z][\w'\u2019]*(?:-[\w'\u2019]+)*"
+    countries = {fold(c.name) for c in acled_codebook().countries}
+    return _Words(frozenset(fold(w) for w in lists.not_places), frozenset(fold(w) for w in lists.area_words),
+                  frozenset(countries), re.compile(rf"{name}(?: (?:(?:{connectors}) )*{name})*"))
+
+
+def _tokens(run: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"[^ ]+", run)]
+
+
+def _possessive(token: str) -> bool:
+    return token.endswith(("'s", "\u2019s"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -38,7 +79,8 @@ def _unknown() -> re.Pattern[str]:
 class PlaceIndex:
     """Gazetteers compiled into one lookup per country."""
 
-    def __init__(self, gazetteers: Iterable[Gazetteer]) -> None:
+    def __init__(self, gazetteers: Iterable[Gazetteer], world: bool = True) -> None:
+        self.world = world
         self._names: dict[str, dict[str, tuple[Place, int]]] = {}
         for gazetteer in gazetteers:
             names = self._names.setdefault(gazetteer.country, {})
@@ -53,6 +95,15 @@ class PlaceIndex:
             country: re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
                                 + r")\b")
             for country, names in self._names.items() if names}
+
+    def admin_context(self, text: str, country: str) -> frozenset[str]:
+        """The admin1 areas of ``country`` that ``text`` names (they decide between towns of one name)."""
+        index = country_index(country) if self.world else None
+        if index is None:
+            return frozenset()
+        return frozenset(index.areas[fold(text[m.start() + s:m.start() + e])]
+                         for m in _words().run.finditer(text) for s, e in _spans(m.group())
+                         if fold(text[m.start() + s:m.start() + e]) in index.areas)
 
     def place(self, country: str, location: str) -> Place | None:
         """The place called ``location`` in ``country``'s gazetteer, if any."""
@@ -69,8 +120,10 @@ class PlaceIndex:
         best = max(counts, key=lambda country: counts[country], default=None)
         return best if best is not None and counts[best] else None
 
-    def find(self, text: str, country: str, offset: int = 0) -> list[PlaceMention]:
-        """Places of ``country`` named in ``text``: known ones, then unknown place-like names."""
+    def find(self, text: str, country: str, offset: int = 0,
+             context: frozenset[str] = frozenset()) -> list[PlaceMention]:
+        """Places of ``country`` named in ``text``: those of the user's and the bundled gazetteers, then those of
+        the world gazetteer (``context``: the admin1 areas the report names), then unknown place-like names."""
         found: list[PlaceMention] = []
         pattern = self._patterns.get(country)
         taken: list[tuple[int, int]] = []
@@ -79,6 +132,12 @@ class PlaceIndex:
                 place, precision = self._names[country][m.group()]
                 found.append(PlaceMention(offset + m.start(), offset + m.end(), m.group(), place, precision, country))
                 taken.append((m.start(), m.end()))
+        index = country_index(country) if self.world else None
+        if index is not None:
+            for mention in _world_places(text, index, country, context):
+                if not any(s < mention.end and mention.start < e for s, e in taken):
+                    found.append(replace(mention, start=mention.start + offset, end=mention.end + offset))
+                    taken.append((mention.start, mention.end))
         for m in _unknown().finditer(text):
             group = "a" if m.group("a") else "b"
             start, end = m.span(group)
@@ -87,3 +146,70 @@ class PlaceIndex:
             found.append(PlaceMention(offset + start, offset + end, m.group(group), None, 0, country))
         found.sort(key=lambda p: p.start)
         return found
+
+
+def _spans(run: str) -> Iterator[tuple[int, int]]:
+    """The sub-phrases of a capitalised phrase that may name a place: a possessive ends one ("Cameroon's
+    Bamenda"); longest first from each word, both ends capitalised."""
+    tokens = _tokens(run)
+    for i, (start, _) in enumerate(tokens):
+        for j in range(min(len(tokens), i + 5), i, -1):
+            end = tokens[j - 1][1]
+            phrase = run[start:end]
+            if run[start].isupper() and run[tokens[j - 1][0]].isupper() and not any(
+                    _possessive(run[s:e]) for s, e in tokens[i:j - 1]):
+                yield start, end - (2 if _possessive(phrase) else 0)
+
+
+def _world_places(text: str, index: CountryIndex, country: str, context: frozenset[str]) -> Iterator[PlaceMention]:
+    words = _words()
+    for m in words.run.finditer(text):
+        run = m.group()
+        tokens = _tokens(run)
+        taken_to = 0
+        for start, end in _spans(run):
+            if start < taken_to:
+                continue
+            phrase = run[start:end]
+            key = fold(phrase)
+            if key in words.countries or (" " not in key and key in words.not_places) or (
+                    phrase.isupper() and len(phrase) <= 4) or (key not in index.places and key not in index.areas):
+                continue
+            rest = [fold(run[s:e - 2] if _possessive(run[s:e]) else run[s:e]) for s, e in tokens
+                    if e <= start or s >= end]
+            if not all(w in words.not_places or w in words.area_words or w in words.countries for w in rest):
+                continue
+            after = text[m.start() + end:m.start() + end + 40].lower()
+            area_word = next((w for w in sorted(words.area_words, key=len, reverse=True)
+                              if after.startswith((f" {w}", f"-{w}"))), None) or next(
+                (w for w in (fold(run[s:e]) for s, e in tokens if s >= end) if w in words.area_words), None)
+            mention = _world_mention(phrase, key, index, country, context, area_word)
+            if mention is not None:
+                taken_to = end
+                yield replace(mention, start=m.start() + start, end=m.start() + end)
+
+
+def _world_mention(phrase: str, key: str, index: CountryIndex, country: str, context: frozenset[str],
+                   area_word: str | None) -> PlaceMention | None:
+    towns = index.places.get(key, ())
+    area = index.areas.get(key)
+    seat = index.seat(area) if area else None
+    admin_word = area_word is not None and area_word not in {"village", "town", "city", "camp", "market",
+                                                             "neighbourhood", "neighborhood", "suburb",
+                                                             "settlement", "community", "locality"}
+    if area is not None and seat is not None and (
+            admin_word or not towns or not (seat in towns and seat.population >= _CITY)):
+        return PlaceMention(0, 0, phrase, seat.as_place(), 3, country,
+                            f"{phrase!r} is the admin1 area {area}: coded to its largest town, {seat.name}")
+    if not towns:
+        return None
+    ranked = sorted(towns, key=lambda t: (t.admin1 in context, t.population), reverse=True)
+    chosen: WorldPlace = ranked[0]
+    note = ""
+    rivals = [t for t in ranked[1:] if (t.admin1 in context) == (chosen.admin1 in context)
+              and t.population >= _CLOSE * chosen.population and t.admin1 != chosen.admin1]
+    if rivals:
+        note = (f"{len(towns)} places called {phrase!r} in {country}: chose the one in {chosen.admin1 or 'its area'}"
+                f" (population {chosen.population:,}); also in {', '.join(sorted({t.admin1 for t in rivals}))}")
+    precision = 2 if admin_word else 1
+    return PlaceMention(0, 0, phrase, chosen.as_place(), precision, country, note)

@@ -489,7 +489,9 @@ def _place(group: Group, review: list[dict[str, str]], evidence: list[dict[str, 
         review.append({"field": "location", "reason": f"the report places the event in {group.abroad}, across the "
                        f"border from {p.location}: find the place there"})
         return blank
-    if mention.geo_precision > 1:
+    if mention.note:
+        review.append({"field": "location", "reason": mention.note})
+    elif mention.geo_precision > 1:
         review.append({"field": "geo_precision", "reason": f"{mention.text!r} is an area: coded to {p.location} "
                        f"with geo_precision {mention.geo_precision}"})
     return {"admin1": p.admin1, "admin2": p.admin2, "admin3": p.admin3, "location": p.location,

