@@ -102,7 +102,7 @@ class PlaceIndex:
         if index is None:
             return frozenset()
         return frozenset(index.areas[fold(text[m.start() + s:m.start() + e])]
-                         for m in _words().run.finditer(text) for s, e in _spans(m.group())
+                         for m in _words().run.finditer(text) for s, e in _spans(m.group(), index.first_words)
                          if fold(text[m.start() + s:m.start() + e]) in index.areas)
 
     def place(self, country: str, location: str) -> Place | None:
@@ -148,11 +148,14 @@ class PlaceIndex:
         return found
 
 
-def _spans(run: str) -> Iterator[tuple[int, int]]:
+def _spans(run: str, first_words: frozenset[str]) -> Iterator[tuple[int, int]]:
     """The sub-phrases of a capitalised phrase that may name a place: a possessive ends one ("Cameroon's
-    Bamenda"); longest first from each word, both ends capitalised."""
+    Bamenda"); longest first from each word that opens some name (``first_words``), both ends capitalised."""
     tokens = _tokens(run)
-    for i, (start, _) in enumerate(tokens):
+    for i, (start, first_end) in enumerate(tokens):
+        token = run[start:first_end - 2] if _possessive(run[start:first_end]) else run[start:first_end]
+        if fold(token).split(" ", 1)[0] not in first_words:
+            continue
         for j in range(min(len(tokens), i + 5), i, -1):
             end = tokens[j - 1][1]
             phrase = run[start:end]
@@ -167,7 +170,7 @@ def _world_places(text: str, index: CountryIndex, country: str, context: frozens
         run = m.group()
         tokens = _tokens(run)
         taken_to = 0
-        for start, end in _spans(run):
+        for start, end in _spans(run, index.first_words):
             if start < taken_to:
                 continue
             phrase = run[start:end]

