@@ -22,6 +22,7 @@ from eventcode.coder import triggers as trig
 from eventcode.coder.actors import ARMED, CIVILIANS, STATE_FORCES, ActorMention, find_actors, generic_actor, refers_back
 from eventcode.coder.codebook import Gazetteer, bundled_gazetteers, load_gazetteer
 from eventcode.coder.dates import find_dates, undated_day
+from eventcode.coder.discourse import background, merge_retellings, report_day
 from eventcode.coder.numbers import find_counts, is_casualty_word
 from eventcode.coder.places import PlaceIndex
 from eventcode.coder.record import Record, build
@@ -99,11 +100,14 @@ class Coder:
         """
         acled_codebook().country_registry.lookup(country)
         facts = self.facts(text, published, country)
-        groups, skipped = segment(facts, published, statements)
+        groups, skipped = segment(facts, published, statements, report_day(facts, published))
+        groups, old = background(groups, published)
+        skipped.extend(old)
         label = trig.label(text)
         first_label = label.sub_event_type if label else None
         chosen = {id(group): choose(group, first_label if i == 0 else None, country) for i, group in enumerate(groups)}
-        kept, changed = absorb_undated(groups, {key: name for key, (name, _trigger) in chosen.items()})
+        names = {key: name for key, (name, _trigger) in chosen.items()}
+        kept, changed = absorb_undated(merge_retellings(groups, names), names)
         records = []
         for group in kept:
             label_here = first_label if group is groups[0] else None

@@ -324,6 +324,7 @@ class Numbers(_Entry):
 
 class Undated(_Entry):
     offset_days: int
+    vague_offset_days: int
     time_precision: int
     words: tuple[str, ...]
 

@@ -148,10 +148,12 @@ def find_dates(text: str, published: date, offset: int = 0) -> list[DateMention]
 
 
 def undated_day(text: str, published: date) -> tuple[date, int, bool]:
-    """The date of an event whose report gives no day: the middle of the week before publication.
+    """The date of an event whose report gives no day: the publication date, or the middle of the week before
+    it where a vague word ("recently") says the event went on over recent days (dates.yaml ``undated``).
 
-    Returns (day, time_precision, whether the text says so with a word such as "recently").
+    Returns (day, time_precision, whether the text says so with a vague word).
     """
     c = _compiled()
     rule = c.book.undated
-    return published + timedelta(days=rule.offset_days), rule.time_precision, bool(c.undated.search(text))
+    vague = bool(c.undated.search(text))
+    return published + timedelta(days=rule.vague_offset_days if vague else rule.offset_days), rule.time_precision, vague

@@ -501,8 +501,9 @@ def _place(group: Group, review: list[dict[str, str]], evidence: list[dict[str, 
 def _date(group: Group, review: list[dict[str, str]], evidence: list[dict[str, Any]]) -> dict[str, Any]:
     mention = group.date_mention
     if group.undated:
-        review.append({"field": "event_date", "reason": "the report gives no day: coded to the middle of the week "
-                       "before publication"})
+        review.append({"field": "event_date", "reason": "the report gives no day: coded to the publication date, "
+                       "or the middle of the week before it where the report says 'recently', with time_precision "
+                       "2"})
     elif mention is not None:
         holder = next((s for s in group.sentences if s.sentence.start <= mention.start < s.sentence.end), None)
         if holder is not None:

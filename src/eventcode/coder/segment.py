@@ -91,12 +91,14 @@ def _strategic(facts: SentenceFacts) -> bool:
     return bool(names) and names <= sd
 
 
-def segment(facts: list[SentenceFacts], published: date, statements: bool = False) -> tuple[list[Group],
-                                                                                          list[NotCoded]]:
+def segment(facts: list[SentenceFacts], published: date, statements: bool = False,
+            report_day: DateMention | None = None) -> tuple[list[Group], list[NotCoded]]:
     """Group the sentences of a report into candidate events (in the order they are first reported).
 
     ``statements``: code quoted statements, statements and aggregate claims too (by default they make no event
-    and are returned as not coded)."""
+    and are returned as not coded). ``report_day``: the day the report is about, for a sentence that opens an
+    event with no day of its own and no vague time word, told before that day is first given (a headline, a lede); other such sentences are
+    undated."""
     groups: list[Group] = []
     by_key: dict[tuple[date, str, bool, str], Group] = {}
     not_coded: list[NotCoded] = []
@@ -168,6 +170,8 @@ def segment(facts: list[SentenceFacts], published: date, statements: bool = Fals
             opened = _event_dates(opening)[0]
             days.append((opened.day, opened.precision, False, opened))
             own_place = own_place or _best_place(opening.places)
+        elif report_day is not None and not f.undated and f.sentence.start < report_day.start:
+            days.append((report_day.day, report_day.precision, False, report_day))
         else:
             day, precision, _ = undated_day(f.sentence.text, published)
             days.append((day, precision, True, None))
