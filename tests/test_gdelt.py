@@ -79,14 +79,74 @@ def test_a_consistent_row_has_no_issue(tmp_path: Path) -> None:
     ({"FractionDate": "2006.5808"}, ("date-mismatch", "FractionDate", "2006.5808", "2006.5781")),
     ({"DATEADDED": "2016072"}, ("bad-gdelt-date", "DATEADDED", "2016072", None)),
     ({"DATEADDED": "20160728256100"}, ("bad-gdelt-date", "DATEADDED", "20160728256100", None)),
-    ({"Actor2Code": "NGOEVN"}, ("bad-actor-code", "Actor2Code", "NGOEVN", "NGOENV")),
+    ({"Actor2Code": "NGOEVN"}, ("suspect-actor-element", "Actor2Code", "NGOEVN", "NGOENV")),
     ({"Actor2Code": "MMR-MIL"}, ("bad-actor-code", "Actor2Code", "MMR-MIL", None)),
+    ({"Actor2Code": "MMRMil"}, ("bad-actor-code", "Actor2Code", "MMRMil", None)),
+    ({"Actor2Code": "MMRmil"}, ("bad-actor-code", "Actor2Code", "MMRmil", "MMRMIL")),
+    ({"Actor2Code": "CHRANG01"}, ("bad-actor-code", "Actor2Code", "CHRANG01", None)),
     ({"Actor2CountryCode": "MMX"}, ("bad-actor-code", "Actor2CountryCode", "MMX", "MMR")),
+    ({"Actor2KnownGroupCode": "TLA"}, ("bad-actor-code", "Actor2KnownGroupCode", "TLA", "TAL")),
+    ({"Actor2EthnicCode": "zlu"}, ("bad-actor-code", "Actor2EthnicCode", "zlu", "zul")),
+    ({"Actor2Religion1Code": "MSO"}, ("bad-actor-code", "Actor2Religion1Code", "MSO", "MOS")),
+    ({"Actor2Religion2Code": "SNU"}, ("bad-actor-code", "Actor2Religion2Code", "SNU", "SUN")),
     ({"Actor1Type1Code": "GVO"}, ("bad-actor-code", "Actor1Type1Code", "GVO", "GOV")),
     ({"Actor1Code": "CRMJUD"}, ("actor-role-order", "Actor1Code", "CRMJUD", None)),
 ])
 def test_each_rule(change: dict[str, str], expected: tuple[str, str, object, str | None], tmp_path: Path) -> None:
     assert _codes(tmp_path, **change) == [expected]
+
+
+@pytest.mark.parametrize("change", [
+    # Real GDELT writes these (tests/gdelt_real/README.md names the rows): a numbered religious subgroup, an
+    # element in none of GDELT's lookups, a full code that its sub-fields do not rebuild, lower-case ethnic codes
+    # (KUR in GDELT's table, kur in its rows), an organization as a type (GDELT's CAMEO.type lists PKO).
+    {"Actor2Code": "CHRANG001", "Actor2CountryCode": "", "Actor2Religion1Code": "CHR", "Actor2Type1Code": ""},
+    {"Actor1Code": "SCGSRB", "Actor1CountryCode": "SRB", "Actor1Type1Code": ""},
+    {"Actor2Code": "REL", "Actor2CountryCode": "", "Actor2Type1Code": ""},
+    {"Actor2Code": "kur", "Actor2EthnicCode": "kur", "Actor2CountryCode": "", "Actor2Type1Code": ""},
+    {"Actor2EthnicCode": "KUR"},
+    {"Actor2KnownGroupCode": "TAL", "Actor2Religion1Code": "MOS", "Actor2Religion2Code": "SUN"},
+    {"Actor2Code": "IGOUNOPKO", "Actor2CountryCode": "", "Actor2Type1Code": "IGO", "Actor2Type2Code": "PKO"},
+])
+def test_what_real_gdelt_writes_is_no_issue(change: dict[str, str], tmp_path: Path) -> None:
+    assert _codes(tmp_path, **change) == []
+
+
+REAL = Path(__file__).resolve().parent / "gdelt_real"
+
+
+@pytest.mark.parametrize(("name", "generation", "warnings"), [
+    ("gdelt1_rows.tsv", "gdelt-1.0+gdelt-1.0-backfile", []),
+    ("gdelt2_rows.tsv", "gdelt-2.0", [(3, "suspect-actor-element", "Actor2Code", "IGOAFRAFU")]),
+])
+def test_real_rows_that_earlier_rules_rejected_are_valid(name: str, generation: str,
+                                                         warnings: list[tuple[int, str, str, str]]) -> None:
+    # Six unchanged rows of each GDELT generation (tests/gdelt_real/README.md names their sources): numbered
+    # religious subgroups (CHRANG001, CHRPRO210), lower-case ethnic codes, codes beyond GDELT's lookups.
+    report = validate_gdelt(REAL / name)
+    assert (report.generation, report.rows_read, report.rows_valid, report.valid) == (generation, 6, 6, True)
+    assert [(i.line, i.code, i.field, i.value) for i in report.issues] == warnings
+    assert all(i.severity == "warning" for i in report.issues)
+
+
+@pytest.mark.parametrize("name", ["gdelt1_rows.tsv", "gdelt2_rows.tsv"])
+def test_defects_planted_in_real_rows_are_each_flagged_on_their_own_line(name: str, tmp_path: Path) -> None:
+    # Line 1 gets a Goldstein value that is not the lookup's, line 2 an event code CAMEO lacks, line 3 a root code
+    # that contradicts its event code; lines 4-6 stay as they are.
+    book = gdelt_codebook()
+    rows = [line.split("\t") for line in (REAL / name).read_text(encoding="utf-8").splitlines()]
+    named = [dict(zip(book.columns_of(book.by_fields[len(row)]), row, strict=True)) for row in rows]
+    named[0]["GoldsteinScale"] = str(float(named[0]["GoldsteinScale"]) + 1)
+    named[1]["EventCode"] = named[1]["EventCode"] + "9"
+    named[2]["EventRootCode"] = "20" if named[2]["EventRootCode"] != "20" else "19"
+    path = tmp_path / name
+    path.write_text("".join(_line(values, book.columns_of(book.by_fields[len(row)]))
+                            for values, row in zip(named, rows, strict=True)), encoding="utf-8")
+    report = validate_gdelt(path)
+    errors = [(i.line, i.code, i.field) for i in report.issues if i.severity == "error"]
+    assert errors == [(1, "goldstein-mismatch", "GoldsteinScale"), (2, "unknown-event-code", "EventCode"),
+                      (3, "event-code-mismatch", "EventRootCode")]
+    assert (report.rows_valid, report.rows_invalid) == (3, 3)
 
 
 def test_a_code_of_cameo_1_1b3_only_says_so(tmp_path: Path) -> None:

@@ -7,6 +7,8 @@ grammar of actor codes.
 ('Employ aerial weapons', -10.0, 4, '19')
 >>> check_actor_code("NGOEVN")[0].hint
 'NGOENV'
+>>> check_actor_code("CHRANG001")
+[]
 """
 
 from __future__ import annotations
@@ -105,8 +107,9 @@ class Country(_Entry):
 
 
 class ActorVocabulary(_Entry):
-    """The closed parts of CAMEO's actor vocabulary: roles, international codes, organizations, regions,
-    countries. Ethnic, religious, domestic-region and group codes are open and not listed."""
+    """CAMEO's actor vocabulary: the closed parts (roles, international codes, organizations, regions, countries)
+    and the codes GDELT's lookups list of the open ones (religions, known groups, ethnic groups), which real actor
+    codes go beyond."""
 
     max_elements: int
     roles: tuple[Role, ...]
@@ -114,6 +117,9 @@ class ActorVocabulary(_Entry):
     organizations: tuple[Label, ...]
     regions: tuple[Label, ...]
     countries: tuple[Country, ...]
+    religions: tuple[str, ...]
+    known_groups: tuple[str, ...]
+    ethnic: tuple[str, ...]
 
     @functools.cached_property
     def role_registry(self) -> Registry[Role]:
@@ -136,7 +142,14 @@ class ActorVocabulary(_Entry):
 
     @functools.cached_property
     def known(self) -> frozenset[str]:
-        return self.first_codes | {o.code for o in self.organizations}
+        """Every listed code, closed and open vocabularies alike."""
+        return self.first_codes | {o.code for o in self.organizations} | {
+            code for group in (self.religions, self.known_groups, self.ethnic) for code in group}
+
+    @functools.cached_property
+    def ethnic_codes(self) -> frozenset[str]:
+        """The ethnic codes in lower case, as CAMEO writes them (GDELT's table holds ARB, KUR and PAL in capitals)."""
+        return frozenset(code.lower() for code in self.ethnic)
 
     @functools.cached_property
     def grammar_codes(self) -> frozenset[str]:
@@ -224,9 +237,14 @@ def _check_cameo(cb: CameoFile) -> None:
     actors = cb.actors
     groups = (actors.roles, actors.international, actors.organizations, actors.regions, actors.countries)
     codes = [entry.code for group in groups for entry in group]
+    lookups = {"religions": actors.religions, "known_groups": actors.known_groups, "ethnic": actors.ethnic}
     checks: list[tuple[str, list[object]]] = [
         ("actors: duplicate code", _duplicates(codes)),
-        ("actors: code not three capital letters", [c for c in codes if not re.fullmatch(r"[A-Z]{3}", c)]),
+        ("actors: code not three capital letters",
+         [c for c in [*codes, *actors.religions, *actors.known_groups] if not re.fullmatch(r"[A-Z]{3}", c)]),
+        ("actors: ethnic code not three letters of one case",
+         [c for c in actors.ethnic if not re.fullmatch(r"[a-z]{3}|[A-Z]{3}", c)]),
+        *((f"actors: {name}: duplicate code", _duplicates(group)) for name, group in lookups.items()),
     ]
     for rule, bad in checks:
         if bad:
@@ -273,11 +291,17 @@ def cameo_codebook(edition: str | None = None) -> CameoCodebook:
 # --- Actor codes ---------------------------------------------------------------------------------------------
 
 
+#: An actor code as CAMEO's dictionaries write it: three-character elements, each of capital letters or digits (a
+#: numbered religious subgroup: ``CHRANG001``) or of lower-case letters (an ethnic group: ``idgCOP``).
+ACTOR_CODE = re.compile(r"(?:[A-Z0-9]{3}|[a-z]{3})+")
+
+
 @dataclass(frozen=True)
 class ActorProblem:
-    """What is wrong with an actor code: a catalog code, a message and, where one exists, the likely intended code."""
+    """What is wrong with an actor code: a catalog code, a message and, where one exists, the likely intended code.
+    Only ``bad-actor-code`` is a defect; the others are warnings."""
 
-    code: Literal["bad-actor-code", "actor-role-order"]
+    code: Literal["bad-actor-code", "suspect-actor-element", "actor-role-order"]
     message: str
     hint: str | None = None
 
@@ -288,29 +312,40 @@ def _transposition_of(element: str, known: Iterable[str]) -> str | None:
 
 
 def check_actor_code(code: str, vocabulary: ActorVocabulary | None = None) -> list[ActorProblem]:
-    """The problems of a full CAMEO actor code (``MMRMIL``, ``IGOUNOREFHCR``); an empty list when well-formed.
+    """The problems of a full CAMEO actor code (``MMRMIL``, ``IGOUNOREFHCR``, ``CHRANG001``); an empty list when
+    well-formed.
 
-    Checks: three-character elements of capital letters (lower case for GDELT's ethnic codes), at most
-    ``max_elements``; no unknown element that is a letter-swap of a role or international code
-    (``NGOEVN`` -> ``NGOENV``); roles primary
-    before secondary before tertiary until another element restarts the cycle (a warning: real data breaks it).
+    Defects (``bad-actor-code``): a code that is not three-character elements of capital letters or digits or of
+    lower-case letters (``MMR-MIL``, ``MMRMil``, ``MMRMI``); a lower-case element that is no ethnic code
+    (``mmrMIL``); more than ``max_elements`` elements. An element in none of the vocabularies is no defect: real
+    GDELT writes codes beyond its lookups (``CHRANG001``, ``IGOAFRAFU``). Warnings: such an element that is a
+    letter-swap of a role or international code (``NGOEVN`` -> ``NGOENV``: ``suspect-actor-element``); roles out
+    of order, primary before secondary before tertiary until another element restarts the cycle
+    (``actor-role-order``).
     """
     vocab = vocabulary or cameo_codebook().actors
-    if not code or len(code) % ELEMENT or not re.fullmatch(r"(?:[A-Z]{3}|[a-z]{3})+", code):
-        return [ActorProblem("bad-actor-code", f"actor code {code!r} is not a sequence of three-letter elements")]
+    if not ACTOR_CODE.fullmatch(code):
+        return [ActorProblem("bad-actor-code", f"actor code {code!r} is not a sequence of three-character elements "
+                             "(capital letters or digits, or lower-case letters for an ethnic group)")]
     elements = [code[i:i + ELEMENT] for i in range(0, len(code), ELEMENT)]
     problems: list[ActorProblem] = []
     if len(elements) > vocab.max_elements:
         problems.append(ActorProblem("bad-actor-code", f"actor code {code!r} has {len(elements)} elements; CAMEO "
                                      f"allows {vocab.max_elements}"))
     for index, element in enumerate(elements):
-        if element in vocab.known or element.islower():
+        if element in vocab.known or element in vocab.ethnic_codes:
+            continue
+        if element.islower():
+            upper = element.upper()
+            fixed = "".join([*elements[:index], upper, *elements[index + 1:]]) if upper in vocab.known else None
+            problems.append(ActorProblem("bad-actor-code", f"element {element!r} of {code!r} is lower case but no "
+                                         "CAMEO ethnic code", fixed))
             continue
         swap = _transposition_of(element, vocab.grammar_codes)
         if swap:
             fixed = "".join([*elements[:index], swap, *elements[index + 1:]])
-            problems.append(ActorProblem("bad-actor-code", f"element {element!r} of {code!r} is no CAMEO code; "
-                                         f"letters swapped from {swap!r}?", fixed))
+            problems.append(ActorProblem("suspect-actor-element", f"element {element!r} of {code!r} is in no CAMEO "
+                                         f"vocabulary; letters swapped from {swap!r}?", fixed))
     ranks = {r.code: ROLE_RANKS.index(r.rank) for r in vocab.roles}
     highest = -1
     for element in elements:
@@ -365,9 +400,12 @@ def codebook_markdown() -> str:
         "\n## Actor codes\n\nThree-letter elements read left to right: a country (ISO 3166-1 alpha-3) or an "
         "international code or region first, then roles (primary before secondary before tertiary), then "
         "ethnic, religious or organization codes, which restart the cycle. Examples: `MMRMIL`, `MMRREB`, "
-        f"`IGOUNOREFHCR`. At most {actors.max_elements} elements. `eventcode` flags a code whose elements are "
-        "not three letters, an element that is a letter-swap of a known code (`NGOEVN`: `NGOENV`?), and roles out "
-        "of order.\n\n### Roles\n\n",
+        f"`IGOUNOREFHCR`. At most {actors.max_elements} elements. An element is three capital letters or digits "
+        "(a numbered religious subgroup: `CHRANG001`) or three lower-case letters (an ethnic group: `idgCOP`). "
+        "`eventcode` flags as defects a code of other elements, a lower-case element that is no ethnic code and "
+        "too many elements; an element in no vocabulary is no defect (real GDELT writes them), and only one that "
+        "is a letter-swap of a role or international code is a warning (`NGOEVN`: `NGOENV`?), as are roles out of "
+        "order.\n\n### Roles\n\n",
         markdown_table(["code", "label", "rank", "note"], [[r.code, r.label, r.rank, r.source] for r in actors.roles]),
         "\n\n### International codes\n\n",
         markdown_table(["code", "label"], [[i.code, i.label] for i in actors.international]),
@@ -377,6 +415,12 @@ def codebook_markdown() -> str:
         markdown_table(["code", "label"], [[r.code, r.label] for r in actors.regions]),
         f"\n\n### Countries\n\n{len(actors.countries)} codes: ISO 3166-1 alpha-3 "
         "(Kosovo: XKX, user-assigned).\n",
+        "\n### Religions, known groups, ethnic groups\n\nThe codes of GDELT's lookups (CAMEO.religion, "
+        "CAMEO.knowngroup, CAMEO.ethnic), which GDELT's ActorNReligion1Code, ActorNKnownGroupCode and "
+        "ActorNEthnicCode hold; real actor codes go beyond them.\n\n"
+        f"- {len(actors.religions)} religions: {', '.join(f'`{c}`' for c in actors.religions)}\n"
+        f"- {len(actors.known_groups)} known groups: {', '.join(f'`{c}`' for c in actors.known_groups)}\n"
+        f"- {len(actors.ethnic)} ethnic groups, lower case but for `ARB`, `KUR` and `PAL` (GDELT writes `kur`)\n",
     ]
     return "".join(parts)
 

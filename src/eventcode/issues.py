@@ -95,9 +95,14 @@ _CATALOG_ENTRIES = (
               "YYYYMMDD or YYYYMMDDHHMMSS.", "field", "cameo"),
     ErrorCode("date-mismatch", "Date fields disagree", "MonthYear, Year or FractionDate does not follow from "
               "SQLDATE.", data="cameo"),
-    ErrorCode("bad-actor-code", "Malformed CAMEO actor code", "An actor code is not a sequence of three-letter "
-              "elements, has an element that is a letter-swap of a CAMEO role or international code (NGOEVN), "
-              "or a country or type column holds no CAMEO code of its kind.", "field", "cameo"),
+    ErrorCode("bad-actor-code", "Malformed CAMEO actor code", "An actor code is not a sequence of three-character "
+              "elements of capital letters or digits (CHRANG001) or of lower-case letters, has a lower-case element "
+              "that is no CAMEO ethnic code or more than five elements, or a GDELT country, known-group, ethnic, "
+              "religion or type column holds no code of its kind (docs/validate.md).", "field", "cameo"),
+    ErrorCode("suspect-actor-element", "Actor code element looks like a letter swap", "A warning: an element of an "
+              "actor code is in no vocabulary and has the letters of a CAMEO role or international code in another "
+              "order (NGOEVN: NGOENV?). Real GDELT writes such codes (IGOAFRAFU), so it never fails a file.",
+              "field", "cameo"),
     ErrorCode("actor-role-order", "Actor roles out of order", "A warning: a CAMEO actor code puts a primary role "
               "after a secondary or tertiary one (CRMJUD), which CAMEO's manual asks coders not to do.", "field",
               "cameo"),

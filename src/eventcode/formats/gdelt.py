@@ -4,7 +4,9 @@ A file is tab-separated without a header. A row's number of fields tells its lay
 SOURCEURL) and 58 (1.0 daily) may be mixed in one file; 61 is 2.0. The first row decides the generation; a row
 of another one is a ``wrong-field-count``. Each row is checked against the CAMEO codebook (GDELT's lookup):
 EventCode known, EventBaseCode and EventRootCode following from it, QuadClass and GoldsteinScale equal to the
-lookup's, SQLDATE/MonthYear/Year/FractionDate/DATEADDED valid and consistent, actor codes well-formed.
+lookup's, SQLDATE/MonthYear/Year/FractionDate/DATEADDED valid and consistent, actor codes well-formed as GDELT
+writes them (numbered elements such as CHRANG001 and elements beyond the lookups included) and each actor
+sub-field (country, known group, ethnic, religion, type) a code of its kind. docs/validate.md says why.
 
 >>> report = validate_gdelt(Path("events.tsv"))  # doctest: +SKIP
 >>> report.rows_read, report.counts  # doctest: +SKIP
@@ -150,8 +152,18 @@ class RowChecker:
         self.editions = [e for e in cameo_file().editions if e.name != self.cameo.edition.name]
         self._actor_problems: dict[str, list[ActorProblem]] = {}  # actor codes repeat: check each once
         actors = self.cameo.actors
-        self.countries = frozenset(c.code for group in (actors.countries, actors.regions) for c in group)
-        self.types = frozenset(c.code for group in (actors.roles, actors.international) for c in group)
+        countries = frozenset(c.code for group in (actors.countries, actors.regions) for c in group)
+        types = frozenset(c.code for group in (actors.roles, actors.international, actors.organizations) for c in group)
+        #: Each sub-field of an actor (ActorNCountryCode, ...), the codes it may hold and what they are.
+        self.sub_fields: tuple[tuple[str, frozenset[str], str], ...] = (
+            ("CountryCode", countries, "CAMEO country or region code"),
+            ("KnownGroupCode", frozenset(actors.known_groups), "known-group code of GDELT's lookup"),
+            ("EthnicCode", frozenset(actors.ethnic) | actors.ethnic_codes, "ethnic code of GDELT's lookup"),
+            ("Religion1Code", frozenset(actors.religions), "religion code of GDELT's lookup"),
+            ("Religion2Code", frozenset(actors.religions), "religion code of GDELT's lookup"),
+            *((f"Type{n}Code", types, "CAMEO role, international or organization code (GDELT's CAMEO.type)")
+              for n in (1, 2, 3)),
+        )
 
     def check(self, values: dict[str, str]) -> list[Issue]:
         """The issues of one row given as column name -> text (file, record and line are filled in by the caller)."""
@@ -230,18 +242,14 @@ class RowChecker:
                 if problems is None:
                     problems = self._actor_problems[code] = check_actor_code(code, self.cameo.actors)
                 for problem in problems:
-                    severity: Severity = "warning" if problem.code == "actor-role-order" else "error"
+                    severity: Severity = "error" if problem.code == "bad-actor-code" else "warning"
                     issues.append(Issue(problem.code, problem.message, f"{actor}Code", code, problem.hint, severity))
-            country = v[f"{actor}CountryCode"]
-            if country and country not in self.countries:
-                issues.append(Issue("bad-actor-code", f"{actor}CountryCode {show(country)} is no CAMEO country or "
-                                    "region code", f"{actor}CountryCode", country, _hint(country, self.countries)))
-            for n in (1, 2, 3):
-                column = f"{actor}Type{n}Code"
-                role = v[column]
-                if role and role not in self.types:
-                    issues.append(Issue("bad-actor-code", f"{column} {show(role)} is no CAMEO role or international "
-                                        "code", column, role, _hint(role, self.types)))
+            for suffix, pool, what in self.sub_fields:
+                column = f"{actor}{suffix}"
+                value = v[column]
+                if value and value not in pool:
+                    issues.append(Issue("bad-actor-code", f"{column} {show(value)} is no {what}", column, value,
+                                        _hint(value, pool)))
         return issues
 
 
