@@ -106,12 +106,13 @@ class Coder:
         label = trig.label(text)
         first_label = label.sub_event_type if label else None
         chosen = {id(group): choose(group, first_label if i == 0 else None, country) for i, group in enumerate(groups)}
-        names = {key: name for key, (name, _trigger) in chosen.items()}
-        kept, changed = absorb_undated(merge_retellings(groups, names), names)
-        records = []
+        kept, changed = absorb_undated(groups, {key: name for key, (name, _trigger) in chosen.items()})
         for group in kept:
-            label_here = first_label if group is groups[0] else None
-            name, trigger = choose(group, label_here, country) if id(group) in changed else chosen[id(group)]
+            if id(group) in changed:
+                chosen[id(group)] = choose(group, first_label if group is groups[0] else None, country)
+        records = []
+        for group in merge_retellings(kept, {key: name for key, (name, _trigger) in chosen.items()}):
+            name, trigger = chosen[id(group)]
             if name:
                 records.append(build(group, name, trigger, country, self.places, text))
             else:

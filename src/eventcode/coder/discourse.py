@@ -8,7 +8,8 @@ months in background paragraphs. ACLED records the incident once, on its day, at
   lede) happened on it;
 - an event dated more than ``RECENT_DAYS`` before publication is background, not coded;
 - an event told again with a vaguer place (none, an unknown name or only a region) on the same day, of the same
-  event type as one told with a precise place, is that event.
+  event type as one told with a precise place, is that event; so is an event with no day of its own told again,
+  with no day, at the same place and of the same sub-event type (it takes the earlier day).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from datetime import date, timedelta
 
 from eventcode.codebook import acled_codebook
 from eventcode.coder.dates import DateMention
-from eventcode.coder.segment import Group, NotCoded, SentenceFacts
+from eventcode.coder.segment import Group, NotCoded, SentenceFacts, place_key
 
 #: Events told as happening more than this many days before publication are background: three weeks (every event
 #: of the news development set's gold coding is within 10 days of its report, the seed's within 17).
@@ -37,7 +38,8 @@ def report_day(facts: list[SentenceFacts], published: date) -> DateMention | Non
 
 def background(groups: list[Group], published: date) -> tuple[list[Group], list[NotCoded]]:
     """The groups of recent events, and the sentences of earlier ones as not coded."""
-    kept, old = [], []
+    kept: list[Group] = []
+    old: list[NotCoded] = []
     for group in groups:
         if group.day < published - timedelta(days=RECENT_DAYS):
             old.extend(NotCoded(s.sentence, f"background: told {(published - group.day).days} days after it "
@@ -58,8 +60,10 @@ def _vagueness(group: Group) -> int:
 
 
 def merge_retellings(groups: list[Group], chosen: dict[int, str]) -> list[Group]:
-    """Fold each event told with a vaguer place into the one event of its type and day told with a more precise
-    place (``chosen``: the sub-event type of each group by id). Where several could be meant, nothing is folded."""
+    """Fold each event told again into the event it retells (``chosen``: the sub-event type of each group by id):
+    one told with a vaguer place into the one event of its type and day told with a more precise place (where
+    several could be meant, nothing is folded); one with no day into an earlier-listed one with no day of the same
+    sub-event type and place."""
     event_type = {s.name: s.event_type for s in acled_codebook().sub_event_types}
     kept = list(groups)
     for group in sorted(groups, key=_vagueness, reverse=True):
@@ -69,8 +73,18 @@ def merge_retellings(groups: list[Group], chosen: dict[int, str]) -> list[Group]
         targets = [g for g in kept if g is not group and g.day == group.day and _vagueness(g) < _vagueness(group)
                    and event_type.get(chosen.get(id(g), "")) == kind and g.abroad == group.abroad]
         if len(targets) == 1:
-            target = targets[0]
-            target.sentences.extend(s for s in group.sentences if s not in target.sentences)
-            target.sentences.sort(key=lambda s: s.sentence.start)
-            kept.remove(group)
+            _fold(group, targets[0], kept)
+    for group in list(kept):
+        target = next((g for g in kept if g is not group and group.undated and g.undated and g.abroad == group.abroad
+                       and chosen.get(id(g)) == chosen.get(id(group)) and place_key(g.place) == place_key(group.place)),
+                      None)
+        if target is not None and group in kept:
+            target.day, target.precision = min(target.day, group.day), max(target.precision, group.precision)
+            _fold(group, target, kept)
     return kept
+
+
+def _fold(group: Group, target: Group, kept: list[Group]) -> None:
+    target.sentences.extend(s for s in group.sentences if s not in target.sentences)
+    target.sentences.sort(key=lambda s: s.sentence.start)
+    kept.remove(group)

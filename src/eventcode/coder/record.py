@@ -398,8 +398,7 @@ def build(group: Group, sub_event_type: str, trigger: Trigger | None, country: s
     inter2 = a2.inter if a2 else None
     civilian_targeting = inter2 == CIVILIANS and sub.civilian_targeting_allowed and policy == "victim_civilians"
 
-    counts = [c for s in group.sentences + group.context for c in s.counts]
-    fatalities, _injured, used = num.fatalities(counts)
+    fatalities, _injured, used = num.fatalities(_untold(group))
     for c in used:
         holder = next(s for s in group.sentences + group.context if s.sentence.start <= c.start < s.sentence.end)
         evidence.append(_evidence("injuries" if c.kind == "injured" else "fatalities", holder, c.start, c.end, c.text,
@@ -442,6 +441,20 @@ def build(group: Group, sub_event_type: str, trigger: Trigger | None, country: s
     record["evidence"] = evidence
     record["review"] = review
     return record
+
+
+def _untold(group: Group) -> list[num.Count]:
+    """The counts of an event's sentences, less those that tell again a number of dead or injured that another
+    sentence already gave ("Gunmen kill 12" in a headline, "killed 12 villagers" in the body): one incident told
+    twice is counted once."""
+    counts: list[num.Count] = []
+    told: dict[str, set[int]] = {}
+    for s in group.sentences + group.context:
+        mine = [c for c in s.counts if not (c.kind in ("killed", "injured") and c.value in told.get(c.kind, set()))]
+        counts.extend(mine)
+        for c in mine:
+            told.setdefault(c.kind, set()).add(c.value)
+    return counts
 
 
 def _abroad(mention: ActorMention | None, country: str, review: list[dict[str, str]]) -> ActorMention | None:

@@ -60,7 +60,7 @@ class Group:
         return [t for s in self.sentences for t in s.triggers]
 
     def key(self) -> tuple[date, str, bool, str]:
-        return self.day, _place_key(self.place), self.strategic, self.abroad or ""
+        return self.day, place_key(self.place), self.strategic, self.abroad or ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +71,8 @@ class NotCoded:
     reason: str
 
 
-def _place_key(place: PlaceMention | None) -> str:
+def place_key(place: PlaceMention | None) -> str:
+    """The name an event's place is compared by: the gazetteer's location, else the words of the report."""
     if place is None:
         return ""
     return place.place.location if place.place else place.text
@@ -97,8 +98,8 @@ def segment(facts: list[SentenceFacts], published: date, statements: bool = Fals
 
     ``statements``: code quoted statements, statements and aggregate claims too (by default they make no event
     and are returned as not coded). ``report_day``: the day the report is about, for a sentence that opens an
-    event with no day of its own and no vague time word, told before that day is first given (a headline, a lede); other such sentences are
-    undated."""
+    event with no day of its own and no vague time word, told before that day is first given (a headline, a
+    lede); other such sentences are undated."""
     groups: list[Group] = []
     by_key: dict[tuple[date, str, bool, str], Group] = {}
     not_coded: list[NotCoded] = []
@@ -153,7 +154,7 @@ def segment(facts: list[SentenceFacts], published: date, statements: bool = Fals
             continue
         # A name no gazetteer knows ("1 from Al Hamim") is too unsure to part a sentence from the event before it.
         same_place = own_place is None or (last is not None and (
-            _place_key(own_place) == _place_key(last.place) or (own_place.place is None and not f.dates)))
+            place_key(own_place) == place_key(last.place) or (own_place.place is None and not f.dates)))
         if last is not None and not f.dates and same_place and not f.undated and strategic == last.strategic:
             last.sentences.append(f)
             continue
@@ -255,15 +256,16 @@ def choose(group: Group, label: str | None, country: str = "") -> tuple[str, tri
 
 def absorb_undated(groups: list[Group], chosen: dict[int, str]) -> tuple[list[Group], set[int]]:
     """Drop from an undated event the triggers of its leading type when an event of that type is coded on a
-    stated day at the same place: an undated mention ("the junta responded with airstrikes") of a dated event is
-    that event, not another. What else the undated sentences report stays an event of its own.
+    stated day at the same place (in the same country): an undated mention ("the junta responded with airstrikes")
+    of a dated event is that event, not another. What else the undated sentences report stays an event of its own.
 
     Returns the groups kept and the ids of those whose triggers changed."""
     kept: list[Group] = []
     changed: set[int] = set()
     for group in groups:
         if group.undated:
-            dated = {chosen[id(g)] for g in groups if not g.undated and _place_key(g.place) == _place_key(group.place)}
+            dated = {chosen[id(g)] for g in groups if not g.undated and not g.abroad
+                     and place_key(g.place) == place_key(group.place)}
             dated &= {chosen[id(group)]}
             if dated:
                 group.sentences = [replace(s, triggers=tuple(t for t in s.triggers if t.sub_event_type not in dated))

@@ -1,0 +1,67 @@
+"""Reading a news report as a report: its day, its background, one incident told several times, and the
+report-level conventions for dates. Each test is an invented report that fails when its rule is broken."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from eventcode.coder import Coder, code_text
+
+FRIDAY = date(2024, 4, 19)
+
+
+def code(text: str, published: date = FRIDAY, country: str = "Nigeria") -> list[dict[str, Any]]:
+    return code_text(text, published=published, country=country)
+
+
+def test_a_headline_with_no_day_is_dated_by_the_day_the_body_gives_and_is_the_bodys_event() -> None:
+    report = ("Gunman kills 12 in northern Nigeria\n\n"
+              "Gunmen killed 12 villagers in Gwoza on Wednesday night, police said.")
+    [event] = code(report)
+    assert (event["event_date"], event["time_precision"], event["location"]) == ("2024-04-17", 1, "Gwoza")
+    assert event["fatalities"] == 12
+
+
+def test_a_retelling_with_a_vaguer_place_on_the_same_day_is_the_same_event() -> None:
+    report = ("Gunmen killed 12 villagers in Borno State on Wednesday. "
+              "The attackers stormed Gwoza on Wednesday and killed 12 people.")
+    [event] = code(report)
+    assert (event["location"], event["geo_precision"]) == ("Gwoza", 1)
+
+
+def test_two_places_told_precisely_stay_two_events() -> None:
+    report = "Gunmen killed 3 villagers in Gwoza on Wednesday. Gunmen killed 4 farmers in Maiduguri on Wednesday."
+    assert [e["location"] for e in code(report)] == ["Gwoza", "Maiduguri"]
+
+
+def test_an_event_three_weeks_before_publication_is_background() -> None:
+    not_coded: list[dict[str, Any]] = []
+    events = Coder().code("Gunmen killed 12 villagers in Gwoza on 2 March. Troops killed 4 militants in Maiduguri "
+                          "on Wednesday.", FRIDAY, "Nigeria", not_coded=not_coded)
+    assert [e["location"] for e in events] == ["Maiduguri"]
+    assert not_coded[0]["reason"] == "background: told 48 days after it happened"
+
+
+def test_a_report_with_no_day_is_dated_to_its_publication_with_time_precision_2() -> None:
+    [event] = code("Gunmen killed 12 villagers in Gwoza, police said.")
+    assert (event["event_date"], event["time_precision"]) == ("2024-04-19", 2)
+
+
+def test_a_vague_or_ongoing_time_dates_the_middle_of_the_week_before() -> None:
+    for report in ("Gunmen recently killed 12 villagers in Gwoza.", "Troops have been shelling Gwoza."):
+        [event] = code(report)
+        assert (event["event_date"], event["time_precision"]) == ("2024-04-15", 2), report
+
+
+def test_early_or_late_before_a_day_keep_it_exact() -> None:
+    for report in ("Gunmen killed 12 villagers in Gwoza late Wednesday.",
+                   "Gunmen killed 12 villagers in Gwoza in the early hours of Wednesday."):
+        [event] = code(report)
+        assert (event["event_date"], event["time_precision"]) == ("2024-04-17", 1), report
+
+
+def test_two_undated_tellings_of_one_type_at_one_place_are_one_event() -> None:
+    report = "Troops shelled Gwoza, residents said. Troops have been shelling Gwoza with mortars."
+    [event] = code(report)
+    assert (event["event_date"], event["sub_event_type"]) == ("2024-04-15", "Shelling/artillery/missile attack")
