@@ -297,7 +297,6 @@ def test_injuries_are_evidence_not_fatalities() -> None:
     ("The junta shelled Laiza on Monday.", "2023-11-06", 1),
     ("The junta shelled Laiza yesterday.", "2023-11-05", 1),
     ("The junta shelled Laiza on October 31.", "2023-10-31", 1),
-    ("The junta shelled Laiza on 3 December.", "2022-12-03", 1),
     ("Around 2 November 2023 (as reported), the junta shelled Laiza.", "2023-11-02", 2),
     ("The junta shelled Laiza between 1 and 3 November.", "2023-11-02", 2),
     ("The junta recently shelled Laiza.", "2023-11-02", 2),

@@ -65,3 +65,28 @@ def test_two_undated_tellings_of_one_type_at_one_place_are_one_event() -> None:
     report = "Troops shelled Gwoza, residents said. Troops have been shelling Gwoza with mortars."
     [event] = code(report)
     assert (event["event_date"], event["sub_event_type"]) == ("2024-04-15", "Shelling/artillery/missile attack")
+
+
+def test_the_dateline_places_an_event_the_report_places_nowhere_closer() -> None:
+    [event] = code("MAIDUGURI, Nigeria (AP) -- Gunmen killed 12 villagers on Wednesday, police said.")
+    assert (event["location"], event["geo_precision"]) == ("Maiduguri", 2)
+    assert any("dateline" in item["reason"] for item in event["review"])
+
+
+def test_the_dateline_is_never_the_place_of_an_event_placed_closer() -> None:
+    [event] = code("MAIDUGURI, Nigeria (AP) -- Gunmen killed 12 villagers in Gwoza on Wednesday, police said.")
+    assert (event["location"], event["geo_precision"]) == ("Gwoza", 1)
+
+
+def test_a_day_or_a_country_is_no_unknown_place() -> None:
+    [event] = code("Gunmen killed 12 villagers in Saturday's attack, police said.", date(2024, 4, 21))
+    assert event["location"] == ""
+
+
+def test_a_sources_account_of_the_dead_is_an_event_not_a_statement() -> None:
+    [event] = code("A police spokesman said that two policemen were killed in Gwoza on Wednesday.")
+    assert (event["location"], event["fatalities"]) == ("Gwoza", 2)
+    not_coded: list[dict[str, Any]] = []
+    assert Coder().code("The governor said that gunmen attacked villages in Gwoza.", FRIDAY, "Nigeria",
+                        not_coded=not_coded) == []
+    assert not_coded[0]["reason"].startswith("statement")

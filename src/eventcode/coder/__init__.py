@@ -22,7 +22,7 @@ from eventcode.coder import triggers as trig
 from eventcode.coder.actors import ARMED, CIVILIANS, STATE_FORCES, ActorMention, find_actors, generic_actor, refers_back
 from eventcode.coder.codebook import Gazetteer, bundled_gazetteers, load_gazetteer
 from eventcode.coder.dates import find_dates, undated_day
-from eventcode.coder.discourse import background, merge_retellings, report_day
+from eventcode.coder.discourse import background, dateline, filed_from, merge_retellings, place_at_dateline, report_day
 from eventcode.coder.numbers import find_counts, is_casualty_word
 from eventcode.coder.places import PlaceIndex
 from eventcode.coder.record import Record, build
@@ -46,7 +46,9 @@ class Coder:
         return self.places.guess_country(text)
 
     def facts(self, text: str, published: date, country: str) -> list[SentenceFacts]:
-        """What each sentence of ``text`` says. A note label ("Arrests:") is a trigger of its first sentence; a
+        """What each sentence of ``text`` says. A statement cue ("said that") makes a statement unless what was said
+        gives the day or the dead or injured of an event (then it is a source's account of it). A note label
+        ("Arrests:") is a trigger of its first sentence; a
         generic "soldiers" after a named force ("Israeli forces") is taken to be that force, "the militants" after
         "JNIM militants" JNIM."""
         found = []
@@ -55,6 +57,7 @@ class Coder:
         last_group: ActorMention | None = None
         communal = trig.communal_fight(text)
         areas = self.places.admin_context(text, country)
+        filed = dateline(text) or (0, 0)
         for s in split_sentences(text):
             triggers = trig.find_triggers(s.text, s.start)
             if label is not None and s.index == 0:
@@ -79,13 +82,16 @@ class Coder:
                 mentions.append(a)
             places = [p for p in self.places.find(s.text, country, s.start, areas)
                       if not any(a.start < p.end and p.start < a.end for a in mentions)
+                      and not filed[0] <= p.start < filed[1]
                       and not any(d.start < p.end and p.start < d.end for d in find_dates(p.text, published))]
             live = [t for t in triggers if not t.blocked]
+            counts = tuple(c for c in find_counts(s.text, s.start) if not trig.blocked_at(s.text, c.start - s.start))
             said = trig.statement(s.text, min(t.start for t in live) - s.start) if live else None
+            if said is not None and (dates or any(c.kind in ("killed", "injured") for c in counts)):
+                said = None  # "police said that two men were killed on Saturday": a source's account of an event
             found.append(SentenceFacts(
                 s, tuple(live), tuple(t for t in triggers if t.blocked), said,
-                tuple(dates), tuple(places), tuple(mentions),
-                tuple(c for c in find_counts(s.text, s.start) if not trig.blocked_at(s.text, c.start - s.start)),
+                tuple(dates), tuple(places), tuple(mentions), counts,
                 trig.aggregate(s.text), undated_day(s.text, published)[2],
                 bool(live) and all(is_casualty_word(t.text) for t in live), trig.abroad(s.text)))
         return found
@@ -111,7 +117,9 @@ class Coder:
             if id(group) in changed:
                 chosen[id(group)] = choose(group, first_label if group is groups[0] else None, country)
         records = []
-        for group in merge_retellings(kept, {key: name for key, (name, _trigger) in chosen.items()}):
+        kept = merge_retellings(kept, {key: name for key, (name, _trigger) in chosen.items()})
+        place_at_dateline(kept, filed_from(text, country, self.places))
+        for group in kept:
             name, trigger = chosen[id(group)]
             if name:
                 records.append(build(group, name, trigger, country, self.places, text))

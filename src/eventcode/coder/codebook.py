@@ -449,6 +449,14 @@ class PlaceWords(_Entry):
     area_words: tuple[str, ...]
     admin_suffixes: tuple[str, ...]
     connectors: tuple[str, ...]
+    dateline: str
+
+    @model_validator(mode="after")
+    def _check(self) -> PlaceWords:
+        _check_patterns("dateline", (self.dateline,))
+        if "(?P<place>" not in self.dateline:
+            raise ValueError("dateline: no (?P<place>...) group for the place")
+        return self
 
 
 @functools.lru_cache(maxsize=1)

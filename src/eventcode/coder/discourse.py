@@ -7,6 +7,8 @@ months in background paragraphs. ACLED records the incident once, on its day, at
   before publication); a sentence told before it with no day of its own that opens an event (a headline, a
   lede) happened on it;
 - an event dated more than ``RECENT_DAYS`` before publication is background, not coded;
+- the dateline ("KABUL, Afghanistan (AP) --") says where the report was filed: the place of an event the report
+  places nowhere closer, at geo_precision 2 and flagged, never an event's own place;
 - an event told again with a vaguer place (none, an unknown name or only a region) on the same day, of the same
   event type as one told with a precise place, is that event; so is an event with no day of its own told again,
   with no day, at the same place and of the same sub-event type (it takes the earlier day).
@@ -14,15 +16,57 @@ months in background paragraphs. ACLED records the incident once, on its day, at
 
 from __future__ import annotations
 
+import functools
+import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from eventcode.codebook import acled_codebook
+from eventcode.coder.codebook import place_words
 from eventcode.coder.dates import DateMention
+from eventcode.coder.places import PlaceIndex, PlaceMention
 from eventcode.coder.segment import Group, NotCoded, SentenceFacts, place_key
 
 #: Events told as happening more than this many days before publication are background: three weeks (every event
 #: of the news development set's gold coding is within 10 days of its report, the seed's within 17).
 RECENT_DAYS = 21
+
+
+#: The dateline is looked for at the start of the report's first paragraphs (a headline and a date line may come
+#: before it).
+_DATELINE_PARAGRAPHS = 4
+
+
+@functools.lru_cache(maxsize=1)
+def _dateline() -> re.Pattern[str]:
+    return re.compile(place_words().dateline, re.MULTILINE)
+
+
+def dateline(text: str) -> tuple[int, int] | None:
+    """Where the report's dateline names the place it was filed from (start, end), if it has one."""
+    start = 0
+    for _ in range(_DATELINE_PARAGRAPHS):
+        while start < len(text) and text[start].isspace():
+            start += 1
+        m = _dateline().match(text, start)
+        if m is not None:
+            return m.span("place")
+        start = text.find("\n", start)
+        if start < 0:
+            return None
+    return None
+
+
+def filed_from(text: str, country: str, places: PlaceIndex) -> PlaceMention | None:
+    """The dateline's place in ``country``, as a place for events the report places nowhere closer."""
+    span = dateline(text)
+    if span is None:
+        return None
+    found = next((p for p in places.find(text[span[0]:span[1]], country, span[0]) if p.place is not None), None)
+    if found is None or found.place is None:
+        return None
+    return replace(found, geo_precision=2, note=f"the report names no place for this event: coded to its dateline, "
+                   f"{found.place.location}, with geo_precision 2")
 
 
 def report_day(facts: list[SentenceFacts], published: date) -> DateMention | None:
@@ -47,6 +91,14 @@ def background(groups: list[Group], published: date) -> tuple[list[Group], list[
         else:
             kept.append(group)
     return kept, old
+
+
+def place_at_dateline(groups: list[Group], filed: PlaceMention | None) -> None:
+    """Give the dateline's place to the events that have none."""
+    if filed is not None:
+        for group in groups:
+            if group.place is None and not group.abroad:
+                group.place = filed
 
 
 def _vagueness(group: Group) -> int:

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from eventcode.codebook import acled_codebook
+from eventcode.coder.actors import demonym_country
 from eventcode.coder.codebook import Gazetteer, Place, lexicon, place_words
 from eventcode.coder.world import CountryIndex, WorldPlace, country_index, fold
 
@@ -141,11 +142,20 @@ class PlaceIndex:
         for m in _unknown().finditer(text):
             group = "a" if m.group("a") else "b"
             start, end = m.span(group)
-            if any(s < end and start < e for s, e in taken):
+            if any(s < end and start < e for s, e in taken) or not _may_be_a_place(m.group(group)):
                 continue
             found.append(PlaceMention(offset + start, offset + end, m.group(group), None, 0, country))
         found.sort(key=lambda p: p.start)
         return found
+
+
+def _may_be_a_place(name: str) -> bool:
+    """Whether a name no gazetteer knows may be a place: not when each of its words is no place on its own
+    ("Saturday's", "December", "Democratic Republic"), a country or a country's adjective ("Greek")."""
+    words = _words()
+    tokens = [fold(t[:-2] if _possessive(t) else t) for t in name.split()]
+    return not (all(t in words.not_places or t in words.countries for t in tokens)
+                or fold(name) in words.countries or demonym_country(name) is not None)
 
 
 def _spans(run: str, first_words: frozenset[str]) -> Iterator[tuple[int, int]]:
