@@ -90,3 +90,14 @@ def test_a_sources_account_of_the_dead_is_an_event_not_a_statement() -> None:
     assert Coder().code("The governor said that gunmen attacked villages in Gwoza.", FRIDAY, "Nigeria",
                         not_coded=not_coded) == []
     assert not_coded[0]["reason"].startswith("statement")
+
+
+def test_an_event_told_at_a_region_takes_the_town_of_that_region_named_later() -> None:
+    [event] = code("Gunmen killed seven bus passengers on Wednesday in Borno State, officials said. The gunmen stopped "
+                   "the bus near Gwoza.")
+    assert (event["location"], event["geo_precision"]) == ("Gwoza", 1)
+    assert any("later names" in item["reason"] for item in event["review"])
+
+
+def test_a_habit_is_no_event() -> None:
+    assert code("Bandits regularly attack farmers in Gwoza.") == []

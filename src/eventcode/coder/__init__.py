@@ -22,7 +22,15 @@ from eventcode.coder import triggers as trig
 from eventcode.coder.actors import ARMED, CIVILIANS, STATE_FORCES, ActorMention, find_actors, generic_actor, refers_back
 from eventcode.coder.codebook import Gazetteer, bundled_gazetteers, load_gazetteer
 from eventcode.coder.dates import find_dates, undated_day
-from eventcode.coder.discourse import background, dateline, filed_from, merge_retellings, place_at_dateline, report_day
+from eventcode.coder.discourse import (
+    background,
+    dateline,
+    filed_from,
+    merge_retellings,
+    place_at_dateline,
+    refine_places,
+    report_day,
+)
 from eventcode.coder.numbers import find_counts, is_casualty_word
 from eventcode.coder.places import PlaceIndex
 from eventcode.coder.record import Record, build
@@ -118,6 +126,7 @@ class Coder:
                 chosen[id(group)] = choose(group, first_label if group is groups[0] else None, country)
         records = []
         kept = merge_retellings(kept, {key: name for key, (name, _trigger) in chosen.items()})
+        refine_places(kept, facts)
         place_at_dateline(kept, filed_from(text, country, self.places))
         for group in kept:
             name, trigger = chosen[id(group)]

@@ -9,6 +9,8 @@ months in background paragraphs. ACLED records the incident once, on its day, at
 - an event dated more than ``RECENT_DAYS`` before publication is background, not coded;
 - the dateline ("KABUL, Afghanistan (AP) --") says where the report was filed: the place of an event the report
   places nowhere closer, at geo_precision 2 and flagged, never an event's own place;
+- an event placed only in a region, or at a name no gazetteer knows, is placed at the first town of that region
+  the report names later ("a village in Gwoza area" ... "the police said it was Ngoshe");
 - an event told again with a vaguer place (none, an unknown name or only a region) on the same day, of the same
   event type as one told with a precise place, is that event; so is an event with no day of its own told again,
   with no day, at the same place and of the same sub-event type (it takes the earlier day).
@@ -99,6 +101,24 @@ def place_at_dateline(groups: list[Group], filed: PlaceMention | None) -> None:
         for group in groups:
             if group.place is None and not group.abroad:
                 group.place = filed
+
+
+def refine_places(groups: list[Group], facts: list[SentenceFacts]) -> None:
+    """Place each event told only at a region (geo_precision 3) at the first town, or part of a district, of that
+    region named after its first sentence, unless another event is already there."""
+    taken = {place_key(g.place) for g in groups}
+    for group in groups:
+        place = group.place
+        if place is None or place.place is None or place.geo_precision < 3:
+            continue
+        start = group.sentences[0].sentence.start
+        town = next((p for f in facts if f.sentence.start > start for p in f.places
+                     if p.place is not None and p.geo_precision < 3 and p.place.admin1 == place.place.admin1
+                     and place_key(p) not in taken), None)
+        if town is not None:
+            group.place = replace(town, note=f"the report places the event in {place.text} and later names "
+                                  f"{town.text} there: coded to it")
+            taken.add(place_key(town))
 
 
 def _vagueness(group: Group) -> int:
