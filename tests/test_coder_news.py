@@ -101,3 +101,14 @@ def test_an_event_told_at_a_region_takes_the_town_of_that_region_named_later() -
 
 def test_a_habit_is_no_event() -> None:
     assert code("Bandits regularly attack farmers in Gwoza.") == []
+
+
+def test_a_suicide_bomber_is_no_air_strike_and_the_previous_day_is_a_day() -> None:
+    [event] = code("A suicide bomber detonated his explosives vest at a market in Maiduguri the previous day, "
+                   "killing eight people.")
+    assert (event["sub_event_type"], event["event_date"], event["time_precision"]) == ("Suicide bomb", "2024-04-18", 1)
+
+
+def test_territory_retaken_by_state_forces_is_regained() -> None:
+    [event] = code("Nigerian troops said on Wednesday they had retaken Gwoza from Boko Haram fighters.")
+    assert event["sub_event_type"] == "Government regains territory"
