@@ -1,0 +1,82 @@
+"""The world actor dictionary (codebooks/coder/actors.yaml): state forces named by the period in force on the
+event's date, country adjectives for every ACLED country, and the main named armed groups with ACLED's names and
+categories; and the invariants the dictionary keeps."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import defaultdict
+from datetime import date
+
+import pytest
+
+from eventcode.codebook import acled_codebook
+from eventcode.coder.actors import find_actors, government, state_force
+from eventcode.coder.codebook import actors
+
+
+@pytest.mark.parametrize(("country", "day", "military"), [
+    ("Nigeria", date(2008, 6, 1), "Military Forces of Nigeria (1999-2015)"),
+    ("Nigeria", date(2016, 6, 1), "Military Forces of Nigeria (2015-2023)"),
+    ("Nigeria", date(2024, 6, 1), "Military Forces of Nigeria (2023-)"),
+    ("Kenya", date(2008, 6, 1), "Military Forces of Kenya (2002-2013)"),
+    ("Kenya", date(2016, 6, 1), "Military Forces of Kenya (2013-2022)"),
+    ("Kenya", date(2024, 6, 1), "Military Forces of Kenya (2022-)"),
+    ("Somalia", date(2016, 6, 1), "Military Forces of Somalia (2012-2017)"),
+    ("Somalia", date(2020, 6, 1), "Military Forces of Somalia (2017-2022)"),
+    ("Somalia", date(2024, 6, 1), "Military Forces of Somalia (2022-)"),
+    ("Myanmar", date(2008, 6, 1), "Military Forces of Myanmar (1988-2011)"),
+    ("Myanmar", date(2016, 6, 1), "Military Forces of Myanmar (2016-2021)"),
+    ("Mali", date(2016, 6, 1), "Military Forces of Mali (2013-2020)"),
+    ("Mali", date(2021, 1, 1), "Military Forces of Mali (2020-2021)"),
+    ("Ethiopia", date(2016, 6, 1), "Military Forces of Ethiopia (1991-2018)"),
+    ("Democratic Republic of Congo", date(2016, 6, 1),
+     "Military Forces of the Democratic Republic of Congo (2001-2019)"),
+    ("Afghanistan", date(2016, 6, 1), "Military Forces of Afghanistan (2014-2021)"),
+    ("Afghanistan", date(2024, 6, 1), "Military Forces of Afghanistan (2021-)"),
+])
+def test_a_state_force_is_named_by_the_period_in_force_on_the_day(country: str, day: date, military: str) -> None:
+    assert state_force(country, "military", day) == (military, "")
+    assert state_force(country, "police", day) == (military.replace("Military", "Police"), "")
+    assert government(country, day) == (military.replace("Military Forces", "Government"), "")
+
+
+def test_a_period_changes_on_the_day_the_new_government_took_office() -> None:
+    assert state_force("Nigeria", "police", date(2023, 5, 28))[0] == "Police Forces of Nigeria (2015-2023)"
+    assert state_force("Nigeria", "police", date(2023, 5, 29))[0] == "Police Forces of Nigeria (2023-)"
+
+
+def test_a_date_outside_every_period_is_flagged_for_review() -> None:
+    name, review = state_force("Nigeria", "military", date(1995, 1, 1))
+    assert name.startswith("Military Forces of Nigeria")
+    assert "not in the dictionary" in review
+
+
+def test_a_sentence_names_the_state_force_of_its_events_period() -> None:
+    for day, name in ((date(2009, 3, 2), "Military Forces of Nigeria (1999-2015)"),
+                      (date(2019, 3, 2), "Military Forces of Nigeria (2015-2023)")):
+        found = find_actors("Nigerian troops repelled an attack on their base.", "Nigeria", day)
+        assert [(m.name, m.inter) for m in found] == [(name, 1)]
+
+
+def test_state_force_periods_do_not_overlap_and_name_acled_countries() -> None:
+    countries = {c.name for c in acled_codebook().country_registry}
+    periods: dict[str, list[tuple[date, date]]] = defaultdict(list)
+    for force in actors().state_forces:
+        assert force.country in countries
+        for name in (force.military, force.police):
+            # "Military Forces of [the ]<country> (<from>-[<until>])", the years those of from/until when given
+            match = re.fullmatch(r"(?:Military|Police) Forces of (?:the )?(.+) \((\d{4})-(\d{4})?\)", name)
+            assert match is not None, name
+            assert match.group(1) == force.country, name
+            if force.start is not None:
+                assert int(match.group(2)) == force.start.year, name
+            if force.until is not None:
+                assert match.group(3) is not None, name
+                assert int(match.group(3)) == force.until.year, name
+        periods[force.country].append((force.start or date.min, force.until or date.max))
+    for country, spans in periods.items():
+        spans.sort()
+        for (_, until), (start, _) in itertools.pairwise(spans):
+            assert until < start, country
