@@ -80,3 +80,30 @@ def test_state_force_periods_do_not_overlap_and_name_acled_countries() -> None:
         spans.sort()
         for (_, until), (start, _) in itertools.pairwise(spans):
             assert until < start, country
+
+
+@pytest.mark.parametrize(("text", "country", "expected"), [
+    ("Kenyan soldiers killed two Al-Shabaab fighters in Lamu on Monday.", "Kenya",
+     [("Military Forces of Kenya (2022-)", 1), ("Al Shabaab", 2)]),
+    ("Kenyan soldiers killed two Al-Shabaab fighters near Kismayo on Monday.", "Somalia",
+     [("Military Forces of Kenya (2022-)", 8), ("Al Shabaab", 2)]),
+    ("Burkinabe soldiers and Nigerien troops repelled an attack.", "Mali",
+     [("Military Forces of Burkina Faso (2022-)", 8), ("Military Forces of Niger (2023-)", 8)]),
+    ("Ghanaian police arrested two suspects.", "Ghana", [("Police Forces of Ghana (2017-)", 1)]),
+    ("Ivorian troops deployed to the border.", "Burkina Faso", [("Military Forces of the Ivory Coast (2011-)", 8)]),
+])
+def test_every_acled_countrys_adjective_names_its_forces(text: str, country: str,
+                                                          expected: list[tuple[str, int]]) -> None:
+    found = find_actors(text, country, date(2024, 3, 4))
+    assert [(m.name, m.inter) for m in found if m.inter != 7] == expected
+
+
+def test_every_acled_country_has_an_entry_in_demonyms() -> None:
+    assert set(actors().demonyms) == {c.name for c in acled_codebook().country_registry}
+
+
+def test_a_country_name_that_is_also_another_countrys_place_is_no_adjective() -> None:
+    """ "Georgia police" in the United States are a US state's police, not Georgia's forces abroad."""
+    found = find_actors("Georgia police arrested two men in Atlanta.", "United States", date(2022, 5, 3))
+    assert ("Police Forces of the United States (2021-2025)", 1) in [(m.name, m.inter) for m in found]
+    assert all("Georgia" not in m.name for m in found)

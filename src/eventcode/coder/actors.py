@@ -7,6 +7,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from eventcode.codebook import acled_codebook
 from eventcode.coder.codebook import Actors, GenericActor, NamedActor, actors
@@ -70,6 +71,26 @@ def _alternation(patterns: tuple[str, ...] | list[str]) -> str:
     return "|".join(sorted(patterns, key=len, reverse=True))
 
 
+def _literals(words: list[str] | tuple[str, ...]) -> str:
+    """A regular expression matching any of the literal ``words``, longest first, as a trie: one character decides
+    at each position, so hundreds of country names cost little more than a few."""
+    tree: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + render(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return render(tree)
+
+
 _ESCAPE_OR_CAPITAL = re.compile(r"(\\.|\(\?P)|([A-Z])")
 
 
@@ -102,10 +123,12 @@ def _compiled() -> _Compiled:
     named_low = re.compile(r"(?<![\w-])(?:" + lowered(_alternation(aliases)) + ")" + lowered(end))
     acronyms = [re.escape(a) for entry in book.named for a in entry.acronyms]
     named_acronyms = re.compile(r"(?<![\w-])(?:" + _alternation(acronyms) + ")" + end)
-    # a country's own name serves as its adjective too ("Pakistan forces", "the Turkmenistan military")
-    adjectives = {country: (*names, country) for country, names in book.demonyms.items()}
+    # a country's own name serves as its adjective too ("Pakistan forces", "the Turkmenistan military"), unless
+    # another country's place has the name ("Georgia police")
+    adjectives = {country: (*names, *(() if country in book.names_not_adjectives else (country,)))
+                  for country, names in book.demonyms.items()}
     demonym_country = {d.casefold(): country for country, names in adjectives.items() for d in names}
-    demonyms = _alternation([re.escape(d) for names in adjectives.values() for d in names])
+    demonyms = _literals([d for names in adjectives.values() for d in names])
     forces = re.compile(rf"(?<![\w-])(?P<dem>{demonyms})(?: and (?P<dem2>{demonyms}))?(?:-led|-backed)?"
                         rf"(?P<between>(?: [\w-]+){{0,2}}?) "
                         rf"(?i:{_alternation(list(book.force_nouns))})\b")
@@ -125,8 +148,8 @@ def _compiled() -> _Compiled:
                      frozenset(w for entry in acled_codebook().country_registry for w in entry.name.split()),
                      frozenset(book.unlisted.not_actors), re.compile(book.unlisted.weapon_models),
                      re.compile(rf"(?<![\w-])(?i:{_alternation(list(book.force_nouns))}) (?:of|from) (?:the )?"
-                                rf"(?P<country>{_alternation([re.escape(c) for c in book.demonyms])})(?![\w-])"),
-                     re.compile(rf" (?:of|from) (?:the )?(?:{_alternation([re.escape(c) for c in book.demonyms])})"
+                                rf"(?P<country>{_literals(list(book.demonyms))})(?![\w-])"),
+                     re.compile(rf" (?:of|from) (?:the )?(?:{_literals(list(book.demonyms))})"
                                 r"(?![\w-])"),
                      re.compile(book.unlisted.before, re.IGNORECASE), re.compile(book.unlisted.after, re.IGNORECASE),
                      frozenset(w.casefold() for w in book.prefix_stopwords),
@@ -326,7 +349,7 @@ def demonym_country(adjective: str) -> str | None:
 
 def demonyms_pattern() -> str:
     """A regular expression alternation of every country adjective of the dictionary."""
-    return _alternation([re.escape(d) for names in _compiled().book.demonyms.values() for d in names])
+    return _literals([d for names in _compiled().book.demonyms.values() for d in names])
 
 
 def generic_actor(role: str, country: str, day: date) -> ActorMention:
