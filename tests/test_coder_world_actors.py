@@ -48,7 +48,7 @@ def test_a_period_changes_on_the_day_the_new_government_took_office() -> None:
 
 
 def test_a_date_outside_every_period_is_flagged_for_review() -> None:
-    name, review = state_force("Nigeria", "military", date(1995, 1, 1))
+    name, review = state_force("Nigeria", "military", date(1990, 1, 1))
     assert name.startswith("Military Forces of Nigeria")
     assert "not in the dictionary" in review
 
