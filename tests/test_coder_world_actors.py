@@ -107,3 +107,45 @@ def test_a_country_name_that_is_also_another_countrys_place_is_no_adjective() ->
     found = find_actors("Georgia police arrested two men in Atlanta.", "United States", date(2022, 5, 3))
     assert ("Police Forces of the United States (2021-2025)", 1) in [(m.name, m.inter) for m in found]
     assert all("Georgia" not in m.name for m in found)
+
+
+@pytest.mark.parametrize(("text", "country", "day", "expected"), [
+    ("Taliban fighters attacked a checkpoint in Kunduz.", "Afghanistan", date(2019, 5, 1), ("Taliban", 2)),
+    ("Taliban fighters searched houses in Kunduz.", "Afghanistan", date(2023, 5, 1),
+     ("Military Forces of Afghanistan (2021-)", 1)),
+    ("Boko Haram attacked Gwoza.", "Nigeria", date(2015, 6, 1), ("Boko Haram - Wilayat Gharb Ifriqiyyah", 2)),
+    ("Boko Haram attacked Gwoza.", "Nigeria", date(2019, 6, 1),
+     ("Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", 2)),
+    ("Al Shabaab insurgents attacked Mocimboa da Praia.", "Mozambique", date(2021, 3, 1),
+     ("Islamist Militia (Mozambique)", 3)),
+    ("Islamic State in the Greater Sahara fighters attacked Menaka.", "Mali", date(2020, 2, 1),
+     ("Islamic State (Greater Sahara)", 2)),
+    ("ISGS fighters attacked Menaka.", "Mali", date(2023, 2, 1), ("Islamic State (Sahel)", 2)),
+    ("ISKP claimed the bombing.", "Afghanistan", date(2023, 5, 1), ("Islamic State (Afghanistan)", 2)),
+    ("Hezbollah fired rockets at an Israeli position.", "Lebanon", date(2023, 11, 1), ("Hezbollah", 3)),
+    ("Abu Sayyaf militants abducted two fishermen.", "Philippines", date(2018, 2, 1), ("ASG: Abu Sayyaf", 2)),
+    ("LNA forces shelled Tripoli.", "Libya", date(2019, 5, 1), ("Military Forces of Libya (2014-) Haftar Faction", 1)),
+    ("Dozo hunters attacked a village.", "Burkina Faso", date(2019, 2, 1), ("Dozo Communal Militia (Burkina Faso)", 4)),
+    ("Members of the Cartel del Noreste shot two police officers.", "Mexico", date(2022, 2, 1),
+     ("CDN: Cartel del Noreste", 3)),
+])
+def test_the_main_armed_groups_have_acleds_name_category_and_period(text: str, country: str, day: date,
+                                                                    expected: tuple[str, int]) -> None:
+    assert expected in [(m.name, m.inter) for m in find_actors(text, country, day)]
+
+
+def test_a_named_actor_whose_required_words_are_longer_wins_over_a_shorter_one() -> None:
+    """ "Taliban intelligence forces" are the Taliban's intelligence service, though the Taliban's own pattern,
+    with its optional words, is the longer pattern."""
+    found = find_actors("Taliban intelligence forces detained a journalist in Kabul.", "Afghanistan",
+                        date(2022, 5, 3))
+    assert found[0].name == "Police Forces of Afghanistan (2021-) General Directorate of Intelligence"
+
+
+def test_named_actors_have_acled_categories_countries_and_ordered_periods() -> None:
+    codes = {c.code for c in acled_codebook().actor_categories}
+    countries = {c.name for c in acled_codebook().country_registry}
+    for entry in actors().named:
+        assert entry.inter in codes, entry.name
+        assert not entry.country or entry.country in countries, entry.name
+        assert entry.start is None or entry.until is None or entry.start <= entry.until, entry.name

@@ -71,6 +71,23 @@ def _alternation(patterns: tuple[str, ...] | list[str]) -> str:
     return "|".join(sorted(patterns, key=len, reverse=True))
 
 
+# an optional group without groups inside, character class, escaped or plain character
+_OPTIONAL_PART = re.compile(r"(?:\((?:\?:)?[^()]*\)|\[[^\]]*\]|\\.|[^()\[\]\\|?*+])[?*]")
+
+
+def _longest_first(patterns: list[str]) -> str:
+    """An alternation of named actors' ``patterns`` that tries first those whose required part is longest: Python
+    takes the first alternative that matches, so "Taliban(?: forces)?" must not come before "Taliban intelligence",
+    whatever the lengths of the patterns' optional parts."""
+
+    def required(pattern: str) -> str:
+        while (shorter := _OPTIONAL_PART.sub("", pattern)) != pattern:
+            pattern = shorter
+        return pattern
+
+    return "|".join(sorted(patterns, key=lambda p: (len(required(p)), len(p)), reverse=True))
+
+
 def _literals(words: list[str] | tuple[str, ...]) -> str:
     """A regular expression matching any of the literal ``words``, longest first, as a trie: one character decides
     at each position, so hundreds of country names cost little more than a few."""
@@ -112,7 +129,7 @@ def _compiled() -> _Compiled:
     named_parts = []
     for entry in book.named:
         alternatives = [*entry.aliases, *(f"(?-i:{re.escape(a)})" for a in entry.acronyms)]
-        named_parts.append(_alternation(alternatives))
+        named_parts.append(_longest_first(alternatives))
     # "Houthi-planted": a named actor stays one before a hyphenated word that makes it the agent, and "PDF-3601"
     # before a unit's number
     suffixes = r"|(?=-(?:" + _alternation(list(book.agent_suffixes)) + r")\b)" if book.agent_suffixes else ""
@@ -120,7 +137,7 @@ def _compiled() -> _Compiled:
     named = re.compile(r"(?<![\w-])(?:" + "|".join(named_parts) + ")" + end, re.IGNORECASE)
     named_each = tuple(re.compile(f"(?:{part})", re.IGNORECASE) for part in named_parts)
     aliases = [a for entry in book.named for a in entry.aliases]
-    named_low = re.compile(r"(?<![\w-])(?:" + lowered(_alternation(aliases)) + ")" + lowered(end))
+    named_low = re.compile(r"(?<![\w-])(?:" + lowered(_longest_first(aliases)) + ")" + lowered(end))
     acronyms = [re.escape(a) for entry in book.named for a in entry.acronyms]
     named_acronyms = re.compile(r"(?<![\w-])(?:" + _alternation(acronyms) + ")" + end)
     # a country's own name serves as its adjective too ("Pakistan forces", "the Turkmenistan military"), unless
