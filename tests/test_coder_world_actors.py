@@ -128,6 +128,13 @@ def test_a_country_name_that_is_also_another_countrys_place_is_no_adjective() ->
     ("Dozo hunters attacked a village.", "Burkina Faso", date(2019, 2, 1), ("Dozo Communal Militia (Burkina Faso)", 4)),
     ("Members of the Cartel del Noreste shot two police officers.", "Mexico", date(2022, 2, 1),
      ("CDN: Cartel del Noreste", 3)),
+    ("RSF fighters shelled El Fasher.", "Sudan", date(2024, 5, 1), ("Rapid Support Forces", 2)),
+    ("Suspected insurgents shot dead a village headman in Pattani.", "Thailand", date(2019, 5, 1),
+     ("Malay Muslim Separatists (Thailand)", 2)),
+    ("Murle armed youths raided a cattle camp in Duk.", "South Sudan", date(2022, 5, 1),
+     ("Murle Ethnic Militia (South Sudan)", 4)),
+    ("The LRA abducted 12 people near Obo.", "Central African Republic", date(2010, 5, 1),
+     ("LRA: Lords Resistance Army", 2)),
 ])
 def test_the_main_armed_groups_have_acleds_name_category_and_period(text: str, country: str, day: date,
                                                                     expected: tuple[str, int]) -> None:
