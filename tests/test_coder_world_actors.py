@@ -135,6 +135,10 @@ def test_a_country_name_that_is_also_another_countrys_place_is_no_adjective() ->
      ("Murle Ethnic Militia (South Sudan)", 4)),
     ("The LRA abducted 12 people near Obo.", "Central African Republic", date(2010, 5, 1),
      ("LRA: Lords Resistance Army", 2)),
+    ("Somaliland forces clashed with clan militias near Las Anod.", "Somalia", date(2023, 2, 6),
+     ("Military Forces of Somaliland (1991-)", 1)),
+    ("Jubaland forces repelled an Al Shabaab attack near Kismayo.", "Somalia", date(2020, 2, 6),
+     ("Military Forces of Somalia (2017-2022) Jubaland Security Force", 1)),
 ])
 def test_the_main_armed_groups_have_acleds_name_category_and_period(text: str, country: str, day: date,
                                                                     expected: tuple[str, int]) -> None:
