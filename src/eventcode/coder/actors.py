@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from eventcode.codebook import acled_codebook
-from eventcode.coder.codebook import Actors, GenericActor, NamedActor, actors
+from eventcode.coder.codebook import Actors, GenericActor, NamedActor, StateForce, actors
 
 #: Inter codes of armed, organised actors (state forces, rebels, militias, external forces).
 ARMED = frozenset({1, 2, 3, 4, 8})
@@ -65,6 +65,7 @@ class _Compiled:
     identified_as: re.Pattern[str]
     attributed: re.Pattern[str]
     coded_as: re.Pattern[str]
+    state_forces: dict[str, tuple[StateForce, ...]]  # each country's periods, in dictionary order
 
 
 def _alternation(patterns: tuple[str, ...] | list[str]) -> str:
@@ -175,13 +176,15 @@ def _compiled() -> _Compiled:
                      re.compile(r"(?:^|\W)(?:" + _alternation(list(book.identified_as)) + r")(?:\s+to\s+be)?\s+$"
                                 if book.identified_as else "(?!)", re.IGNORECASE),
                      re.compile(r"\W?\s*\(\s*(?:" + _alternation(list(book.coded_as)) + r")\s+"
-                                if book.coded_as else "(?!)", re.IGNORECASE))
+                                if book.coded_as else "(?!)", re.IGNORECASE),
+                     {country: tuple(f for f in book.state_forces if f.country == country)
+                      for country in {f.country for f in book.state_forces}})
 
 
 def state_force(country: str, kind: str, day: date) -> tuple[str, str]:
     """ACLED's name of ``country``'s military or police (``kind``) on ``day``, and a review note when unsure."""
     c = _compiled()
-    candidates = [f for f in c.book.state_forces if f.country == country and getattr(f, kind)]
+    candidates = [f for f in c.state_forces.get(country, ()) if getattr(f, kind)]
     for force in candidates:
         if (force.start is None or force.start <= day) and (force.until is None or day <= force.until):
             return getattr(force, kind), ""
