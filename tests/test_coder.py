@@ -705,7 +705,7 @@ def test_the_police_who_disperse_a_violent_demonstration_are_its_actor2() -> Non
             "attacked and beat a shopkeeper. Police dispersed them with tear gas.")
     event = only(text, D22, "Kenya")
     assert (event["sub_event_type"], event["actor2"], event["interaction"]) == (
-        "Violent demonstration", "Police Forces of Kenya (2013-)", 15)
+        "Violent demonstration", "Police Forces of Kenya (2013-2022)", 15)
 
 
 def test_demonstrators_who_beat_a_man_up_riot() -> None:

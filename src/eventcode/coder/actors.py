@@ -7,9 +7,10 @@ import functools
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from eventcode.codebook import acled_codebook
-from eventcode.coder.codebook import Actors, GenericActor, NamedActor, actors
+from eventcode.coder.codebook import Actors, GenericActor, NamedActor, StateForce, actors
 
 #: Inter codes of armed, organised actors (state forces, rebels, militias, external forces).
 ARMED = frozenset({1, 2, 3, 4, 8})
@@ -64,10 +65,48 @@ class _Compiled:
     identified_as: re.Pattern[str]
     attributed: re.Pattern[str]
     coded_as: re.Pattern[str]
+    state_forces: dict[str, tuple[StateForce, ...]]  # each country's periods, in dictionary order
 
 
 def _alternation(patterns: tuple[str, ...] | list[str]) -> str:
     return "|".join(sorted(patterns, key=len, reverse=True))
+
+
+# an optional group without groups inside, character class, escaped or plain character
+_OPTIONAL_PART = re.compile(r"(?:\((?:\?:)?[^()]*\)|\[[^\]]*\]|\\.|[^()\[\]\\|?*+])[?*]")
+
+
+def _longest_first(patterns: list[str]) -> str:
+    """An alternation of named actors' ``patterns`` that tries first those whose required part is longest: Python
+    takes the first alternative that matches, so "Taliban(?: forces)?" must not come before "Taliban intelligence",
+    whatever the lengths of the patterns' optional parts."""
+
+    def required(pattern: str) -> str:
+        while (shorter := _OPTIONAL_PART.sub("", pattern)) != pattern:
+            pattern = shorter
+        return pattern
+
+    return "|".join(sorted(patterns, key=lambda p: (len(required(p)), len(p)), reverse=True))
+
+
+def _literals(words: list[str] | tuple[str, ...]) -> str:
+    """A regular expression matching any of the literal ``words``, longest first, as a trie: one character decides
+    at each position, so hundreds of country names cost little more than a few."""
+    tree: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + render(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return render(tree)
 
 
 _ESCAPE_OR_CAPITAL = re.compile(r"(\\.|\(\?P)|([A-Z])")
@@ -91,7 +130,7 @@ def _compiled() -> _Compiled:
     named_parts = []
     for entry in book.named:
         alternatives = [*entry.aliases, *(f"(?-i:{re.escape(a)})" for a in entry.acronyms)]
-        named_parts.append(_alternation(alternatives))
+        named_parts.append(_longest_first(alternatives))
     # "Houthi-planted": a named actor stays one before a hyphenated word that makes it the agent, and "PDF-3601"
     # before a unit's number
     suffixes = r"|(?=-(?:" + _alternation(list(book.agent_suffixes)) + r")\b)" if book.agent_suffixes else ""
@@ -99,13 +138,15 @@ def _compiled() -> _Compiled:
     named = re.compile(r"(?<![\w-])(?:" + "|".join(named_parts) + ")" + end, re.IGNORECASE)
     named_each = tuple(re.compile(f"(?:{part})", re.IGNORECASE) for part in named_parts)
     aliases = [a for entry in book.named for a in entry.aliases]
-    named_low = re.compile(r"(?<![\w-])(?:" + lowered(_alternation(aliases)) + ")" + lowered(end))
+    named_low = re.compile(r"(?<![\w-])(?:" + lowered(_longest_first(aliases)) + ")" + lowered(end))
     acronyms = [re.escape(a) for entry in book.named for a in entry.acronyms]
     named_acronyms = re.compile(r"(?<![\w-])(?:" + _alternation(acronyms) + ")" + end)
-    # a country's own name serves as its adjective too ("Pakistan forces", "the Turkmenistan military")
-    adjectives = {country: (*names, country) for country, names in book.demonyms.items()}
+    # a country's own name serves as its adjective too ("Pakistan forces", "the Turkmenistan military"), unless
+    # another country's place has the name ("Georgia police")
+    adjectives = {country: (*names, *(() if country in book.names_not_adjectives else (country,)))
+                  for country, names in book.demonyms.items()}
     demonym_country = {d.casefold(): country for country, names in adjectives.items() for d in names}
-    demonyms = _alternation([re.escape(d) for names in adjectives.values() for d in names])
+    demonyms = _literals([d for names in adjectives.values() for d in names])
     forces = re.compile(rf"(?<![\w-])(?P<dem>{demonyms})(?: and (?P<dem2>{demonyms}))?(?:-led|-backed)?"
                         rf"(?P<between>(?: [\w-]+){{0,2}}?) "
                         rf"(?i:{_alternation(list(book.force_nouns))})\b")
@@ -125,8 +166,8 @@ def _compiled() -> _Compiled:
                      frozenset(w for entry in acled_codebook().country_registry for w in entry.name.split()),
                      frozenset(book.unlisted.not_actors), re.compile(book.unlisted.weapon_models),
                      re.compile(rf"(?<![\w-])(?i:{_alternation(list(book.force_nouns))}) (?:of|from) (?:the )?"
-                                rf"(?P<country>{_alternation([re.escape(c) for c in book.demonyms])})(?![\w-])"),
-                     re.compile(rf" (?:of|from) (?:the )?(?:{_alternation([re.escape(c) for c in book.demonyms])})"
+                                rf"(?P<country>{_literals(list(book.demonyms))})(?![\w-])"),
+                     re.compile(rf" (?:of|from) (?:the )?(?:{_literals(list(book.demonyms))})"
                                 r"(?![\w-])"),
                      re.compile(book.unlisted.before, re.IGNORECASE), re.compile(book.unlisted.after, re.IGNORECASE),
                      frozenset(w.casefold() for w in book.prefix_stopwords),
@@ -135,13 +176,15 @@ def _compiled() -> _Compiled:
                      re.compile(r"(?:^|\W)(?:" + _alternation(list(book.identified_as)) + r")(?:\s+to\s+be)?\s+$"
                                 if book.identified_as else "(?!)", re.IGNORECASE),
                      re.compile(r"\W?\s*\(\s*(?:" + _alternation(list(book.coded_as)) + r")\s+"
-                                if book.coded_as else "(?!)", re.IGNORECASE))
+                                if book.coded_as else "(?!)", re.IGNORECASE),
+                     {country: tuple(f for f in book.state_forces if f.country == country)
+                      for country in {f.country for f in book.state_forces}})
 
 
 def state_force(country: str, kind: str, day: date) -> tuple[str, str]:
     """ACLED's name of ``country``'s military or police (``kind``) on ``day``, and a review note when unsure."""
     c = _compiled()
-    candidates = [f for f in c.book.state_forces if f.country == country and getattr(f, kind)]
+    candidates = [f for f in c.state_forces.get(country, ()) if getattr(f, kind)]
     for force in candidates:
         if (force.start is None or force.start <= day) and (force.until is None or day <= force.until):
             return getattr(force, kind), ""
@@ -326,7 +369,7 @@ def demonym_country(adjective: str) -> str | None:
 
 def demonyms_pattern() -> str:
     """A regular expression alternation of every country adjective of the dictionary."""
-    return _alternation([re.escape(d) for names in _compiled().book.demonyms.values() for d in names])
+    return _literals([d for names in _compiled().book.demonyms.values() for d in names])
 
 
 def generic_actor(role: str, country: str, day: date) -> ActorMention:

@@ -238,6 +238,7 @@ class Actors(_Entry):
     force_nouns: tuple[str, ...]
     police_words: tuple[str, ...] = ()
     demonyms: dict[str, tuple[str, ...]]
+    names_not_adjectives: tuple[str, ...] = ()  # countries whose own name does not serve as their adjective
     generic: tuple[GenericActor, ...]
     prefix_stopwords: tuple[str, ...] = ()
     coreference: tuple[str, ...] = ()
@@ -258,6 +259,9 @@ class Actors(_Entry):
             _check_country("state_forces", force.country)
         for country in self.demonyms:
             _check_country("demonyms", country)
+        for country in self.names_not_adjectives:
+            if country not in self.demonyms:
+                raise ValueError(f"names_not_adjectives: {country!r} is not a country of demonyms")
         for generic in self.generic:
             if generic.inter not in codes:
                 raise ValueError(f"generic.{generic.role}: inter {generic.inter} is not an actor category")

@@ -1,0 +1,162 @@
+"""The world actor dictionary (codebooks/coder/actors.yaml): state forces named by the period in force on the
+event's date, country adjectives for every ACLED country, and the main named armed groups with ACLED's names and
+categories; and the invariants the dictionary keeps."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import defaultdict
+from datetime import date
+
+import pytest
+
+from eventcode.codebook import acled_codebook
+from eventcode.coder.actors import find_actors, government, state_force
+from eventcode.coder.codebook import actors
+
+
+@pytest.mark.parametrize(("country", "day", "military"), [
+    ("Nigeria", date(2008, 6, 1), "Military Forces of Nigeria (1999-2015)"),
+    ("Nigeria", date(2016, 6, 1), "Military Forces of Nigeria (2015-2023)"),
+    ("Nigeria", date(2024, 6, 1), "Military Forces of Nigeria (2023-)"),
+    ("Kenya", date(2008, 6, 1), "Military Forces of Kenya (2002-2013)"),
+    ("Kenya", date(2016, 6, 1), "Military Forces of Kenya (2013-2022)"),
+    ("Kenya", date(2024, 6, 1), "Military Forces of Kenya (2022-)"),
+    ("Somalia", date(2016, 6, 1), "Military Forces of Somalia (2012-2017)"),
+    ("Somalia", date(2020, 6, 1), "Military Forces of Somalia (2017-2022)"),
+    ("Somalia", date(2024, 6, 1), "Military Forces of Somalia (2022-)"),
+    ("Myanmar", date(2008, 6, 1), "Military Forces of Myanmar (1988-2011)"),
+    ("Myanmar", date(2016, 6, 1), "Military Forces of Myanmar (2016-2021)"),
+    ("Mali", date(2016, 6, 1), "Military Forces of Mali (2013-2020)"),
+    ("Mali", date(2021, 1, 1), "Military Forces of Mali (2020-2021)"),
+    ("Ethiopia", date(2016, 6, 1), "Military Forces of Ethiopia (1991-2018)"),
+    ("Democratic Republic of Congo", date(2016, 6, 1),
+     "Military Forces of the Democratic Republic of Congo (2001-2019)"),
+    ("Afghanistan", date(2016, 6, 1), "Military Forces of Afghanistan (2014-2021)"),
+    ("Afghanistan", date(2024, 6, 1), "Military Forces of Afghanistan (2021-)"),
+])
+def test_a_state_force_is_named_by_the_period_in_force_on_the_day(country: str, day: date, military: str) -> None:
+    assert state_force(country, "military", day) == (military, "")
+    assert state_force(country, "police", day) == (military.replace("Military", "Police"), "")
+    assert government(country, day) == (military.replace("Military Forces", "Government"), "")
+
+
+def test_a_period_changes_on_the_day_the_new_government_took_office() -> None:
+    assert state_force("Nigeria", "police", date(2023, 5, 28))[0] == "Police Forces of Nigeria (2015-2023)"
+    assert state_force("Nigeria", "police", date(2023, 5, 29))[0] == "Police Forces of Nigeria (2023-)"
+
+
+def test_a_date_outside_every_period_is_flagged_for_review() -> None:
+    name, review = state_force("Nigeria", "military", date(1990, 1, 1))
+    assert name.startswith("Military Forces of Nigeria")
+    assert "not in the dictionary" in review
+
+
+def test_a_sentence_names_the_state_force_of_its_events_period() -> None:
+    for day, name in ((date(2009, 3, 2), "Military Forces of Nigeria (1999-2015)"),
+                      (date(2019, 3, 2), "Military Forces of Nigeria (2015-2023)")):
+        found = find_actors("Nigerian troops repelled an attack on their base.", "Nigeria", day)
+        assert [(m.name, m.inter) for m in found] == [(name, 1)]
+
+
+def test_state_force_periods_do_not_overlap_and_name_acled_countries() -> None:
+    countries = {c.name for c in acled_codebook().country_registry}
+    periods: dict[str, list[tuple[date, date]]] = defaultdict(list)
+    for force in actors().state_forces:
+        assert force.country in countries
+        for name in (force.military, force.police):
+            # "Military Forces of [the ]<country> (<from>-[<until>])", the years those of from/until when given
+            match = re.fullmatch(r"(?:Military|Police) Forces of (?:the )?(.+) \((\d{4})-(\d{4})?\)", name)
+            assert match is not None, name
+            assert match.group(1) == force.country, name
+            if force.start is not None:
+                assert int(match.group(2)) == force.start.year, name
+            if force.until is not None:
+                assert match.group(3) is not None, name
+                assert int(match.group(3)) == force.until.year, name
+        periods[force.country].append((force.start or date.min, force.until or date.max))
+    for country, spans in periods.items():
+        spans.sort()
+        for (_, until), (start, _) in itertools.pairwise(spans):
+            assert until < start, country
+
+
+@pytest.mark.parametrize(("text", "country", "expected"), [
+    ("Kenyan soldiers killed two Al-Shabaab fighters in Lamu on Monday.", "Kenya",
+     [("Military Forces of Kenya (2022-)", 1), ("Al Shabaab", 2)]),
+    ("Kenyan soldiers killed two Al-Shabaab fighters near Kismayo on Monday.", "Somalia",
+     [("Military Forces of Kenya (2022-)", 8), ("Al Shabaab", 2)]),
+    ("Burkinabe soldiers and Nigerien troops repelled an attack.", "Mali",
+     [("Military Forces of Burkina Faso (2022-)", 8), ("Military Forces of Niger (2023-)", 8)]),
+    ("Ghanaian police arrested two suspects.", "Ghana", [("Police Forces of Ghana (2017-)", 1)]),
+    ("Ivorian troops deployed to the border.", "Burkina Faso", [("Military Forces of the Ivory Coast (2011-)", 8)]),
+])
+def test_every_acled_countrys_adjective_names_its_forces(text: str, country: str,
+                                                          expected: list[tuple[str, int]]) -> None:
+    found = find_actors(text, country, date(2024, 3, 4))
+    assert [(m.name, m.inter) for m in found if m.inter != 7] == expected
+
+
+def test_every_acled_country_has_an_entry_in_demonyms() -> None:
+    assert set(actors().demonyms) == {c.name for c in acled_codebook().country_registry}
+
+
+def test_a_country_name_that_is_also_another_countrys_place_is_no_adjective() -> None:
+    """ "Georgia police" in the United States are a US state's police, not Georgia's forces abroad."""
+    found = find_actors("Georgia police arrested two men in Atlanta.", "United States", date(2022, 5, 3))
+    assert ("Police Forces of the United States (2021-2025)", 1) in [(m.name, m.inter) for m in found]
+    assert all("Georgia" not in m.name for m in found)
+
+
+@pytest.mark.parametrize(("text", "country", "day", "expected"), [
+    ("Taliban fighters attacked a checkpoint in Kunduz.", "Afghanistan", date(2019, 5, 1), ("Taliban", 2)),
+    ("Taliban fighters searched houses in Kunduz.", "Afghanistan", date(2023, 5, 1),
+     ("Military Forces of Afghanistan (2021-)", 1)),
+    ("Boko Haram attacked Gwoza.", "Nigeria", date(2015, 6, 1), ("Boko Haram - Wilayat Gharb Ifriqiyyah", 2)),
+    ("Boko Haram attacked Gwoza.", "Nigeria", date(2019, 6, 1),
+     ("Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", 2)),
+    ("Al Shabaab insurgents attacked Mocimboa da Praia.", "Mozambique", date(2021, 3, 1),
+     ("Islamist Militia (Mozambique)", 3)),
+    ("Islamic State in the Greater Sahara fighters attacked Menaka.", "Mali", date(2020, 2, 1),
+     ("Islamic State (Greater Sahara)", 2)),
+    ("ISGS fighters attacked Menaka.", "Mali", date(2023, 2, 1), ("Islamic State (Sahel)", 2)),
+    ("ISKP claimed the bombing.", "Afghanistan", date(2023, 5, 1), ("Islamic State (Afghanistan)", 2)),
+    ("Hezbollah fired rockets at an Israeli position.", "Lebanon", date(2023, 11, 1), ("Hezbollah", 3)),
+    ("Abu Sayyaf militants abducted two fishermen.", "Philippines", date(2018, 2, 1), ("ASG: Abu Sayyaf", 2)),
+    ("LNA forces shelled Tripoli.", "Libya", date(2019, 5, 1), ("Military Forces of Libya (2014-) Haftar Faction", 1)),
+    ("Dozo hunters attacked a village.", "Burkina Faso", date(2019, 2, 1), ("Dozo Communal Militia (Burkina Faso)", 4)),
+    ("Members of the Cartel del Noreste shot two police officers.", "Mexico", date(2022, 2, 1),
+     ("CDN: Cartel del Noreste", 3)),
+    ("RSF fighters shelled El Fasher.", "Sudan", date(2024, 5, 1), ("Rapid Support Forces", 2)),
+    ("Suspected insurgents shot dead a village headman in Pattani.", "Thailand", date(2019, 5, 1),
+     ("Malay Muslim Separatists (Thailand)", 2)),
+    ("Murle armed youths raided a cattle camp in Duk.", "South Sudan", date(2022, 5, 1),
+     ("Murle Ethnic Militia (South Sudan)", 4)),
+    ("The LRA abducted 12 people near Obo.", "Central African Republic", date(2010, 5, 1),
+     ("LRA: Lords Resistance Army", 2)),
+    ("Somaliland forces clashed with clan militias near Las Anod.", "Somalia", date(2023, 2, 6),
+     ("Military Forces of Somaliland (1991-)", 1)),
+    ("Jubaland forces repelled an Al Shabaab attack near Kismayo.", "Somalia", date(2020, 2, 6),
+     ("Military Forces of Somalia (2017-2022) Jubaland Security Force", 1)),
+])
+def test_the_main_armed_groups_have_acleds_name_category_and_period(text: str, country: str, day: date,
+                                                                    expected: tuple[str, int]) -> None:
+    assert expected in [(m.name, m.inter) for m in find_actors(text, country, day)]
+
+
+def test_a_named_actor_whose_required_words_are_longer_wins_over_a_shorter_one() -> None:
+    """ "Taliban intelligence forces" are the Taliban's intelligence service, though the Taliban's own pattern,
+    with its optional words, is the longer pattern."""
+    found = find_actors("Taliban intelligence forces detained a journalist in Kabul.", "Afghanistan",
+                        date(2022, 5, 3))
+    assert found[0].name == "Police Forces of Afghanistan (2021-) General Directorate of Intelligence"
+
+
+def test_named_actors_have_acled_categories_countries_and_ordered_periods() -> None:
+    codes = {c.code for c in acled_codebook().actor_categories}
+    countries = {c.name for c in acled_codebook().country_registry}
+    for entry in actors().named:
+        assert entry.inter in codes, entry.name
+        assert not entry.country or entry.country in countries, entry.name
+        assert entry.start is None or entry.until is None or entry.start <= entry.until, entry.name
