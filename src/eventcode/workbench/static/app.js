@@ -48,7 +48,7 @@ function say(text, problems, kind) {
   box.hidden = !text;
   if (!text) return;
   box.append(document.createTextNode(text));
-  if (problems && problems.length > 1) {
+  if (problems && problems.length && !(problems.length === 1 && problems[0] === text)) {
     const list = document.createElement("ul");
     for (const p of problems) list.append(el("li", {}, p));
     box.append(list);
@@ -148,7 +148,6 @@ async function save() {
       const record = recordOf(input);
       if (record && !input.value && record.event_id_cnty) input.value = record.event_id_cnty;
     }
-    say("");
     return true;
   } catch (error) {
     if (error.status === 409) {
@@ -445,7 +444,7 @@ function accept(index) {
   if (!record.rationale) record.rationale = rationale(record);
   doc.pending.splice(index, 1);
   doc.events.push(record);
-  afterDecision(index);
+  afterDecision();
 }
 
 function askReason(index) {
@@ -467,7 +466,7 @@ function reject(index, reason) {
   record.reason = reason;
   doc.rejected = doc.rejected || [];
   doc.rejected.push(record);
-  afterDecision(index);
+  afterDecision();
 }
 
 function reopen(list, index) {
@@ -504,10 +503,10 @@ function merge(index) {
   save();
 }
 
-function afterDecision(index) {
+function afterDecision() {
+  // the next event to review is always the first one left
   const doc = state.report.doc;
-  state.sel = doc.pending.length ? {list: "pending", index: Math.min(index, doc.pending.length - 1)}
-    : {list: "events", index: 0};
+  state.sel = doc.pending.length ? {list: "pending", index: 0} : {list: "events", index: 0};
   render();
   save().then(loadQueue);
 }
@@ -537,10 +536,9 @@ async function loadBatch() {
   try {
     const result = await api("POST", "/api/batch", {lines: $("bf-lines").value});
     await loadQueue();
+    if (result.added.length) await openReport(result.added[0]);
     say(`${result.added.length} report(s) added` + (result.errors.length ? `, ${result.errors.length} not:` : "."),
       result.errors, result.errors.length ? "error" : "info");
-    if (result.errors.length === 1) $("message").append(el("div", {}, result.errors[0]));
-    if (result.added.length) await openReport(result.added[0]);
   } catch (error) { failed(error); }
 }
 
