@@ -17,7 +17,7 @@ const FIELDS = ["event_id_cnty", "event_date", "time_precision", "sub_event_type
   "notes", "rationale"];
 const SECTIONS = [["pending", "To review"], ["events", "Accepted"], ["rejected", "Rejected"]];
 
-const state = {cb: null, queue: [], report: null, sel: {list: "pending", index: 0}, checks: new WeakMap(),
+const state = {cb: null, queue: [], report: null, sel: {list: "pending", index: 0},
   saving: false, again: false, conflict: false, saveTimer: null};
 
 // ---- talking to the server
@@ -393,9 +393,11 @@ function edited(event) {
 }
 
 async function check(node, record) {
+  const asked = (node.asked || 0) + 1;
+  node.asked = asked;
   try {
     const result = await api("POST", "/api/check", {record});
-    state.checks.set(record, result.issues);
+    if (node.asked !== asked) return null;  // a later check is on its way
     const derived = result.derived;
     node.querySelector(".derived").textContent = state.cb.derived.map((f) => `${f}: ${derived[f] ?? "—"}`).join(" · ");
     for (const box of node.querySelectorAll("[data-issues]")) box.replaceChildren();
@@ -405,7 +407,8 @@ async function check(node, record) {
         issue.hint ? ` — did you mean ${JSON.stringify(issue.hint)}?` : ""));
     }
     node.classList.toggle("invalid", result.issues.length > 0);
-  } catch (error) { failed(error); }
+    return result.issues;
+  } catch (error) { failed(error); return null; }
 }
 
 async function places(target, record) {
@@ -433,12 +436,15 @@ function rationale(record) {
   return trigger ? `"${trigger.sentence || trigger.text}"` : "Coded by hand in the workbench.";
 }
 
-function accept(index) {
+async function accept(index) {
   const doc = state.report.doc;
   const record = doc.pending[index];
-  const issues = state.checks.get(record);
-  if (!issues || issues.length) {
-    say(issues ? "Fix this event's errors before accepting it." : "This event is still being checked; try again.");
+  const node = document.querySelector(`.event[data-list="pending"][data-index="${index}"]`);
+  clearTimeout(checkTimer);
+  const issues = await check(node, record);  // the event as it is now, not as it was last checked
+  if (!issues || doc.pending[index] !== record) return;
+  if (issues.length) {
+    say("Fix this event's errors before accepting it.");
     return;
   }
   if (!record.rationale) record.rationale = rationale(record);
