@@ -14,6 +14,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -66,8 +67,13 @@ def browser() -> Iterator[Driver]:
 
 
 @pytest.fixture(scope="module")
-def url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with running(tmp_path_factory.mktemp("workspace")) as base:
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("workspace")
+
+
+@pytest.fixture(scope="module")
+def url(workspace: Path) -> Iterator[str]:
+    with running(workspace) as base:
         yield base
 
 
@@ -225,7 +231,7 @@ def test_work_through_a_queue(browser: Driver, url: str) -> None:
                      "\n".join(json.dumps(r) for r in reports) + "\n{broken\n")
     d.find_element(By.ID, "bf-load").click()
     wait(d, lambda d: d.find_element(By.ID, "report-title").text == "q1")
-    assert "3 report(s) added, 1 not" in text_of(d, "message")
+    wait(d, lambda d: "3 report(s) added, 1 not" in text_of(d, "message"))
     assert "line 4" in text_of(d, "message")
     assert text_of(d, "progress") == "1 done / 3 left"
     screenshot(d, "queue")
@@ -273,3 +279,49 @@ def test_a_script_in_the_report_stays_text(browser: Driver, url: str) -> None:
     card = wait(d, checked)
     card.find_element(By.CSS_SELECTOR, ".f-notes label").click()
     assert d.execute_script("return window.pwned === undefined")
+
+
+def test_a_change_made_elsewhere_is_not_overwritten(browser: Driver, url: str, workspace: Path) -> None:
+    d = browser
+    new_report(d, url, "twice", "Junta troops shelled Laiza on 31 October 2023.", "2023-11-06", "Myanmar")
+    card = wait(d, checked)
+    coding = workspace / "twice.yaml"
+    changed = coding.read_text(encoding="utf-8").replace("status: open", "status: open  # by another tab")
+    coding.write_text(changed, encoding="utf-8")
+    field(card, "notes").send_keys(" More.")
+    wait(d, lambda d: "changed elsewhere" in text_of(d, "message"))
+    assert coding.read_text(encoding="utf-8") == changed
+    d.find_element(By.XPATH, '//div[@id="message"]/button[text()="Reload"]').click()
+    wait(d, lambda d: not text_of(d, "message"))
+
+
+def test_a_broken_coding_is_shown_on_the_page(browser: Driver, url: str, workspace: Path) -> None:
+    d = browser
+    (workspace / "zz-broken.txt").write_text("Some report.", encoding="utf-8")
+    (workspace / "zz-broken.yaml").write_text("!!python/object/apply:os.system ['touch pwned']\n", encoding="utf-8")
+    d.get(url + "/")
+    wait(d, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready"))
+    d.find_element(By.XPATH, '//ol[@id="queue"]//button[text()="zz-broken"]').click()
+    problem = wait(d, lambda d: d.find_element(By.ID, "broken-text").text)
+    assert "zz-broken.yaml: not valid YAML" in problem
+    assert "Traceback" not in d.find_element(By.TAG_NAME, "body").text
+    assert not (workspace / "pwned").exists()
+
+
+def test_a_queue_of_a_thousand_reports_stays_responsive(browser: Driver, tmp_path: Path) -> None:
+    d = browser
+    for number in range(1000):
+        (tmp_path / f"r{number:04d}.txt").write_text("Junta troops shelled Laiza on 31 October 2023.",
+                                                     encoding="utf-8")
+        (tmp_path / f"r{number:04d}.yaml").write_text(
+            f"report: r{number:04d}.txt\npublished: 2023-11-06\ncountry: Myanmar\nstatus: new\n", encoding="utf-8")
+    with running(tmp_path) as base:
+        d.get(base + "/")
+        wait(d, lambda d: d.find_element(By.ID, "report-title").text == "r0000")
+        assert text_of(d, "progress") == "0 done / 1000 left"
+        assert len(d.find_elements(By.CSS_SELECTOR, "#queue li")) == 1000
+        started = time.monotonic()
+        for number in (1, 2, 3):
+            press(d, "]")
+            wait(d, lambda d: d.find_element(By.ID, "report-title").text == f"r{number:04d}")  # noqa: B023
+        assert time.monotonic() - started < 6, "three reports opened in under 2 s each"

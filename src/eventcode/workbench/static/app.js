@@ -17,8 +17,7 @@ const FIELDS = ["event_id_cnty", "event_date", "time_precision", "sub_event_type
   "notes", "rationale"];
 const SECTIONS = [["pending", "To review"], ["events", "Accepted"], ["rejected", "Rejected"]];
 
-const state = {cb: null, queue: [], report: null, sel: {list: "pending", index: 0},
-  saving: false, again: false, conflict: false, saveTimer: null};
+const state = {cb: null, queue: [], report: null, sel: {list: "pending", index: 0}, saveTimer: null};
 
 // ---- talking to the server
 
@@ -92,7 +91,6 @@ async function openReport(name) {
     let report = await api("GET", `/api/reports/${encodeURIComponent(name)}`);
     if (report.status === "new") report = await api("POST", `/api/reports/${encodeURIComponent(name)}/code`);
     state.report = report;
-    state.conflict = false;
     state.sel = {list: "pending", index: 0};
     if (!report.doc.pending || !report.doc.pending.length) state.sel.list = "events";
     say("");
@@ -132,18 +130,26 @@ async function doneNext() {
 
 // ---- saving
 
-async function save() {
+let saving = Promise.resolve(true);
+
+// Saves run one after another, each sending the report's coding as it is when its turn comes; the promise says
+// whether this one was saved.
+function save() {
   const r = state.report;
-  if (!r || state.conflict) return false;
-  if (state.saving) { state.again = true; return true; }
-  state.saving = true;
   clearTimeout(state.saveTimer);
+  saving = saving.then(() => saveNow(r), () => saveNow(r));
+  return saving;
+}
+
+async function saveNow(r) {
+  if (!r || r.conflict) return false;
   try {
     const saved = await api("PUT", `/api/reports/${encodeURIComponent(r.name)}`, {version: r.version, doc: r.doc});
     r.version = saved.version;
     r.doc.events.forEach((event, i) => {
       if (!event.event_id_cnty && saved.doc.events[i]) event.event_id_cnty = saved.doc.events[i].event_id_cnty;
     });
+    if (r !== state.report) return true;
     for (const input of document.querySelectorAll('[data-field="event_id_cnty"]')) {
       const record = recordOf(input);
       if (record && !input.value && record.event_id_cnty) input.value = record.event_id_cnty;
@@ -151,15 +157,11 @@ async function save() {
     return true;
   } catch (error) {
     if (error.status === 409) {
-      state.conflict = true;
+      r.conflict = true;
       say(error.message);
-      const reload = el("button", {onclick: () => openReport(r.name)}, "Reload");
-      $("message").append(" ", reload);
+      $("message").append(" ", el("button", {onclick: () => openReport(r.name)}, "Reload"));
     } else failed(error);
     return false;
-  } finally {
-    state.saving = false;
-    if (state.again) { state.again = false; save(); }
   }
 }
 
