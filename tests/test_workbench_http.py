@@ -158,3 +158,30 @@ def test_serve_says_how_to_install_the_extra(monkeypatch: pytest.MonkeyPatch, ca
     monkeypatch.setitem(__import__("sys").modules, "uvicorn", None)
     assert main(["serve", "--workspace", str(tmp_path)]) == 2
     assert 'pip install "eventcode[serve]"' in capsys.readouterr().err
+
+
+AUNGJA = """version: "1"
+country: Myanmar
+sources: [a reviewer's own places]
+places:
+  - {location: Aungja, admin1: Kachin, admin2: Myitkyina, admin3: Waingmaw, latitude: 25.2, longitude: 97.5}
+"""
+
+
+def test_a_context_gazetteer_places_the_report(url: str, workspace: Path) -> None:
+    report = {"name": "ctx", "text": "The KIA seized the Aungja base on October 20.", "published": "2023-11-06",
+              "country": "Myanmar", "context": AUNGJA}
+    status, _, body = call(url, "/api/reports", "POST", report, allowed(url))
+    assert status == 200
+    (event,) = json.loads(body)["doc"]["pending"]
+    assert (event["location"], event["latitude"]) == ("Aungja", 25.2)
+    assert (workspace / "context" / "ctx.yaml").read_text(encoding="utf-8") == AUNGJA
+
+
+def test_a_context_the_coder_cannot_read_is_refused(url: str, workspace: Path) -> None:
+    report = {"name": "badctx", "text": "Text.", "published": "2023-11-06", "country": "Myanmar",
+              "context": "version: 1\nplaces: not a list\n"}
+    status, _, body = call(url, "/api/reports", "POST", report, allowed(url))
+    assert status == 422
+    assert json.loads(body)["error"]
+    assert not (workspace / "badctx.yaml").exists()

@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import json
 import secrets
+import tempfile
 from collections.abc import Awaitable, Callable
 from datetime import date
 from io import StringIO
@@ -34,11 +35,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from eventcode.codebook import acled_codebook
 from eventcode.coder import Coder
-from eventcode.coder.codebook import bundled_gazetteers
+from eventcode.coder.codebook import bundled_gazetteers, load_gazetteer
 from eventcode.errors import EventcodeError, InputError
 from eventcode.formats.acled_csv import InterForm, write_rows
 from eventcode.rules import check_record, parse_date
-from eventcode.workbench.workspace import DERIVED, Conflict, Refused, Workspace, plain
+from eventcode.workbench.workspace import DERIVED, Conflict, Refused, Report, Workspace, plain
 
 STATIC = Path(__file__).parent / "static"
 TOKEN_HEADER = "x-eventcode-token"
@@ -88,6 +89,14 @@ def code_report(text: str, published: date, country: str,
     not_coded: list[dict[str, Any]] = []
     records = _coder(tuple(gazetteers)).code(text, published, country, not_coded=not_coded)
     return [dict(r) for r in records], not_coded
+
+
+def check_gazetteer(content: str) -> None:
+    """Refuse (CodebookError) a context gazetteer the coder cannot read, before it is kept."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder, "context.yaml")
+        path.write_text(content, encoding="utf-8")
+        load_gazetteer(path)
 
 
 def codebook_choices() -> dict[str, Any]:
@@ -183,7 +192,7 @@ def create_app(workspace: Workspace, *, token: str | None = None, hosts: tuple[s
             raise InputError("the request must be a JSON object")
         return data
 
-    def report_json(report: Any) -> dict[str, Any]:
+    def report_json(report: Report) -> dict[str, Any]:
         return {"name": report.name, "text": report.text, "doc": plain(report.doc), "version": report.version,
                 "status": report.status, "problem": report.problem}
 
@@ -217,12 +226,12 @@ def create_app(workspace: Workspace, *, token: str | None = None, hosts: tuple[s
             name, text = need(data, "name", str), need(data, "text", str)
             published, country = day(data.get("published")), need(data, "country", str)
             acled_codebook().country_registry.lookup(country)
-            context = data.get("context")
-            workspace.add(name, text, published, country)
-            if isinstance(context, str) and context.strip():
-                path = workspace.context_path(name)
-                path.parent.mkdir(exist_ok=True)
-                path.write_text(context, encoding="utf-8")
+            context = data.get("context") or ""
+            if not isinstance(context, str):
+                raise InputError("context must be the text of a gazetteer file")
+            if context.strip():
+                check_gazetteer(context)
+            workspace.add(name, text, published, country, context)
             return JSONResponse(report_json(workspace.code(name, code_report)))
         entries = workspace.entries()
         done = sum(e.status == "done" for e in entries)

@@ -246,8 +246,9 @@ class Workspace:
 
     # -- changes
 
-    def add(self, name: str, text: str, published: date, country: str) -> None:
-        """A new report, not yet coded. Refused when the name is taken or the text is over the limit."""
+    def add(self, name: str, text: str, published: date, country: str, context: str = "") -> None:
+        """A new report, not yet coded, with the text of a gazetteer to code it with (``context``, if any).
+        Refused when the name is taken or the text is over the limit."""
         with self._lock:
             txt, yml = self.path(name, ".txt"), self.path(name, ".yaml")
             if txt.exists() or yml.exists():
@@ -256,6 +257,13 @@ class Workspace:
                 raise Refused([f"{name}: the text is over the limit of {self.max_bytes:,} bytes"])
             with atomic_text_writer(txt, newline="\n") as out:
                 out.write(text)
+            kept = self.context_path(name)
+            if context:
+                kept.parent.mkdir(exist_ok=True)
+                with atomic_text_writer(kept, newline="\n") as out:
+                    out.write(context)
+            else:
+                kept.unlink(missing_ok=True)  # a former report's of the same name
             self._write(name, {"report": txt.name, "published": published, "country": country, "status": "new",
                                "events": [], "pending": [], "rejected": [], "not_coded": []})
 
