@@ -5,6 +5,9 @@ errors are JSON messages, never tracebacks."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -13,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from workbench_server import TOKEN, running
+from workbench_server import TOKEN, free_port, running
 
 from eventcode.cli import main
 from eventcode.workbench.workspace import Workspace
@@ -185,3 +188,31 @@ def test_a_context_the_coder_cannot_read_is_refused(url: str, workspace: Path) -
     assert status == 422
     assert json.loads(body)["error"]
     assert not (workspace / "badctx.yaml").exists()
+
+
+@pytest.mark.parametrize("port", ["0", "65536", "http"])
+def test_serve_refuses_a_bad_port(port: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["serve", "--port", port])
+    assert exit_.value.code == 2
+    assert "is not a port" in capsys.readouterr().err
+
+
+def test_serve_starts_the_workbench_on_a_new_workspace(tmp_path: Path) -> None:
+    port, folder = free_port(), tmp_path / "reviews"
+    server = subprocess.Popen([sys.executable, "-m", "eventcode", "serve", "--port", str(port), "--workspace",
+                               str(folder)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline, status = time.monotonic() + 30, 0
+        while time.monotonic() < deadline and status != 200:
+            try:
+                status, _, page = call(f"http://127.0.0.1:{port}", "/")
+            except OSError:
+                time.sleep(0.1)
+        assert status == 200
+        assert b'name="eventcode-token"' in page
+        assert folder.is_dir()
+    finally:
+        server.terminate()
+        output, _ = server.communicate(timeout=10)
+    assert f"http://127.0.0.1:{port}/" in output
