@@ -325,3 +325,32 @@ def test_a_queue_of_a_thousand_reports_stays_responsive(browser: Driver, tmp_pat
             press(d, "]")
             wait(d, lambda d: d.find_element(By.ID, "report-title").text == f"r{number:04d}")  # noqa: B023
         assert time.monotonic() - started < 6, "three reports opened in under 2 s each"
+
+
+def test_split_merge_and_add_from_a_selection(browser: Driver, url: str, workspace: Path) -> None:
+    d = browser
+    text = ("Junta troops shelled Laiza on 31 October 2023, killing two civilians. "
+            "Residents said the market in Laiza was busy on 1 November 2023.")
+    new_report(d, url, "edits", text, "2023-11-06", "Myanmar")
+    assert pending(d) == 1
+    wait(d, checked)
+    press(d, "s")
+    wait(d, lambda d: pending(d) == 2)
+    press(d, "k")
+    press(d, "m")
+    wait(d, lambda d: pending(d) == 1)
+    assert field(selected(d), "fatalities").get_attribute("value") == "4", "merged: the dead of both added"
+    d.execute_script("""
+        const node = document.getElementById('report-text').firstChild;
+        const range = document.createRange();
+        range.setStart(node, arguments[0]); range.setEnd(node, arguments[1]);
+        getSelection().removeAllRanges(); getSelection().addRange(range);""", text.index("Residents"), len(text))
+    press(d, "+")
+    wait(d, lambda d: pending(d) == 2)
+    card = selected(d)
+    assert field(card, "notes").get_attribute("value") == text[text.index("Residents"):]
+    assert "added by hand" in card.text
+    card.find_element(By.CSS_SELECTOR, ".f-notes label").click()
+    mark = wait(d, lambda d: d.find_element(By.CSS_SELECTOR, "#report-text mark"))
+    assert mark.text == text[text.index("Residents"):]
+    wait(d, lambda d: "kind: selection" in (workspace / "edits.yaml").read_text(encoding="utf-8"))  # saved

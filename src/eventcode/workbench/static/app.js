@@ -196,9 +196,12 @@ function highlight(record, field) {
   const kind = field ? EVIDENCE[field] : null;
   const spans = kind ? evidence.filter((e) => e.kind === kind) : evidence;
   if (kind && !spans.length) {
-    const sentence = evidence.find((e) => e.kind === "trigger" || e.kind === "selection");
-    showText(sentence && sentence.sentence_start !== undefined
-      ? [{start: sentence.sentence_start, end: sentence.sentence_end, kind: "sentence"}] : []);
+    // no evidence of its own: the sentence the event was read from, or the text it was added from
+    const main = evidence.find((e) => e.kind === "trigger" || e.kind === "selection");
+    if (!main) showText([]);
+    else if (main.sentence_start !== undefined) {
+      showText([{start: main.sentence_start, end: main.sentence_end, kind: "sentence"}]);
+    } else showText([{start: main.start, end: main.end, kind: main.kind}]);
     return;
   }
   showText(spans);
@@ -514,6 +517,7 @@ function merge(index) {
 function afterDecision() {
   // the next event to review is always the first one left
   const doc = state.report.doc;
+  say("");
   state.sel = doc.pending.length ? {list: "pending", index: 0} : {list: "events", index: 0};
   render();
   save().then(loadQueue);
@@ -555,7 +559,9 @@ async function exportCsv() {
   try {
     const csv = await api("GET", `/api/export.csv?inter=${inter}`);
     const rows = csv.trim().split("\n").length - 1;
-    $("export-summary").textContent = `${rows} accepted event(s) exported as ACLED CSV (inter as ${inter})`;
+    $("export-summary").textContent = `${rows} accepted event(s) exported as ACLED CSV (inter as ${inter}): ` +
+      "the file is downloaded; its text is here";
+    say("");
     $("export-preview").textContent = csv;
     $("export-result").hidden = false;
     const link = el("a", {href: URL.createObjectURL(new Blob([csv], {type: "text/csv"})),
