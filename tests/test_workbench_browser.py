@@ -354,3 +354,18 @@ def test_split_merge_and_add_from_a_selection(browser: Driver, url: str, workspa
     mark = wait(d, lambda d: d.find_element(By.CSS_SELECTOR, "#report-text mark"))
     assert mark.text == text[text.index("Residents"):]
     wait(d, lambda d: "kind: selection" in (workspace / "edits.yaml").read_text(encoding="utf-8"))  # saved
+
+    # not done while an event is left; an accepted event can be reopened
+    d.switch_to.active_element.send_keys("\ue00c")  # the label's click went into its field: leave it
+    press(d, "n")
+    wait(d, lambda d: "2 candidate event(s) still to accept or reject" in text_of(d, "message"))
+    press(d, "k")
+    press(d, "e")
+    assert d.switch_to.active_element.get_attribute("data-field") == "event_id_cnty"
+    d.switch_to.active_element.send_keys("\ue00c")
+    press(d, "a")
+    wait(d, lambda d: pending(d) == 1)
+    d.find_element(By.CSS_SELECTOR, ".event.events .event-head").click()
+    press(d, "o")
+    wait(d, lambda d: pending(d) == 2)
+    assert "0 accepted" in text_of(d, "events-count")

@@ -216,3 +216,26 @@ def test_serve_starts_the_workbench_on_a_new_workspace(tmp_path: Path) -> None:
         server.terminate()
         output, _ = server.communicate(timeout=10)
     assert f"http://127.0.0.1:{port}/" in output
+
+
+def test_export_writes_the_accepted_events_or_names_the_problems(url: str, workspace: Path) -> None:
+    report = {"name": "exp", "text": "Junta troops shelled Laiza on 31 October 2023, killing two civilians.",
+              "published": "2023-11-06", "country": "Myanmar"}
+    _, _, body = call(url, "/api/reports", "POST", report, allowed(url))
+    coded = json.loads(body)
+    doc = coded["doc"]
+    doc["events"], doc["pending"] = [{**e, "rationale": "shelled Laiza"} for e in doc["pending"]], []
+    status, _, _ = call(url, "/api/reports/exp", "PUT", {"version": coded["version"], "doc": doc}, allowed(url))
+    assert status == 200
+    status, headers, csv_text = call(url, "/api/export.csv?inter=numeric")
+    assert status == 200
+    assert headers["content-type"].startswith("text/csv")
+    (row,) = [line for line in csv_text.decode().splitlines() if "Laiza" in line]
+    assert ",1,Civilians (Myanmar),,7,17," in row
+    (workspace / "zz.yaml").write_text("{", encoding="utf-8")
+    try:
+        status, _, body = call(url, "/api/export.csv")
+        assert status == 422
+        assert any("zz.yaml" in p for p in json.loads(body)["problems"])
+    finally:
+        (workspace / "zz.yaml").unlink()

@@ -26,7 +26,7 @@ EVENT = {"event_date": "2023-10-31", "time_precision": 1, "sub_event_type": "Air
 
 def fake_coder(text: str, published: date, country: str,
                gazetteers: list[Path]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    return [dict(EVENT, event_type="Explosions/Remote violence", evidence=[], review=[])], \
+    return [dict(EVENT, inter1=1, event_type="Explosions/Remote violence", evidence=[], review=[])], \
         [{"sentence": "They said so.", "start": 0, "end": 13, "reason": "a statement"}]
 
 
@@ -74,6 +74,7 @@ def test_coding_is_in_the_seed_format_and_a_done_report_is_a_gold_coding(ws: Wor
     assert next(iter(event)) == "event_id_cnty"
     assert event["event_id_cnty"] == "EC1"
     assert "event_type" not in event, "derived fields are not stored"
+    assert event["inter1"] == "State forces", "inter codes as the seeds write them"
     assert event["event_date"] == date(2023, 10, 31)
     events, problems = load_events(tmp_path / "r1.yaml")
     assert problems == []
@@ -143,11 +144,13 @@ def test_a_batch_adds_each_good_line_and_names_each_bad_one(ws: Workspace) -> No
         json.dumps({"id": "r1", "text": "Again.", "published": "2023-11-06", "country": "Myanmar"}),
         "",
         json.dumps({"id": 7, "text": "Seven.", "published": "2023-11-06", "country": "Myanmar"}),
+        json.dumps({"id": "b8", "text": "Eight.", "published": "2023-11-06", "country": "Myanmr"}),
     ])
     added, errors = ws.add_batch(lines)
     assert added == ["b1", "7"]
-    assert [e.split(":")[0] for e in errors] == ["line 2", "line 3", "line 4", "line 5"]
+    assert [e.split(":")[0] for e in errors] == ["line 2", "line 3", "line 4", "line 5", "line 8"]
     assert "already in the workspace" in errors[3]
+    assert "did you mean 'Myanmar'" in errors[4]
     assert [(e.name, e.status) for e in ws.entries()] == [("7", "new"), ("b1", "new"), ("r1", "new")]
 
 

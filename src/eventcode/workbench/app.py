@@ -1,7 +1,8 @@
 """The workbench's web app: a Starlette application serving the page, its assets and a JSON API over a workspace.
 
 Starlette (with uvicorn to run it) is small, typed and well kept, and does the HTTP: this module only maps
-requests to :class:`~eventcode.workbench.workspace.Workspace` calls. Local does not mean trusting:
+requests to :class:`~eventcode.workbench.workspace.Workspace` calls, run in worker threads so that a long batch
+or a first coding never stalls the page. Local does not mean trusting:
 
 - only the hosts the server was started for are answered (a DNS-rebinding page gets 400);
 - a request that changes anything (POST, PUT) needs the page's per-session token in ``X-Eventcode-Token`` and an
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool as run
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
@@ -231,44 +233,44 @@ def create_app(workspace: Workspace, *, token: str | None = None, hosts: tuple[s
                 raise InputError("context must be the text of a gazetteer file")
             if context.strip():
                 check_gazetteer(context)
-            workspace.add(name, text, published, country, context)
-            return JSONResponse(report_json(workspace.code(name, code_report)))
-        entries = workspace.entries()
+            await run(workspace.add, name, text, published, country, context)
+            return JSONResponse(report_json(await run(workspace.code, name, code_report)))
+        entries = await run(workspace.entries)
         done = sum(e.status == "done" for e in entries)
         return JSONResponse({"reports": [{"name": e.name, "status": e.status, "events": e.events,
                                           "pending": e.pending, "problem": e.problem} for e in entries],
                              "done": done, "left": len(entries) - done})
 
     async def batch(request: Request) -> Response:
-        added, errors = workspace.add_batch(need(await body(request), "lines", str))
+        added, errors = await run(workspace.add_batch, need(await body(request), "lines", str))
         return JSONResponse({"added": added, "errors": errors})
 
     async def report(request: Request) -> Response:
         name = request.path_params["name"]
         if request.method == "PUT":
             data = await body(request)
-            saved = workspace.save(name, need(data, "version", str), need(data, "doc", dict))
+            saved = await run(workspace.save, name, need(data, "version", str), need(data, "doc", dict))
             return JSONResponse(report_json(saved))
-        return JSONResponse(report_json(workspace.read(name)))
+        return JSONResponse(report_json(await run(workspace.read, name)))
 
     async def code(request: Request) -> Response:
         await body(request)
-        return JSONResponse(report_json(workspace.code(request.path_params["name"], code_report)))
+        return JSONResponse(report_json(await run(workspace.code, request.path_params["name"], code_report)))
 
     async def draft(request: Request) -> Response:
         data = await body(request)
-        current = workspace.read(request.path_params["name"])
+        current = await run(workspace.read, request.path_params["name"])
         if current.problem:
             raise InputError(current.problem)
-        return JSONResponse(draft_event(current.text, need(data, "start", int), need(data, "end", int),
+        return JSONResponse(await run(draft_event, current.text, need(data, "start", int), need(data, "end", int),
                                         day(current.doc["published"]), current.doc["country"]))
 
     async def check(request: Request) -> Response:
-        return JSONResponse(check_fields(need(await body(request), "record", dict)))
+        return JSONResponse(await run(check_fields, need(await body(request), "record", dict)))
 
     async def export(request: Request) -> Response:
         inter: InterForm = "numeric" if request.query_params.get("inter") == "numeric" else "text"
-        events, issues = workspace.accepted()
+        events, issues = await run(workspace.accepted)
         if issues:
             return JSONResponse({"error": f"{len(issues)} problem(s): nothing exported",
                                  "problems": [str(i) for i in issues]}, status_code=422)

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from eventcode._atomic import atomic_text_writer
+from eventcode.codebook import acled_codebook
 from eventcode.errors import EventcodeError, InputError, InvalidEvent
 from eventcode.events import Event
 from eventcode.formats.records import MAX_DOCUMENT_BYTES, safe_yaml
@@ -131,12 +132,20 @@ def plain(value: Any) -> Any:
     return json.loads(json.dumps(value, default=str))
 
 
+def _label(field: str, value: Any) -> Any:
+    """An inter code as its label ("Rebel group"), as the seeds write it; any other value as it is."""
+    if field in ("inter1", "inter2") and isinstance(value, int) and not isinstance(value, bool):
+        category = acled_codebook().actor_category_registry.get(value)
+        return category.label if category is not None else value
+    return value
+
+
 def _tidy_event(record: Mapping[str, Any], accepted: bool) -> dict[str, Any]:
     """A record as a coding stores it: no derived fields; an accepted event without blanks or review items, with
     its date as a YAML date."""
     kept = {k: v for k, v in record.items() if k not in DERIVED}
     if accepted:
-        kept = {k: v for k, v in kept.items() if v not in (None, "") and k != "review"}
+        kept = {k: _label(k, v) for k, v in kept.items() if v not in (None, "") and k != "review"}
     day = parse_date(kept.get("event_date"))
     if day is not None:
         kept["event_date"] = day
@@ -248,11 +257,13 @@ class Workspace:
 
     def add(self, name: str, text: str, published: date, country: str, context: str = "") -> None:
         """A new report, not yet coded, with the text of a gazetteer to code it with (``context``, if any).
-        Refused when the name is taken or the text is over the limit."""
+        Refused when the name is taken or the text is over the limit; an unknown country is an error naming the
+        nearest."""
         with self._lock:
             txt, yml = self.path(name, ".txt"), self.path(name, ".yaml")
             if txt.exists() or yml.exists():
                 raise Refused([f"{name}: a report of that name is already in the workspace"])
+            acled_codebook().country_registry.lookup(country)  # an unknown one names the nearest
             if len(text.encode("utf-8")) > self.max_bytes:
                 raise Refused([f"{name}: the text is over the limit of {self.max_bytes:,} bytes"])
             with atomic_text_writer(txt, newline="\n") as out:
