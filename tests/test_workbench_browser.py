@@ -269,7 +269,7 @@ def fix_place_and_target(d: Driver) -> None:
 
 def test_a_script_in_the_report_stays_text(browser: Driver, url: str) -> None:
     d = browser
-    hostile = ('<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2">'
+    hostile = ('<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2"> \U0001f525 '
                "Junta troops shelled Laiza on 31 October 2023, killing two civilians.")
     new_report(d, url, "hostile", hostile, "2023-11-06", "Myanmar")
     pane = d.find_element(By.ID, "report-text")
@@ -279,6 +279,9 @@ def test_a_script_in_the_report_stays_text(browser: Driver, url: str) -> None:
     card = wait(d, checked)
     card.find_element(By.CSS_SELECTOR, ".f-notes label").click()
     assert d.execute_script("return window.pwned === undefined")
+    card.find_element(By.CSS_SELECTOR, ".f-location label").click()
+    mark = wait(d, lambda d: d.find_element(By.CSS_SELECTOR, "#report-text mark.ev-place"))
+    assert mark.text == "Laiza", "offsets after an emoji (two UTF-16 units, one character) still hold"
 
 
 def test_a_change_made_elsewhere_is_not_overwritten(browser: Driver, url: str, workspace: Path) -> None:

@@ -144,20 +144,22 @@ def check_fields(record: dict[str, Any]) -> dict[str, Any]:
             "issues": [{"code": i.code, "field": i.field, "message": i.message, "hint": i.hint} for i in issues]}
 
 
-def draft_event(text: str, start: int, end: int, published: date, country: str) -> dict[str, Any]:
+def draft_event(text: str, start: int, end: int, published: date, country: str,
+                gazetteers: list[Path]) -> dict[str, Any]:
     """A candidate for the sentence ``text[start:end]`` that a person selected: the coder's first candidate
     for it (offsets into the whole report), or a blank event with the selection as its evidence."""
     if not 0 <= start < end <= len(text):
         raise InputError(f"the selection {start}-{end} is not in the report")
     part = text[start:end]
-    records, _ = code_report(part, published, country, [])
+    records, _ = code_report(part, published, country, gazetteers)
     if records:
         record = records[0]
         for item in record["evidence"]:
             for key in ("start", "end", "sentence_start", "sentence_end"):
                 if isinstance(item.get(key), int):
                     item[key] += start
-        return plain(record)  # type: ignore[no-any-return]
+        found: dict[str, Any] = plain(record)
+        return found
     return {"event_date": published.isoformat(), "time_precision": 1, "country": country, "notes": part,
             "evidence": [{"kind": "selection", "text": part, "start": start, "end": end}],
             "review": [{"field": "sub_event_type", "reason": "added by hand: the coder found no event here"}]}
@@ -263,7 +265,8 @@ def create_app(workspace: Workspace, *, token: str | None = None, hosts: tuple[s
         if current.problem:
             raise InputError(current.problem)
         return JSONResponse(await run(draft_event, current.text, need(data, "start", int), need(data, "end", int),
-                                        day(current.doc["published"]), current.doc["country"]))
+                                      day(current.doc["published"]), current.doc["country"],
+                                      workspace.gazetteers(current.name)))
 
     async def check(request: Request) -> Response:
         return JSONResponse(await run(check_fields, need(await body(request), "record", dict)))

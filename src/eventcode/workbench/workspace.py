@@ -182,6 +182,11 @@ class Workspace:
             raise InputError(f"{show(name)}: its context lies outside the workspace")
         return path
 
+    def gazetteers(self, name: str) -> list[Path]:
+        """The gazetteer files report ``name`` is coded with besides the bundled ones: its context, if any."""
+        context = self.context_path(name)
+        return [context] if context.exists() else []
+
     def _read(self, path: Path) -> bytes:
         try:
             with path.open("rb") as handle:
@@ -312,10 +317,9 @@ class Workspace:
             if report.problem or report.status != "new":
                 return report
             doc = dict(report.doc)
-            context = self.context_path(name)
             published = doc["published"] if isinstance(doc["published"], date) else parse_date(doc["published"])
             assert published is not None  # check_document saw to it
-            pending, not_coded = coder(report.text, published, doc["country"], [context] if context.exists() else [])
+            pending, not_coded = coder(report.text, published, doc["country"], self.gazetteers(name))
             doc.update(status="open", pending=[_tidy_event(r, False) for r in pending],
                        not_coded=[{"statement": n["sentence"], "reason": n["reason"]} for n in not_coded])
             return dataclasses.replace(report, doc=doc, version=self._write(name, doc))

@@ -90,6 +90,7 @@ async function openReport(name) {
   try {
     let report = await api("GET", `/api/reports/${encodeURIComponent(name)}`);
     if (report.status === "new") report = await api("POST", `/api/reports/${encodeURIComponent(name)}/code`);
+    report.units = unitsOf(report.text);
     state.report = report;
     state.sel = {list: "pending", index: 0};
     if (!report.doc.pending || !report.doc.pending.length) state.sel.list = "events";
@@ -172,8 +173,28 @@ function saveSoon() {
 
 // ---- the report text and its evidence
 
-function showText(spans) {
+// The coder's offsets count characters (code points), the page's count UTF-16 units: they differ after an emoji.
+function toUnit(point) {
+  const units = state.report.units;
+  return units ? units[point] : point;
+}
+
+function toPoint(unit) {
+  return state.report.units ? [...state.report.text.slice(0, unit)].length : unit;
+}
+
+function unitsOf(text) {
+  if (!/[\uD800-\uDFFF]/.test(text)) return null;
+  const units = [];
+  let unit = 0;
+  for (const character of text) { units.push(unit); unit += character.length; }
+  units.push(unit);
+  return units;
+}
+
+function showText(points) {
   const text = state.report.text;
+  const spans = points.map((s) => ({...s, start: toUnit(s.start), end: toUnit(s.end)}));
   const pane = $("report-text");
   const nodes = [];
   let at = 0;
@@ -217,7 +238,7 @@ function selectionOffsets() {
   before.setStart(pane, 0);
   before.setEnd(range.startContainer, range.startOffset);
   const start = before.toString().length;
-  return {start, end: start + range.toString().length};
+  return {start: toPoint(start), end: toPoint(start + range.toString().length)};
 }
 
 async function addFromSelection() {
@@ -288,6 +309,7 @@ function input(field, record, id) {
   }
   const box = el("input", {...attrs, type: "text", autocomplete: "off"});
   if (field === "country") box.setAttribute("list", "countries");
+  if (field === "source_scale") box.setAttribute("list", "source-scales");
   if (field === "location") box.setAttribute("list", `${id}-places`);
   if (field === "event_id_cnty") box.placeholder = "given on accept";
   box.value = value ?? "";
@@ -605,6 +627,7 @@ function toggleHelp() {
 async function start() {
   state.cb = await api("GET", "/api/codebook");
   $("countries").replaceChildren(...state.cb.countries.map((c) => el("option", {value: c})));
+  $("source-scales").replaceChildren(...state.cb.source_scales.map((c) => el("option", {value: c})));
   $("new-report").addEventListener("click", () => { show("new-form"); $("nf-name").focus(); });
   $("load-batch").addEventListener("click", () => { show("batch-form"); $("bf-lines").focus(); });
   $("nf-cancel").addEventListener("click", () => show(state.report ? "workbench" : null));
