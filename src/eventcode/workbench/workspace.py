@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import io
 import json
 import re
 import threading
@@ -74,13 +75,12 @@ class Report:
 
 @dataclass(frozen=True)
 class Entry:
-    """A report in the queue: its status and how many events it has accepted, pending and rejected."""
+    """A report in the queue: its status, how many events it has accepted and pending, and their ids."""
 
     name: str
     status: str
     events: int = 0
     pending: int = 0
-    rejected: int = 0
     problem: str | None = None
     ids: tuple[str, ...] = ()
 
@@ -249,14 +249,14 @@ class Workspace:
             return Entry(name, "broken", problem=report.problem)
         doc = report.doc
         return Entry(name, report.status, len(doc.get("events", [])), len(doc.get("pending", [])),
-                     len(doc.get("rejected", [])),
                      ids=tuple(str(e.get("event_id_cnty", "")) for e in doc.get("events", [])))
 
     def _write(self, name: str, doc: Mapping[str, Any]) -> str:
-        path = self.path(name, ".yaml")
-        with atomic_text_writer(path, newline="\n") as out:
-            dump_yaml(dict(doc), out)
-        return version_of(path.read_bytes())
+        text = io.StringIO()
+        dump_yaml(dict(doc), text)
+        with atomic_text_writer(self.path(name, ".yaml"), newline="\n") as out:
+            out.write(text.getvalue())
+        return version_of(text.getvalue().encode("utf-8"))
 
     # -- changes
 
