@@ -31,6 +31,10 @@ def test_wheel_holds_every_codebook_and_schema(wheel: Path) -> None:
     for kind, path in shipped:
         assert f"eventcode/_data/{kind}/{path.relative_to(ROOT / kind).as_posix()}" in names
     assert "eventcode/py.typed" in names
+    static = [p for p in (ROOT / "src" / "eventcode" / "workbench" / "static").rglob("*") if p.is_file()]
+    assert static, "the workbench's page"
+    for path in static:
+        assert f"eventcode/{path.relative_to(ROOT / 'src' / 'eventcode').as_posix()}" in names
 
 
 def test_fresh_non_editable_install_loads_the_data(wheel: Path, tmp_path: Path) -> None:

@@ -29,6 +29,7 @@ from eventcode.formats.plover_jsonl import write_plover_jsonl
 from eventcode.formats.records import MAX_DOCUMENT_BYTES, read_records
 from eventcode.formats.spreadsheet import excel_safe as excel_safe_event
 from eventcode.issues import Issue, show
+from eventcode.workbench.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,17 @@ def convert_records(source: str | Path, target: str | Path | None, to: str = "ac
     events, problems = load_events(source)
     if not problems:
         WRITERS[to](events, target, inter)
+    return problems
+
+
+def convert_workspace(folder: str | Path, target: str | Path | None, to: str = "acled-csv", inter: InterForm = "text",
+                      excel_safe: bool = False) -> list[Issue]:
+    """Write the accepted events of a workbench workspace (see :mod:`eventcode.workbench.workspace`) in format
+    ``to``, all or nothing: when a coding cannot be read, an event breaks a rule or an id repeats, nothing is
+    written and the issues are returned."""
+    events, problems = Workspace(folder).accepted()
+    if not problems:
+        WRITERS[to](map(excel_safe_event, events) if excel_safe else events, target, inter)
     return problems
 
 

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from eventcode.cli._limits import add_limit_options
-from eventcode.convert import EXCEL_SAFE_FORMATS, WRITERS, Conversion, Limits, convert_file
+from eventcode.convert import EXCEL_SAFE_FORMATS, WRITERS, Conversion, Limits, convert_file, convert_workspace
 from eventcode.errors import InvalidEvent
 from eventcode.validate import UsageError
 
@@ -22,7 +22,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
                             "(YAML, JSON, JSON Lines keyed by ACLED column names) to ACLED's current layout. A row "
                             "that breaks a rule is reported and nothing is written, unless --rejects names a file "
                             "for the broken rows.")
-    parser.add_argument("file", type=Path, help="input file (.csv: ACLED CSV; .yaml/.yml/.json/.jsonl: records)")
+    parser.add_argument("file", type=Path, help="input file (.csv: ACLED CSV; .yaml/.yml/.json/.jsonl: records), "
+                        "or a workbench workspace folder (its accepted events)")
     parser.add_argument("--to", required=True, choices=sorted(WRITERS), help="output format")
     parser.add_argument("-o", "--output", type=Path, help="output file (default: stdout)")
     parser.add_argument("--inter", choices=["text", "numeric"], default="text",
@@ -56,6 +57,8 @@ def summary(conversion: Conversion) -> str:
 def run(args: argparse.Namespace) -> int:
     if args.excel_safe and args.to not in EXCEL_SAFE_FORMATS:
         raise UsageError(f"--excel-safe applies to {', '.join(EXCEL_SAFE_FORMATS)}, not {args.to}")
+    if args.file.is_dir():
+        return _workspace(args)
     try:
         conversion = convert_file(args.file, args.output, to=args.to, inter=args.inter, rejects=args.rejects,
                                   excel_safe=args.excel_safe, limits=Limits(args.max_bytes, args.max_field_bytes))
@@ -75,3 +78,16 @@ def run(args: argparse.Namespace) -> int:
             or conversion.blank_rows):
         print(f"eventcode: {summary(conversion)}", file=sys.stderr)
     return 1 if conversion.rows_rejected else 0
+
+
+def _workspace(args: argparse.Namespace) -> int:
+    """Convert the accepted events of a workbench workspace, all or nothing."""
+    if args.rejects is not None:
+        raise UsageError("--rejects applies to a file, not to a workspace folder")
+    problems = convert_workspace(args.file, args.output, to=args.to, inter=args.inter, excel_safe=args.excel_safe)
+    for issue in problems:
+        print(f"{args.file}/{issue}", file=sys.stderr)
+    if problems:
+        print(f"eventcode: {len(problems)} problem(s) in the workspace {args.file}; nothing written", file=sys.stderr)
+        return 1
+    return 0

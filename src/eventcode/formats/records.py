@@ -143,6 +143,24 @@ def _refuse_collection_aliases(path: Path, root: yaml.Node) -> None:
         stack.extend(children)
 
 
+def safe_yaml(path: str | Path, text: str) -> Any:
+    """The data of one YAML document, refused (InputError) when it is empty, not valid YAML, nested too deep, or
+    has an alias to a list or mapping. Only plain data is built: tags that would make Python objects are errors."""
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            raise InputError(f"{path}: the file is empty")
+        _refuse_collection_aliases(Path(path), root)
+        return loader.construct_document(root)
+    except yaml.YAMLError as exc:
+        raise InputError(f"{path}: not valid YAML: {_short(exc)}") from None
+    except RecursionError:
+        raise InputError(f"{path}: YAML nested too deep") from None
+    finally:
+        loader.dispose()
+
+
 def _yaml(path: Path, text: str) -> Iterator[Record]:
     loader = _Loader(text)
     try:
