@@ -126,3 +126,10 @@ def test_drones_taken_down_are_disrupted_weapons_use_not_an_air_strike() -> None
 def test_a_broken_ceasefire_is_no_agreement() -> None:
     assert [e["sub_event_type"] for e in code("The latest ceasefire violations occurred in Gwoza on Wednesday.")] \
         != ["Agreement"]
+
+
+def test_the_sentence_that_goes_on_telling_an_unplaced_event_places_it() -> None:
+    [event] = code("Police said they had detained a leader of a cartel on Wednesday. The raid occurred in the town "
+                   "of Gwoza, they said.")
+    assert (event["location"], event["sub_event_type"]) == ("Gwoza", "Arrests")
+    assert any(item["kind"] == "place" and item["text"] == "Gwoza" for item in event["evidence"])
