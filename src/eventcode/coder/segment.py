@@ -8,6 +8,7 @@ negated or threatened actions make no event; they are kept as ``not_coded`` with
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -71,6 +72,13 @@ class NotCoded:
     reason: str
 
 
+@functools.lru_cache(maxsize=1)
+def _own_rank() -> re.Pattern[str]:
+    """Words after a name no gazetteer knows that make it a town or an area of its own (lexicon ``own_rank``)."""
+    return re.compile(r"\s+(?:" + "|".join(lexicon().own_rank) + r")\b" if lexicon().own_rank else "(?!)",
+                      re.IGNORECASE)
+
+
 def place_key(place: PlaceMention | None) -> str:
     """The name an event's place is compared by: the gazetteer's location, else the words of the report."""
     if place is None:
@@ -114,6 +122,8 @@ def segment(facts: list[SentenceFacts], published: date, statements: bool = Fals
         last_town = next((replace(p, geo_precision=2) for p in known if p.geo_precision == 1), last_town)
         # An unknown place is coded to a township named before it, or to a town when it is said to be near one.
         fallback = last_town if last_town is not None and trig.nearby(f.sentence.text) else last_area
+        if any(p.place is None and _own_rank().match(f.sentence.text, p.end - f.sentence.start) for p in f.places):
+            fallback = None  # "Nangade town" is a town of its own, not a part of the district named before
         if statements:
             f = replace(f, sentence=replace(f.sentence, quoted=False), aggregate=None, statement=None)
         if f.sentence.quoted:
