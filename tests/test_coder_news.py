@@ -136,8 +136,8 @@ def test_the_sentence_that_goes_on_telling_an_unplaced_event_places_it() -> None
 
 
 def test_an_unknown_town_is_never_coded_to_a_district_named_before() -> None:
-    events = code("Gunmen killed 3 villagers in Gwoza district on Wednesday. On Friday, gunmen attacked a neighbourhood "
-                  "of Ngoshema town, killing 2 people.")
+    events = code("Gunmen killed 3 villagers in Gwoza district on Wednesday. On Friday, gunmen attacked a "
+                  "neighbourhood of Ngoshema town, killing 2 people.")
     last = events[-1]
     assert (last["location"], last["latitude"]) == ("Ngoshema", None)
     assert any("not in the gazetteer" in item["reason"] for item in last["review"])
