@@ -141,3 +141,14 @@ def test_an_unknown_town_is_never_coded_to_a_district_named_before() -> None:
     last = events[-1]
     assert (last["location"], last["latitude"]) == ("Ngoshema", None)
     assert any("not in the gazetteer" in item["reason"] for item in last["review"])
+
+
+def test_an_event_named_again_places_the_event_placed_nowhere() -> None:
+    [event] = code("Air strikes killed 11 people on Wednesday, a monitor said. A doctor in Gwoza said the strikes killed "
+                   "nine people in the town.")
+    assert (event["sub_event_type"], event["location"]) == ("Air/drone strike", "Gwoza")
+
+
+def test_strikes_that_kill_are_no_labour_strike() -> None:
+    [event] = code("Officials in Gwoza said the strikes killed nine people on Wednesday.")
+    assert event["event_type"] != "Protests"

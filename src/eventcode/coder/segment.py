@@ -79,6 +79,19 @@ def _own_rank() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1)
+def _retold() -> re.Pattern[str]:
+    """An event already told, named again (lexicon ``retold``): "the strikes", "this attack"."""
+    nouns = "|".join(lexicon().retold)
+    return re.compile(rf"\b(?:the|this|that|these|those)(?: same| latest| deadly)? (?:\w+ )?(?:{nouns})\b"
+                      if nouns else "(?!)", re.IGNORECASE)
+
+
+def _refers_back(f: SentenceFacts) -> bool:
+    """Whether a sentence names an event already told ("the strikes killed nine")."""
+    return bool(_retold().search(f.sentence.text))
+
+
 def place_key(place: PlaceMention | None) -> str:
     """The name an event's place is compared by: the gazetteer's location, else the words of the report."""
     if place is None:
@@ -173,6 +186,12 @@ def segment(facts: list[SentenceFacts], published: date, statements: bool = Fals
         same_place = own_place is None or (last is not None and (
             place_key(own_place) == place_key(last.place) or (own_place.place is None and not f.dates)))
         if last is not None and not f.dates and same_place and not f.undated and strategic == last.strategic:
+            last.sentences.append(f)
+            continue
+        if last is not None and last.place is None and not f.dates and not f.undated and _refers_back(f):
+            # "Russian air strikes Sunday killed 11." "... in Jisr al-Shughur, said the strikes killed nine": the
+            # event told again by name places the event the report placed nowhere
+            last.place = own_place
             last.sentences.append(f)
             continue
         days: list[tuple[date, int, bool, DateMention | None]] = []

