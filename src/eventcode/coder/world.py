@@ -43,7 +43,7 @@ def geonames_file(name: str) -> Path:
 
 #: The Arabic article as transliterations write it before sun letters ("Jisr ash-Shughur", "Ar Ramadi"): one form.
 _ARTICLES = frozenset({"al", "el", "ash", "esh", "as", "es", "ad", "ed", "ar", "er", "at", "et", "az", "ez", "an", "en",
-                       "ath", "adh", "az"})
+                       "ath", "adh"})
 
 
 @functools.lru_cache(maxsize=1 << 16)
