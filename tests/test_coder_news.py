@@ -155,6 +155,7 @@ def test_strikes_that_kill_are_no_labour_strike() -> None:
 
 
 def test_a_strike_in_a_report_of_air_strikes_is_military_unless_demonstrators_are_named() -> None:
-    [event] = code("Air strikes on Wednesday hit Gwoza. A market in the town was hit by the strike, killing nine people.")
+    [event] = code("Air strikes on Wednesday hit Gwoza. A market in the town was hit by the strike, killing nine "
+                   "people.")
     assert event["sub_event_type"] == "Air/drone strike"
     assert code("Workers went on strike in Gwoza on Wednesday to denounce air strikes.")[0]["event_type"] == "Protests"
