@@ -159,3 +159,12 @@ def test_a_strike_in_a_report_of_air_strikes_is_military_unless_demonstrators_ar
                    "people.")
     assert event["sub_event_type"] == "Air/drone strike"
     assert code("Workers went on strike in Gwoza on Wednesday to denounce air strikes.")[0]["event_type"] == "Protests"
+
+
+def test_bombs_recovered_with_people_arrested_are_no_explosion() -> None:
+    [event] = code("Police arrested three people along with 30 crude bombs in Gwoza on Wednesday.")
+    assert event["sub_event_type"] == "Arrests"
+
+
+def test_to_have_demonstrated_that_is_no_demonstration() -> None:
+    assert code("Militants demonstrated on Wednesday that they remain a threat in Gwoza.") == []
