@@ -167,4 +167,4 @@ def test_bombs_recovered_with_people_arrested_are_no_explosion() -> None:
 
 
 def test_to_have_demonstrated_that_is_no_demonstration() -> None:
-    assert code("Militants demonstrated on Wednesday that they remain a threat in Gwoza.") == []
+    assert code("Militants have demonstrated that they remain a threat in Gwoza.") == []
