@@ -259,8 +259,9 @@ def _base_batches(source: CsvFile, inter: InterForm, form: Form, result: Merge,
             continue
         n = item.num_rows
         texts = [_blank_column(n) if item.columns[name] is None else item.columns[name] for name in columns]
-        blank = pc.and_(pc.equal(texts[0], ""), pc.equal(pc.binary_join_element_wise(*texts, ""), ""))
+        blank = pc.equal(texts[0], "")
         if pc.any(blank).as_py():  # blank lines are not records
+            blank = pc.and_(blank, pc.equal(pc.binary_join_element_wise(*texts, ""), ""))
             keep = pc.invert(blank)
             texts = [pc.filter(column, keep) for column in texts]
             records, lines = pc.filter(item.records, keep), pc.filter(item.lines, keep)
@@ -288,15 +289,13 @@ def _convert_batch(texts: list[Any], records: Any, lines: Any, inter: InterForm,
 
 
 def _apply(texts: list[Any], records: Any, lines: Any, updates: dict[str, _Update], deleted: dict[str, int],
-           result: Merge, path: str, seen_deleted: set[str]) -> list[Any]:
-    """One base batch with its rows replaced or deleted as the updates and the deleted list say."""
+           touched: Any, result: Merge, path: str, seen_deleted: set[str]) -> list[Any]:
+    """One base batch with its rows replaced or deleted as the updates and the deleted list say (``touched``:
+    the ids of both, as an Arrow array)."""
     columns = acled_codebook().columns
     n = len(texts[0])
     result.base_rows += n
-    ids = texts[0]
-    hits = pc.or_(pc.is_valid(pc.index_in(ids, value_set=pa.array(list(updates), pa.string()))),
-                  pc.is_valid(pc.index_in(ids, value_set=pa.array(list(deleted), pa.string()))))
-    positions = pc.indices_nonzero(hits).to_pylist()
+    positions = pc.indices_nonzero(pc.is_in(texts[0], value_set=touched)).to_pylist()
     if not positions:
         result.kept += n
         return texts
@@ -390,13 +389,15 @@ def merge(base: str | Path, updates: Sequence[str | Path], output: str | Path, d
             return result
         rejected_issues, result.issues = result.issues, []
         seen_deleted: set[str] = set()
+        touched = pa.array(sorted(set(best) | set(deletions)), pa.string())
         try:
             with atomic_binary_writer(output) as out:
                 out.write(csv_line(cb.columns).encode())
                 duplicates = DuplicateIds()
                 sorted_parts = []
                 for texts, records, lines in _base_batches(source, target, form, result, duplicates):
-                    kept = _apply(texts, records, lines, best, deletions, result, str(base), seen_deleted)
+                    kept = _apply(texts, records, lines, best, deletions, touched, result, str(base),
+                                  seen_deleted)
                     result.written += len(kept[0])
                     if sort:
                         sorted_parts.append(pa.table(kept, names=list(cb.columns)))

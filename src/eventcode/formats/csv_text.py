@@ -20,11 +20,24 @@ def quoted(column: Any) -> Any:
     """A text column with each value that needs quotes quoted (RFC 4180: inner quotes doubled); null is blank."""
     if column.null_count:
         column = pc.fill_null(column, "")
-    needs = pc.match_substring_regex(column, NEEDS_QUOTES)
-    if not pc.any(needs).as_py():
+    text = _text(column)
+    if not any(char in text for char in (b",", b'"', b"\n", b"\r")):
         return column
-    wrapped = pc.binary_join_element_wise('"', pc.replace_substring(column, '"', '""'), '"', "")
-    return pc.if_else(needs, wrapped, column)
+    needs = pc.match_substring_regex(column, NEEDS_QUOTES)
+    chosen = pc.filter(column, needs)
+    if b'"' in text:
+        chosen = pc.replace_substring(chosen, '"', '""')
+    return pc.replace_with_mask(column, needs, pc.binary_join_element_wise('"', chosen, '"', ""))
+
+
+def _text(column: Any) -> bytes:
+    """The bytes of a text column's values, end to end."""
+    offsets, data = column.buffers()[1], column.buffers()[2]
+    if data is None or len(column) == 0:
+        return b""
+    first = struct.unpack_from("<i", offsets, 4 * column.offset)[0]
+    last = struct.unpack_from("<i", offsets, 4 * (column.offset + len(column)))[0]
+    return data.slice(first, last - first).to_pybytes()
 
 
 def csv_bytes(columns: Sequence[Any]) -> bytes:
@@ -32,9 +45,4 @@ def csv_bytes(columns: Sequence[Any]) -> bytes:
     if not columns or len(columns[0]) == 0:
         return b""
     lines = pc.binary_join_element_wise(pc.binary_join_element_wise(*map(quoted, columns), ","), "\n", "")
-    if not isinstance(lines, pa.Array):
-        lines = lines.combine_chunks()
-    offsets, data = lines.buffers()[1], lines.buffers()[2]
-    first = struct.unpack_from("<i", offsets, 4 * lines.offset)[0]
-    last = struct.unpack_from("<i", offsets, 4 * (lines.offset + len(lines)))[0]
-    return data.slice(first, last - first).to_pybytes() if data is not None else b""
+    return _text(lines if isinstance(lines, pa.Array) else lines.combine_chunks())
