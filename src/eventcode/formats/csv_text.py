@@ -37,7 +37,7 @@ def _text(column: Any) -> bytes:
         return b""
     first = struct.unpack_from("<i", offsets, 4 * column.offset)[0]
     last = struct.unpack_from("<i", offsets, 4 * (column.offset + len(column)))[0]
-    return data.slice(first, last - first).to_pybytes()
+    return bytes(data.slice(first, last - first).to_pybytes())
 
 
 def csv_bytes(columns: Sequence[Any]) -> bytes:
