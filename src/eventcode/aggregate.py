@@ -1,0 +1,219 @@
+"""Count events and sum fatalities per period and area, as ACLED's aggregated files give them.
+
+Each output row is one period (its first day), one area (country, admin1 or admin2) and, with ``split``, one
+event type, sub-event type or disorder type: the number of events, the sum of their fatalities and the area's
+centroid (the mean latitude and longitude of those events, to 4 decimals). ACLED's weeks start on Saturday, and
+so do these by default (``week_start`` changes it). An event dated only to the month (time_precision 3) has no
+week: it is left out of weekly counts, and counted as such, unless ``include_imprecise``.
+
+Files are streamed (ACLED CSV of any generation) and only the columns counted are read as values. A row whose
+date, fatalities, coordinates or time_precision cannot be read fails the aggregation (nothing is written), as
+does an event_id_cnty that appears twice (it would be counted twice): run ``eventcode validate`` for every rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from eventcode._atomic import atomic_binary_writer, write_output
+from eventcode.codebook import acled_codebook
+from eventcode.formats.acled_csv import csv_line, format_number
+from eventcode.formats.acled_read import MAX_FIELD_BYTES, BadRow, CsvFile, read_batches
+from eventcode.issues import Issue, show
+from eventcode.typed_columns import dates, decimals, first_true, integers
+
+PERIODS = ("week", "month", "year")
+LEVELS: dict[str, tuple[str, ...]] = {"country": ("country",), "admin1": ("country", "admin1"),
+                                      "admin2": ("country", "admin1", "admin2")}
+SPLITS = ("event_type", "sub_event_type", "disorder_type")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: ACLED's weeks start on Saturday.
+ACLED_WEEK_START = "saturday"
+#: time_precision 3: the event is dated to its month only.
+MONTH_PRECISION = 3
+#: The most issues listed before the aggregation stops reading.
+MAX_ISSUES = 100
+
+
+@dataclass
+class Aggregation:
+    """What :func:`aggregate` counted: the ``table`` (one row per period, area and split value), the rows read,
+    the events and fatalities counted, and the events (and their fatalities) left out of weekly counts for want
+    of a day: ``events + left_out == rows_read``."""
+
+    by: str
+    level: str
+    split: str | None
+    week_start: str
+    rows_read: int = 0
+    events: int = 0
+    fatalities: int = 0
+    left_out: int = 0
+    left_out_fatalities: int = 0
+    issues: list[Issue] = field(default_factory=list)
+    table: Any = None
+
+
+def _period(day: Any, by: str, week_start: str) -> Any:
+    """The first day of each date's period (date32)."""
+    if by == "week":
+        days = pc.cast(pc.cast(day, pa.int32()), pa.int64())
+        # 1970-01-01 (day 0) was a Thursday, weekday 3 counting from Monday
+        shifted = pc.add(days, 3 - WEEKDAYS.index(week_start) + 7)
+        offset = pc.subtract(shifted, pc.multiply(pc.cast(pc.floor(pc.divide(pc.cast(shifted, pa.float64()), 7.0)),
+                                                          pa.int64()), 7))
+        return pc.cast(pc.cast(pc.subtract(days, offset), pa.int32()), pa.date32())
+    form = "%Y-%m-01" if by == "month" else "%Y-01-01"
+    return pc.cast(pc.strftime(pc.cast(day, pa.timestamp("s")), format=form), pa.date32())
+
+
+def _check(result: Aggregation, path: Path, records: Any, lines: Any, bad: Any, code: str, name: str,
+           texts: Any, what: str) -> bool:
+    """Add an issue for the first row ``bad`` marks; True when there was one."""
+    position = first_true(bad)
+    if position is None:
+        return False
+    value = texts[position].as_py()
+    message = f"is blank: {what} is needed to count the event" if not value.strip() else \
+        f"{show(value)} is not {what}"
+    result.issues.append(Issue(code, message, name, value, file=str(path), record=records[position].as_py(),
+                               line=lines[position].as_py()))
+    return True
+
+
+def _split_values(columns: Any, split: str, n: int) -> Any:
+    column = columns[split]
+    if column is not None:
+        return column
+    # legacy files have no disorder_type: it is the sub-event type's, as the converter derives it
+    cb = acled_codebook()
+    names = [sub.name for sub in cb.sub_event_types]
+    lookup = pa.array([sub.disorder_type for sub in cb.sub_event_types], pa.string())
+    return pc.fill_null(pc.take(lookup, pc.index_in(columns["sub_event_type"], value_set=pa.array(names))), "")
+
+
+def _batch_counts(columns: Any, n: int, records: Any, lines: Any, path: Path, result: Aggregation,
+                  keys: Sequence[str], include_imprecise: bool) -> Any:
+    """One batch counted: a table of keys, events, fatalities and coordinate sums (None on an issue)."""
+    def text(name: str) -> Any:
+        column = columns[name]
+        return pa.array([""] * n, pa.string()) if column is None else column
+
+    day, bad_day = dates(text("event_date"))
+    fatalities, bad_fatalities = integers(text("fatalities"))
+    precision, bad_precision = integers(text("time_precision"))
+    latitude, bad_latitude = decimals(text("latitude"))
+    longitude, bad_longitude = decimals(text("longitude"))
+    found = False
+    for bad, code, name, what in (
+            (pc.or_(bad_day, pc.is_null(day)), "bad-date", "event_date", "a date"),
+            (pc.or_(bad_fatalities, pc.is_null(fatalities)), "not-an-integer", "fatalities", "a count"),
+            (pc.or_(bad_precision, pc.is_null(precision)), "not-an-integer", "time_precision", "a precision code"),
+            (pc.or_(bad_latitude, pc.is_null(latitude)), "not-a-number", "latitude", "a latitude"),
+            (pc.or_(bad_longitude, pc.is_null(longitude)), "not-a-number", "longitude", "a longitude")):
+        found = _check(result, path, records, lines, bad, code, name, text(name), what) or found
+    if found:
+        return None
+    result.rows_read += n
+    table = pa.table({"period": _period(day, result.by, result.week_start),
+                      **{name: text(name) for name in keys if name not in SPLITS},
+                      **({result.split: _split_values(columns, result.split, n)} if result.split else {}),
+                      "fatalities": fatalities, "latitude": latitude, "longitude": longitude})
+    if result.by == "week" and not include_imprecise:
+        dated = pc.not_equal(precision, MONTH_PRECISION)
+        result.left_out += n - (pc.sum(dated).as_py() or 0)
+        result.left_out_fatalities += pc.sum(pc.filter(fatalities, pc.invert(dated))).as_py() or 0
+        table = table.filter(dated)
+    return table.group_by(["period", *keys]).aggregate([
+        ([], "count_all"), ("fatalities", "sum"), ("latitude", "sum"), ("longitude", "sum")])
+
+
+def aggregate(paths: Sequence[str | Path], by: str = "week", level: str = "admin1", split: str | None = None,
+              week_start: str = ACLED_WEEK_START, include_imprecise: bool = False,
+              max_field_bytes: int = MAX_FIELD_BYTES) -> Aggregation:
+    """Count the events of ACLED CSV files per ``by`` (week, month, year), ``level`` and ``split`` (see the
+    module docs). When ``issues`` is not empty nothing was counted."""
+    result = Aggregation(by, level, split, week_start)
+    keys = [*LEVELS[level], *([split] if split else [])]
+    parts = []
+    ids = []
+    for path in map(Path, paths):
+        with CsvFile(path, max_field_bytes=max_field_bytes) as source:
+            for item in read_batches(source):
+                if isinstance(item, BadRow):
+                    result.issues.append(Issue("wrong-field-count", f"the row has {item.fields} fields, the header "
+                                               f"{len(source.header)}", None, item.fields, file=str(path),
+                                               record=item.number, line=item.line))
+                    continue
+                part = _batch_counts(item.columns, item.num_rows, item.records, item.lines, path, result, keys,
+                                     include_imprecise)
+                if len(result.issues) >= MAX_ISSUES:
+                    return result
+                if part is not None:
+                    parts.append(part)
+                    ids.append(item.columns["event_id_cnty"])
+    _refuse_repeated_ids(ids, paths, result)
+    if result.issues:
+        return result
+    table = _combine(parts, keys)
+    result.table = table.rename_columns([by, *table.column_names[1:]])
+    result.events = pc.sum(result.table.column("events")).as_py() or 0
+    result.fatalities = pc.sum(result.table.column("fatalities")).as_py() or 0
+    return result
+
+
+def _refuse_repeated_ids(ids: list[Any], paths: Sequence[str | Path], result: Aggregation) -> None:
+    if not ids:
+        return
+    counts = pc.value_counts(pa.chunked_array(ids, pa.string()))
+    repeated = pc.filter(counts, pc.greater(pc.struct_field(counts, "counts"), 1))
+    for item in repeated.to_pylist()[:MAX_ISSUES]:
+        result.issues.append(Issue("duplicate-event-id", f"{show(item['values'])} appears {item['counts']} times "
+                                   "in the input: its event would be counted more than once", "event_id_cnty",
+                                   item["values"], file=", ".join(map(str, paths))))
+
+
+def _combine(parts: list[Any], keys: Sequence[str]) -> Any:
+    names = ["period", *keys]
+    if not parts:
+        empty = {"period": pa.array([], pa.date32()), **{name: pa.array([], pa.string()) for name in keys},
+                 "count_all": pa.array([], pa.int64()), "fatalities_sum": pa.array([], pa.int64()),
+                 "latitude_sum": pa.array([], pa.float64()), "longitude_sum": pa.array([], pa.float64())}
+        parts = [pa.table(empty)]
+    table = pa.concat_tables(parts).group_by(names).aggregate([
+        ("count_all", "sum"), ("fatalities_sum", "sum"), ("latitude_sum", "sum"), ("longitude_sum", "sum")])
+    events = table.column("count_all_sum")
+    return pa.table({
+        **{name: table.column(name) for name in names},
+        "events": events,
+        "fatalities": table.column("fatalities_sum_sum"),
+        "centroid_latitude": pc.round(pc.divide(table.column("latitude_sum_sum"), pc.cast(events, pa.float64())), 4),
+        "centroid_longitude": pc.round(pc.divide(table.column("longitude_sum_sum"),
+                                                 pc.cast(events, pa.float64())), 4),
+    }).sort_by([(name, "ascending") for name in names])
+
+
+def write_aggregation(table: Any, path: str | Path | None) -> int:
+    """Write an aggregation as CSV (stdout when ``path`` is None) or, for a ``.parquet`` path, as Parquet; both
+    atomically. Returns the number of rows."""
+    if path is not None and Path(path).suffix.lower() == ".parquet":
+        import pyarrow.parquet as pq
+
+        with atomic_binary_writer(path) as out:
+            pq.write_table(table, out)
+        return int(table.num_rows)
+
+    def write(out: Any) -> int:
+        out.write(csv_line(table.column_names))
+        for row in table.to_pylist():
+            out.write(csv_line(format_number(value) if isinstance(value, float) else str(value)
+                               for value in row.values()))
+        return int(table.num_rows)
+
+    return write_output(path, write)
