@@ -54,8 +54,8 @@ def model(rows: list[Row], by: str, level: str, split: str | None, start: str,
             period = day - timedelta((day.weekday() - WEEKDAYS.index(start)) % 7)
         else:
             period = day.replace(day=1) if by == "month" else day.replace(month=1, day=1)
-        keys = [row[name] for name in LEVELS[level]] + ([row[split]] if split else [])
-        groups[(period, *keys)].append(row)
+        key: tuple[object, ...] = (period, *(row[name] for name in LEVELS[level]), *([row[split]] if split else []))
+        groups[key].append(row)
     names = [by, *LEVELS[level], *([split] if split else [])]
     return [{**dict(zip(names, key, strict=True)), "events": len(members),
              "fatalities": sum(int(row["fatalities"]) for row in members),
