@@ -23,8 +23,9 @@ import pyarrow.compute as pc
 
 from eventcode._atomic import atomic_binary_writer, write_output
 from eventcode.codebook import acled_codebook
-from eventcode.formats.acled_csv import csv_line, format_number
-from eventcode.formats.acled_read import MAX_FIELD_BYTES, BadRow, CsvFile, read_batches
+from eventcode.formats.acled_csv import csv_line
+from eventcode.formats.acled_read import BLOCK_SIZE, MAX_FIELD_BYTES, BadRow, CsvFile, RowBatch, read_batches
+from eventcode.formats.csv_text import csv_bytes
 from eventcode.issues import Issue, show
 from eventcode.typed_columns import dates, decimals, first_true, integers
 
@@ -37,6 +38,10 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 ACLED_WEEK_START = "saturday"
 #: time_precision 3: the event is dated to its month only.
 MONTH_PRECISION = 3
+#: The decimals of a centroid: ACLED's coordinates have 4.
+CENTROID_DECIMALS = 4
+#: The events grouped at a time (fewer, larger steps; memory stays small).
+GROUP_ROWS = 1 << 17
 #: The most issues listed before the aggregation stops reading.
 MAX_ISSUES = 100
 
@@ -79,6 +84,8 @@ def _check(result: Aggregation, path: Path, records: Any, lines: Any, bad: Any, 
     position = first_true(bad)
     if position is None:
         return False
+    if records is None:  # the quick reader: the exact one names the row
+        return True
     value = texts[position].as_py()
     message = f"is blank: {what} is needed to count the event" if not value.strip() else \
         f"{show(value)} is not {what}"
@@ -100,7 +107,7 @@ def _split_values(columns: Any, split: str, n: int) -> Any:
 
 def _batch_counts(columns: Any, n: int, records: Any, lines: Any, path: Path, result: Aggregation,
                   keys: Sequence[str], include_imprecise: bool) -> Any:
-    """One batch counted: a table of keys, events, fatalities and coordinate sums (None on an issue)."""
+    """One batch's events: a table of their period, keys, fatalities and coordinates (None on an issue)."""
     def text(name: str) -> Any:
         column = columns[name]
         return pa.array([""] * n, pa.string()) if column is None else column
@@ -130,7 +137,12 @@ def _batch_counts(columns: Any, n: int, records: Any, lines: Any, path: Path, re
         result.left_out += n - (pc.sum(dated).as_py() or 0)
         result.left_out_fatalities += pc.sum(pc.filter(fatalities, pc.invert(dated))).as_py() or 0
         table = table.filter(dated)
-    return table.group_by(["period", *keys]).aggregate([
+    return table
+
+
+def _group(tables: list[Any], keys: Sequence[str]) -> Any:
+    """Rows of events counted per period and keys: events, fatalities and coordinate sums."""
+    return pa.concat_tables(tables).group_by(["period", *keys]).aggregate([
         ([], "count_all"), ("fatalities", "sum"), ("latitude", "sum"), ("longitude", "sum")])
 
 
@@ -139,27 +151,15 @@ def aggregate(paths: Sequence[str | Path], by: str = "week", level: str = "admin
               max_field_bytes: int = MAX_FIELD_BYTES) -> Aggregation:
     """Count the events of ACLED CSV files per ``by`` (week, month, year), ``level`` and ``split`` (see the
     module docs). When ``issues`` is not empty nothing was counted."""
-    result = Aggregation(by, level, split, week_start)
     keys = [*LEVELS[level], *([split] if split else [])]
-    parts = []
-    ids = []
-    for path in map(Path, paths):
-        with CsvFile(path, max_field_bytes=max_field_bytes) as source:
-            for item in read_batches(source):
-                if isinstance(item, BadRow):
-                    result.issues.append(Issue("wrong-field-count", f"the row has {item.fields} fields, the header "
-                                               f"{len(source.header)}", None, item.fields, file=str(path),
-                                               record=item.number, line=item.line))
-                    continue
-                part = _batch_counts(item.columns, item.num_rows, item.records, item.lines, path, result, keys,
-                                     include_imprecise)
-                if len(result.issues) >= MAX_ISSUES:
-                    return result
-                if part is not None:
-                    parts.append(part)
-                    ids.append(item.columns["event_id_cnty"])
-    _refuse_repeated_ids(ids, paths, result)
-    if result.issues:
+    for path in paths:
+        CsvFile(path, max_field_bytes=max_field_bytes).close()  # a header that matches no layout: InputError
+    result = Aggregation(by, level, split, week_start)
+    parts = _count(list(map(Path, paths)), keys, result, include_imprecise, max_field_bytes, exact=False)
+    if parts is None:  # a row to report: read again, naming each problem's record and line
+        result = Aggregation(by, level, split, week_start)
+        parts = _count(list(map(Path, paths)), keys, result, include_imprecise, max_field_bytes, exact=True)
+    if result.issues or parts is None:
         return result
     table = _combine(parts, keys)
     result.table = table.rename_columns([by, *table.column_names[1:]])
@@ -168,7 +168,77 @@ def aggregate(paths: Sequence[str | Path], by: str = "week", level: str = "admin
     return result
 
 
-def _refuse_repeated_ids(ids: list[Any], paths: Sequence[str | Path], result: Aggregation) -> None:
+#: The columns an aggregation reads (besides its keys).
+READ = ("event_id_cnty", "event_date", "time_precision", "latitude", "longitude", "fatalities", "sub_event_type")
+
+
+def _quick_batches(source: CsvFile, names: Sequence[str]) -> Any:
+    """The rows of a file as batches of only the columns ``names`` (pyarrow skips the others, notes above all),
+    without record numbers or lines; None at the first row the parser rejects or anything it cannot read."""
+    import pyarrow.csv as pcsv
+
+    include = [name for name in source.header if name in names]
+    rejected: list[int] = []
+
+    def handler(row: Any) -> str:
+        rejected.append(row.number)
+        return "skip"
+
+    try:
+        reader = pcsv.open_csv(source.path, read_options=pcsv.ReadOptions(use_threads=False, block_size=BLOCK_SIZE),
+                               parse_options=pcsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=True,
+                                                               invalid_row_handler=handler),
+                               convert_options=pcsv.ConvertOptions(
+                                   include_columns=include, column_types={name: pa.string() for name in include},
+                                   strings_can_be_null=False, quoted_strings_can_be_null=False))
+        for batch in reader:
+            if rejected:
+                break
+            yield RowBatch({name: batch.column(name) if name in include else None for name in names}, None, None,
+                           batch.num_rows)
+    except (pa.ArrowInvalid, OSError):
+        rejected.append(0)
+    if rejected:
+        yield None
+
+
+def _count(paths: list[Path], keys: Sequence[str], result: Aggregation, include_imprecise: bool,
+           max_field_bytes: int, exact: bool) -> list[Any] | None:
+    """The grouped counts of every file; None when the quick reader met a row to report."""
+    names = list(dict.fromkeys([*READ, *keys]))
+    parts: list[Any] = []
+    pending: list[Any] = []
+    ids = []
+    for path in paths:
+        with CsvFile(path, max_field_bytes=max_field_bytes) as source:
+            for item in read_batches(source) if exact else _quick_batches(source, names):
+                if item is None:
+                    return None
+                if isinstance(item, BadRow):
+                    if item.text.strip():
+                        result.issues.append(Issue("wrong-field-count", f"the row has {item.fields} fields, the "
+                                                   f"header {len(source.header)}", None, item.fields,
+                                                   file=str(path), record=item.number, line=item.line))
+                    continue
+                part = _batch_counts(item.columns, item.num_rows, item.records, item.lines, path, result, keys,
+                                     include_imprecise)
+                if part is None and not exact:
+                    return None
+                if len(result.issues) >= MAX_ISSUES:
+                    return parts
+                if part is not None:
+                    pending.append(part)
+                    ids.append(item.columns["event_id_cnty"])
+                if sum(table.num_rows for table in pending) >= GROUP_ROWS:
+                    parts.append(_group(pending, keys))
+                    pending.clear()
+    if pending:
+        parts.append(_group(pending, keys))
+    _refuse_repeated_ids(ids, paths, result)
+    return parts
+
+
+def _refuse_repeated_ids(ids: list[Any], paths: Sequence[Path], result: Aggregation) -> None:
     if not ids:
         return
     counts = pc.value_counts(pa.chunked_array(ids, pa.string()))
@@ -193,10 +263,15 @@ def _combine(parts: list[Any], keys: Sequence[str]) -> Any:
         **{name: table.column(name) for name in names},
         "events": events,
         "fatalities": table.column("fatalities_sum_sum"),
-        "centroid_latitude": pc.round(pc.divide(table.column("latitude_sum_sum"), pc.cast(events, pa.float64())), 4),
-        "centroid_longitude": pc.round(pc.divide(table.column("longitude_sum_sum"),
-                                                 pc.cast(events, pa.float64())), 4),
+        "centroid_latitude": _mean(table.column("latitude_sum_sum"), events),
+        "centroid_longitude": _mean(table.column("longitude_sum_sum"), events),
     }).sort_by([(name, "ascending") for name in names])
+
+
+def _mean(total: Any, count: Any) -> Any:
+    """Means to 4 decimals, each the double nearest its decimal (Arrow's own rounding can miss it by an ulp)."""
+    means = pc.divide(total, pc.cast(count, pa.float64())).to_pylist()
+    return pa.array([round(mean, CENTROID_DECIMALS) for mean in means], pa.float64())
 
 
 def write_aggregation(table: Any, path: str | Path | None) -> int:
@@ -211,9 +286,8 @@ def write_aggregation(table: Any, path: str | Path | None) -> int:
 
     def write(out: Any) -> int:
         out.write(csv_line(table.column_names))
-        for row in table.to_pylist():
-            out.write(csv_line(format_number(value) if isinstance(value, float) else str(value)
-                               for value in row.values()))
+        for batch in table.to_batches(max_chunksize=65_536):
+            out.write(csv_bytes([pc.cast(column, pa.string()) for column in batch.columns]).decode())
         return int(table.num_rows)
 
     return write_output(path, write)

@@ -24,6 +24,11 @@ def _blank(column: Any) -> Any:
 
 def dates(column: Any) -> tuple[Any, Any]:
     """event_date values as date32 (any of ACLED's forms) and where a filled value is not a date."""
+    try:  # the common case: every value a real ISO date (Arrow's cast is strict)
+        parsed = pc.cast(column, pa.date32())
+        return parsed, pc.is_null(parsed)
+    except pa.ArrowInvalid:
+        pass
     iso = pc.strptime(column, format="%Y-%m-%d", unit="s", error_is_null=True)
     exact = pc.equal(pc.strftime(iso, format="%Y-%m-%d"), column)  # strptime rolls 2023-02-30 on to March
     parsed = pc.cast(pc.if_else(exact, iso, pa.scalar(None, iso.type)), pa.date32())
@@ -48,6 +53,12 @@ def decimals(column: Any) -> tuple[Any, Any]:
 
 
 def _numbers(column: Any, pattern: str, to: Any) -> tuple[Any, Any]:
+    try:  # the common case: every value plain digits (a float cast also takes NaN and infinity: refused below)
+        values = pc.cast(column, to)
+        if not pa.types.is_floating(to) or pc.all(pc.is_finite(values)).as_py() is not False:
+            return values, pc.is_null(values)
+    except pa.ArrowInvalid:
+        pass
     readable = pc.match_substring_regex(column, pattern)
     text = pc.utf8_trim_whitespace(pc.if_else(readable, column, pa.scalar(None, pa.string())))
     values = pc.cast(pc.utf8_ltrim(text, "+"), to)
