@@ -37,7 +37,7 @@ from eventcode.errors import EventcodeError, InputError, InvalidEvent, OutputErr
 from eventcode.events import Event
 from eventcode.formats.acled_csv import InterForm, csv_line, event_row
 from eventcode.formats.acled_read import MAX_FIELD_BYTES, BadRow, CsvFile, inter_generation, is_blank_row, read_batches
-from eventcode.formats.csv_text import csv_bytes
+from eventcode.formats.csv_text import csv_lines, joined
 from eventcode.issues import Issue, show
 from eventcode.typed_columns import dates
 from eventcode.validate import DuplicateIds, Options, validate_path
@@ -203,6 +203,8 @@ def _read_updates(paths: Sequence[Path], inter: InterForm, result: Merge, reject
                   max_field_bytes: int) -> dict[str, _Update]:
     """The newest valid update row per id. Every row is validated: the issues of broken rows go into
     ``result.issues`` and the rows, as they were, to ``rejects`` (when given)."""
+    columns = acled_codebook().columns
+    stamp_at = columns.index("timestamp")
     best: dict[str, _Update] = {}
     order = 0
     header_written = False
@@ -210,38 +212,49 @@ def _read_updates(paths: Sequence[Path], inter: InterForm, result: Merge, reject
         with CsvFile(path, max_field_bytes=max_field_bytes) as source:
             form = file_form(source)
             report = validate_path(path, Options(limit_errors=None, max_field_bytes=max_field_bytes), "acled-csv")
-            broken = {issue.record for issue in report.issues if issue.severity == "error"}
+            broken = sorted({issue.record for issue in report.issues if issue.severity == "error" and issue.record})
             result.issues.extend(issue for issue in report.issues if issue.severity == "error")
+            result.rejected += len(broken)
+            result.update_rows += len(broken)
             if not form.matches(inter):
                 result.converted[str(path)] = f"{form} -> {inter}"
-            if rejects is not None and broken and not header_written:
-                rejects.write(source.header_text.encode())
-                header_written = True
-            for row in source.rows():
-                if row.too_large is not None:
-                    raise row.too_large
-                if is_blank_row(row.fields, len(source.header)):
+            if rejects is not None and broken:
+                if not header_written:
+                    rejects.write(source.header_text.encode())
+                    header_written = True
+                _write_rows(path, set(broken), rejects, max_field_bytes)
+            for item in read_batches(source):
+                if isinstance(item, BadRow):  # a blank line, or a row the validator reported
                     continue
-                result.update_rows += 1
-                if row.number in broken:
-                    result.rejected += 1
-                    if rejects is not None:
-                        rejects.write(row.text.encode())
-                    continue
-                record = source.record(row.fields)
-                values = list(record.values()) if form.matches(inter) else _convert(record, inter)
-                order += 1
-                update = _Update(values, _timestamp(record["timestamp"]), order)
-                event_id = values[0]
-                previous = best.get(event_id)
-                if previous is None or not _newer(previous.timestamp, update.timestamp):
-                    if previous is not None:
+                n = item.num_rows
+                texts = [_blank_column(n) if item.columns[name] is None else item.columns[name] for name in columns]
+                keep = pc.and_(pc.invert(pc.is_in(item.records, value_set=pa.array(broken, pa.int64()))),
+                               pc.not_equal(texts[0], ""))  # a blank id the validator let pass: a blank row
+                for fields in zip(*(pc.filter(column, keep).to_pylist() for column in texts), strict=True):
+                    result.update_rows += 1
+                    values = list(fields) if form.matches(inter) else _convert(dict(zip(columns, fields,
+                                                                                       strict=True)), inter)
+                    order += 1
+                    update = _Update(values, _timestamp(values[stamp_at]), order)
+                    previous = best.get(values[0])
+                    if previous is None or not _newer(previous.timestamp, update.timestamp):
+                        if previous is not None:
+                            result.not_newer += 1
+                            update.order = previous.order
+                        best[values[0]] = update
+                    else:
                         result.not_newer += 1
-                        update.order = previous.order
-                    best[event_id] = update
-                else:
-                    result.not_newer += 1
     return best
+
+
+def _write_rows(path: Path, numbers: set[int], out: BinaryIO, max_field_bytes: int) -> None:
+    """Copy the rows with these record numbers, exactly as they are in the file, to ``out``."""
+    with CsvFile(path, max_field_bytes=max_field_bytes) as source:
+        for row in source.rows():
+            if row.number in numbers:
+                if row.too_large is not None:  # cannot be kept whole: refuse the input
+                    raise row.too_large
+                out.write(row.text.encode())
 
 
 def _blank_column(n: int) -> Any:
@@ -290,25 +303,26 @@ def _convert_batch(texts: list[Any], records: Any, lines: Any, inter: InterForm,
     return [pa.array([row[index] for row in rows], pa.string()) for index in range(len(columns))]
 
 
-def _apply(texts: list[Any], records: Any, lines: Any, updates: dict[str, _Update], deleted: dict[str, int],
-           touched: Any, result: Merge, path: str, seen_deleted: set[str]) -> list[Any]:
-    """One base batch with its rows replaced or deleted as the updates and the deleted list say (``touched``:
-    the ids of both, as an Arrow array)."""
+def _edits(texts: list[Any], records: Any, lines: Any, updates: dict[str, _Update], deleted: dict[str, int],
+           touched: Any, result: Merge, path: str, seen_deleted: set[str]) -> tuple[Any, list[Any] | None]:
+    """What the updates and the deleted list do to one base batch: the positions of the output's rows (None:
+    every row as it is) and the replacing rows' columns (positions past the batch's end are theirs);
+    ``touched`` holds the ids of the updates and of the deleted list, as an Arrow array."""
     columns = acled_codebook().columns
     n = len(texts[0])
     result.base_rows += n
-    positions = pc.indices_nonzero(pc.is_in(texts[0], value_set=touched)).to_pylist()
-    if not positions:
+    hits = pc.indices_nonzero(pc.is_in(texts[0], value_set=touched))
+    if not len(hits):
         result.kept += n
-        return texts
-    taken = pa.array(positions, pa.int64())
-    hit_rows = list(zip(*(pc.take(column, taken).to_pylist() for column in texts), strict=True))
-    stamps = pc.take(texts[columns.index("timestamp")], taken).to_pylist()
+        return None, None
+    positions = hits.to_pylist()
+    ids = pc.take(texts[0], hits).to_pylist()
+    stamps = pc.take(texts[columns.index("timestamp")], hits).to_pylist()
     replacements: list[list[str]] = []
-    replace_at: dict[int, int] = {}
-    drop: set[int] = set()
-    for position, row, stamp_text in zip(positions, hit_rows, stamps, strict=True):
-        event_id, stamp = row[0], _timestamp(stamp_text)
+    replaced: list[int] = []
+    drop: list[int] = []
+    for position, event_id, stamp_text in zip(positions, ids, stamps, strict=True):
+        stamp = _timestamp(stamp_text)
         if stamp is None and stamp_text.strip():
             result.issues.append(Issue("not-an-integer", f"{show(stamp_text)} is not a Unix timestamp", "timestamp",
                                        stamp_text, file=path, record=records[position].as_py(),
@@ -325,35 +339,53 @@ def _apply(texts: list[Any], records: Any, lines: Any, updates: dict[str, _Updat
         if deletion is not None:
             seen_deleted.add(event_id)
             if _newer(deletion, stamp):
-                drop.add(position)
+                drop.append(position)
                 result.deleted += 1
                 result.withdrawn += winner is not None
                 continue
             result.deletions_older += 1
         if winner is not None:
-            replace_at[position] = n + len(replacements)
+            replaced.append(position)
             replacements.append(winner)
-            result.replaced += 1
-            result.changed_fields.update(name for name, old, new in zip(columns, row, winner, strict=True)
-                                         if old != new)
-    result.kept += n - len(drop) - len(replace_at)
-    if not drop and not replace_at:
-        return texts
-    indices = pa.array([replace_at.get(p, p) for p in range(n) if p not in drop], pa.int64())
-    if replacements:
-        extra = [pa.array([row[index] for row in replacements], pa.string()) for index in range(len(columns))]
-        texts = [pa.concat_arrays([column, more]) for column, more in zip(texts, extra, strict=True)]
-    return [pc.take(column, indices) for column in texts]
+    result.replaced += len(replaced)
+    result.kept += n - len(drop) - len(replaced)
+    if not drop and not replaced:
+        return None, None
+    indices = pa.array(range(n), pa.int64())
+    extra = None
+    if replaced:
+        extra = _columns(replacements)
+        at = pa.array(replaced, pa.int64())
+        for name, old, new in zip(columns, texts, extra, strict=True):
+            changed = pc.sum(pc.not_equal(pc.take(old, at), new)).as_py()
+            if changed:
+                result.changed_fields[name] += changed
+        indices = pc.replace_with_mask(indices, pc.is_in(indices, value_set=at),
+                                       pa.array(range(n, n + len(replaced)), pa.int64()))
+    if drop:
+        indices = pc.filter(indices, pc.invert(pc.is_in(pa.array(range(n), pa.int64()),
+                                                        value_set=pa.array(drop, pa.int64()))))
+    return indices, extra
 
 
-def _sort_key(table: Any) -> Any:
+def _lines(columns: list[Any], sort: bool) -> Any:
+    """Rows as a table of their CSV lines (and, to sort them, their ids and dates)."""
+    keys = {KEY: columns[0], "event_date": columns[1]} if sort else {}
+    return pa.table({"line": csv_lines(columns), **keys})
+
+
+def _columns(rows: list[list[str]]) -> list[Any]:
+    return [pa.array([row[index] for row in rows], pa.string()) for index in range(len(acled_codebook().columns))]
+
+
+def _sorted(table: Any) -> Any:
+    """Rows ordered by event_date, then event_id_cnty (its prefix, then its number)."""
     parts = pc.extract_regex(table.column(KEY), r"^(?P<p>[A-Z]*)(?P<d>[0-9]*)")
+    digits = pc.struct_field(parts, "d")
     return table.append_column("_date", dates(table.column("event_date"))[0]) \
         .append_column("_prefix", pc.struct_field(parts, "p")) \
-        .append_column("_number", pc.cast(pc.if_else(pc.equal(pc.struct_field(parts, "d"), ""), None,
-                                                     pc.struct_field(parts, "d")), pa.int64())) \
-        .sort_by([("_date", "ascending"), ("_prefix", "ascending"), ("_number", "ascending"), (KEY, "ascending")]) \
-        .drop_columns(["_date", "_prefix", "_number"])
+        .append_column("_number", pc.cast(pc.if_else(pc.equal(digits, ""), None, digits), pa.int64())) \
+        .sort_by([("_date", "ascending"), ("_prefix", "ascending"), ("_number", "ascending"), (KEY, "ascending")])
 
 
 def merge(base: str | Path, updates: Sequence[str | Path], output: str | Path, deleted: str | Path | None = None,
@@ -398,13 +430,18 @@ def merge(base: str | Path, updates: Sequence[str | Path], output: str | Path, d
                 duplicates = DuplicateIds()
                 sorted_parts = []
                 for texts, records, lines in _base_batches(source, target, form, result, duplicates):
-                    kept = _apply(texts, records, lines, best, deletions, touched, result, str(base),
-                                  seen_deleted)
-                    result.written += len(kept[0])
+                    indices, replacements = _edits(texts, records, lines, best, deletions, touched, result,
+                                                   str(base), seen_deleted)
+                    rows = _lines(texts, sort)
+                    if replacements is not None:
+                        rows = pa.concat_tables([rows, _lines(replacements, sort)])
+                    if indices is not None:
+                        rows = rows.take(indices)
+                    result.written += rows.num_rows
                     if sort:
-                        sorted_parts.append(pa.table(kept, names=list(cb.columns)))
+                        sorted_parts.append(rows)
                     else:
-                        out.write(csv_bytes(kept))
+                        out.write(joined(rows.column("line")))
                 for record, line, event_id, first_record, first_line in duplicates.duplicates():
                     where = f"record {first_record}" + (f" (line {first_line})" if first_line is not None else "")
                     result.issues.append(Issue("duplicate-event-id", f"{show(event_id)} already appears at {where}",
@@ -412,15 +449,14 @@ def merge(base: str | Path, updates: Sequence[str | Path], output: str | Path, d
                 new = _new_rows(best, deletions, result)
                 result.written += len(new)
                 if new:
-                    columns = [pa.array([row[index] for row in new], pa.string()) for index in range(len(cb.columns))]
+                    rows = _lines(_columns(new), sort)
                     if sort:
-                        sorted_parts.append(pa.table(columns, names=list(cb.columns)))
+                        sorted_parts.append(rows)
                     else:
-                        out.write(csv_bytes(columns))
+                        out.write(joined(rows.column("line")))
                 if sort and sorted_parts:
-                    table = _sort_key(pa.concat_tables(sorted_parts))
-                    for batch in table.to_batches(max_chunksize=65_536):
-                        out.write(csv_bytes(batch.columns))
+                    for batch in _sorted(pa.concat_tables(sorted_parts)).to_batches(max_chunksize=65_536):
+                        out.write(joined(batch.column("line")))
                 if result.issues:
                     raise MergeFailed
         except MergeFailed:
