@@ -134,3 +134,15 @@ def test_rows_that_cannot_be_counted_are_refused(tmp_path: Path, capsys: Capture
     assert "'MMR1' appears 2 times in the input" in capsys.readouterr().err
     assert main(["aggregate", str(again), "--by", "month", "-o", str(tmp_path / "no" / "out.csv")]) == 2
     assert not out.exists()
+
+
+def test_blank_lines_are_skipped_and_a_short_row_is_named(tmp_path: Path, capsys: Capture) -> None:
+    good = acled_example()
+    path = write_csv(tmp_path / "in.csv", [good, {**good, "event_id_cnty": "MMR2"}])
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "\n", encoding="utf-8")
+    result = aggregate([path], "year", "country")
+    assert (result.issues, result.events) == ([], 2)
+    path.write_text(text + "MMR3,2023-11-01\n", encoding="utf-8")
+    assert main(["aggregate", str(path), "--by", "year"]) == 1
+    assert "in.csv:6: record 3: the row has 2 fields, the header 31 [wrong-field-count]" in capsys.readouterr().err

@@ -221,3 +221,14 @@ def test_bad_input_and_output_exit_2_without_output(tmp_path: Path, capsys: Capt
     assert main(["merge", str(base), str(base), "--deleted", str(bad_stamp), "-o", str(out)]) == 1
     assert "bad.csv:3: deleted_timestamp: 'soon' is not a Unix timestamp" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_a_legacy_update_is_converted_and_the_base_replaced_in_place(sample: list[Row], tmp_path: Path,
+                                                                      capsys: Capture) -> None:
+    cb = acled_codebook()
+    base = write_csv(tmp_path / "base.csv", sample[:20], cb.columns)
+    legacy = [{**reissue(row, 5), "data_id": "1", "event_id_no_cnty": "1", "iso3": "X"} for row in sample[:3]]
+    update = write_csv(tmp_path / "legacy.csv", legacy, cb.legacy_columns)
+    assert main(["merge", str(base), str(update), "-o", str(base)]) == 0
+    assert "legacy.csv: converted legacy -> numeric" in capsys.readouterr().err
+    assert read_rows(base) == [reissue(row, 5) for row in sample[:3]] + sample[3:20]

@@ -66,7 +66,7 @@ WRITERS: dict[str, Writer] = {"acled-csv": write_acled_csv, "jsonl": write_jsonl
 #: The output formats that need a file (they are binary).
 FILE_ONLY_FORMATS = ("parquet",)
 #: The output formats people open in spreadsheets, where ``excel_safe`` applies.
-EXCEL_SAFE_FORMATS = ("acled-csv", "cameo-tsv", "actors-long")
+EXCEL_SAFE_FORMATS = ("acled-csv", "cameo-tsv")
 
 
 def convert_records(source: str | Path, target: str | Path | None, to: str = "acled-csv",

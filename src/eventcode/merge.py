@@ -22,8 +22,9 @@ import csv
 import dataclasses
 import json
 import re
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -368,10 +369,56 @@ def _edits(texts: list[Any], records: Any, lines: Any, updates: dict[str, _Updat
     return indices, extra
 
 
-def _lines(columns: list[Any], sort: bool) -> Any:
-    """Rows as a table of their CSV lines (and, to sort them, their ids and dates)."""
-    keys = {KEY: columns[0], "event_date": columns[1]} if sort else {}
-    return pa.table({"line": csv_lines(columns), **keys})
+class _Writer:
+    """Writes batches of rows as CSV lines, in order, on a second thread, so that reading the base and writing
+    the output overlap (pyarrow's kernels release the GIL). With ``sort`` it keeps the lines (and each row's id
+    and date) and writes them sorted when it closes."""
+
+    def __init__(self, out: BinaryIO, sort: bool) -> None:
+        self.out, self.sort = out, sort
+        self.parts: list[Any] = []
+        self.pool = ThreadPoolExecutor(max_workers=1)
+        self.pending: deque[Future[None]] = deque()
+
+    def add(self, columns: list[Any], indices: Any = None, extra: list[Any] | None = None) -> int:
+        """Queue rows (``indices`` picks and orders them from ``columns`` followed by ``extra``); returns how
+        many."""
+        count = len(columns[0]) if indices is None else len(indices)
+        if self.sort:
+            self.parts.append(_rows(columns, indices, extra, keys=True))
+            return count
+        self.pending.append(self.pool.submit(self._write, columns, indices, extra))
+        while len(self.pending) > 2:  # at most two batches wait: memory stays flat
+            self.pending.popleft().result()
+        return count
+
+    def _write(self, columns: list[Any], indices: Any, extra: list[Any] | None) -> None:
+        self.out.write(joined(_rows(columns, indices, extra, keys=False).column("line")))
+
+    def __enter__(self) -> _Writer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            while self.pending:
+                self.pending.popleft().result()
+            if self.sort and self.parts and exc[0] is None:
+                for batch in _sorted(pa.concat_tables(self.parts)).to_batches(max_chunksize=65_536):
+                    self.out.write(joined(batch.column("line")))
+        finally:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _rows(columns: list[Any], indices: Any, extra: list[Any] | None, keys: bool) -> Any:
+    """Rows as a table of their CSV lines (and, with ``keys``, their ids and dates), picked by ``indices``."""
+    rows = _lines(columns, keys)
+    if extra is not None:
+        rows = pa.concat_tables([rows, _lines(extra, keys)])
+    return rows if indices is None else rows.take(indices)
+
+
+def _lines(columns: list[Any], keys: bool) -> Any:
+    return pa.table({"line": csv_lines(columns), **({KEY: columns[0], "event_date": columns[1]} if keys else {})})
 
 
 def _columns(rows: list[list[str]]) -> list[Any]:
@@ -428,35 +475,19 @@ def merge(base: str | Path, updates: Sequence[str | Path], output: str | Path, d
             with atomic_binary_writer(output) as out:
                 out.write(csv_line(cb.columns).encode())
                 duplicates = DuplicateIds()
-                sorted_parts = []
-                for texts, records, lines in _base_batches(source, target, form, result, duplicates):
-                    indices, replacements = _edits(texts, records, lines, best, deletions, touched, result,
-                                                   str(base), seen_deleted)
-                    rows = _lines(texts, sort)
-                    if replacements is not None:
-                        rows = pa.concat_tables([rows, _lines(replacements, sort)])
-                    if indices is not None:
-                        rows = rows.take(indices)
-                    result.written += rows.num_rows
-                    if sort:
-                        sorted_parts.append(rows)
-                    else:
-                        out.write(joined(rows.column("line")))
-                for record, line, event_id, first_record, first_line in duplicates.duplicates():
-                    where = f"record {first_record}" + (f" (line {first_line})" if first_line is not None else "")
-                    result.issues.append(Issue("duplicate-event-id", f"{show(event_id)} already appears at {where}",
-                                               KEY, event_id, file=str(base), record=record, line=line))
-                new = _new_rows(best, deletions, result)
-                result.written += len(new)
-                if new:
-                    rows = _lines(_columns(new), sort)
-                    if sort:
-                        sorted_parts.append(rows)
-                    else:
-                        out.write(joined(rows.column("line")))
-                if sort and sorted_parts:
-                    for batch in _sorted(pa.concat_tables(sorted_parts)).to_batches(max_chunksize=65_536):
-                        out.write(joined(batch.column("line")))
+                with _Writer(out, sort) as writer:
+                    for texts, records, lines in _base_batches(source, target, form, result, duplicates):
+                        indices, replacements = _edits(texts, records, lines, best, deletions, touched, result,
+                                                       str(base), seen_deleted)
+                        result.written += writer.add(texts, indices, replacements)
+                    for record, line, event_id, first_record, first_line in duplicates.duplicates():
+                        where = f"record {first_record}" + (f" (line {first_line})" if first_line is not None else "")
+                        result.issues.append(Issue("duplicate-event-id", f"{show(event_id)} already appears at "
+                                                   f"{where}", KEY, event_id, file=str(base), record=record,
+                                                   line=line))
+                    new = _new_rows(best, deletions, result)
+                    if new:
+                        result.written += writer.add(_columns(new))
                 if result.issues:
                     raise MergeFailed
         except MergeFailed:
