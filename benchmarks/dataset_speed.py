@@ -66,7 +66,7 @@ rows = pd.read_csv(sys.argv[1], engine="pyarrow", usecols=["event_date", "time_p
                    "latitude", "longitude", "fatalities"], keep_default_na=False)
 rows = rows[rows["time_precision"] != 3]
 day = pd.to_datetime(rows["event_date"])
-rows["week"] = (day - pd.to_timedelta((day.dt.weekday - 5) % 7, unit="D")).dt.date
+rows["week"] = (day - pd.to_timedelta((day.dt.dayofweek - 5) % 7, unit="D")).dt.date
 out = rows.groupby(["week", "country", "admin1"]).agg(events=("fatalities", "size"), fatalities=("fatalities", "sum"),
     centroid_latitude=("latitude", "mean"), centroid_longitude=("longitude", "mean")).reset_index()
 out.to_csv(sys.argv[2], index=False)

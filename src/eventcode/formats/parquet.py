@@ -10,7 +10,7 @@ and making events of its rows gives the same events.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,7 @@ from eventcode.events import Event
 from eventcode.formats.acled_csv import InterForm
 
 #: Events per row group: large enough for good compression, small enough to keep memory flat.
-ROW_GROUP = 65_536
+ROW_GROUP = 32_768
 CATEGORIES = ("disorder_type", "event_type", "sub_event_type", "civilian_targeting", "region", "country", "admin1",
               "admin2", "admin3", "source_scale")
 
@@ -40,19 +40,19 @@ def schema(inter: InterForm = "text") -> Any:
     return pa.schema([(name, types.get(name, pa.string())) for name in acled_codebook().columns])
 
 
-def _values(event: Event, inter: InterForm) -> dict[str, Any]:
-    values: dict[str, Any] = event.model_dump()
-    values["civilian_targeting"] = acled_codebook().civilian_targeting_value if event.civilian_targeting else ""
-    if inter == "text":
-        values.update(inter1=event.inter1_label, inter2=event.inter2_label or None,
-                      interaction=event.interaction_text)
-    return values
-
-
-def _batches(events: Iterable[Event], inter: InterForm) -> Iterator[list[dict[str, Any]]]:
-    iterator = iter(events)
-    while chunk := [_values(event, inter) for event in islice(iterator, ROW_GROUP)]:
-        yield chunk
+def _columns(events: Iterable[Event], inter: InterForm) -> dict[str, list[Any]]:
+    """The events' values, column by column (text inter labels with ``inter="text"``)."""
+    cb = acled_codebook()
+    columns: dict[str, list[Any]] = {name: [] for name in cb.columns}
+    for event in events:
+        values = event.model_dump()
+        values["civilian_targeting"] = cb.civilian_targeting_value if event.civilian_targeting else ""
+        if inter == "text":
+            values.update(inter1=event.inter1_label, inter2=event.inter2_label or None,
+                          interaction=event.interaction_text)
+        for name, column in columns.items():
+            column.append(values[name])
+    return columns
 
 
 def write_parquet(events: Iterable[Event], path: str | Path | None = None, inter: InterForm = "text") -> int:
@@ -63,11 +63,15 @@ def write_parquet(events: Iterable[Event], path: str | Path | None = None, inter
     if path is None:
         raise OutputError("parquet is binary: name an output file with -o")
     target = schema(inter)
+    iterator = iter(events)
     count = 0
     with atomic_binary_writer(path) as out, pq.ParquetWriter(out, target) as writer:
-        for rows in _batches(events, inter):
-            writer.write_table(pa.Table.from_pylist(rows, schema=target))
-            count += len(rows)
-        if not count:
-            writer.write_table(target.empty_table())
+        while True:
+            columns = _columns(islice(iterator, ROW_GROUP), inter)
+            rows = len(columns["event_id_cnty"])
+            if rows or not count:  # an empty file still holds the schema
+                writer.write_table(pa.table(columns, schema=target))
+            count += rows
+            if rows < ROW_GROUP:
+                break
     return count
