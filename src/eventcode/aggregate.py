@@ -94,7 +94,7 @@ def _check(result: Aggregation, path: Path, records: Any, lines: Any, bad: Any, 
     return True
 
 
-def _split_values(columns: Any, split: str, n: int) -> Any:
+def _split_values(columns: Any, split: str) -> Any:
     column = columns[split]
     if column is not None:
         return column
@@ -130,7 +130,7 @@ def _batch_counts(columns: Any, n: int, records: Any, lines: Any, path: Path, re
     result.rows_read += n
     table = pa.table({"period": _period(day, result.by, result.week_start),
                       **{name: text(name) for name in keys if name not in SPLITS},
-                      **({result.split: _split_values(columns, result.split, n)} if result.split else {}),
+                      **({result.split: _split_values(columns, result.split)} if result.split else {}),
                       "fatalities": fatalities, "latitude": latitude, "longitude": longitude})
     if result.by == "week" and not include_imprecise:
         dated = pc.not_equal(precision, MONTH_PRECISION)
