@@ -24,7 +24,7 @@ import pyarrow.compute as pc
 from eventcode._atomic import atomic_binary_writer, write_output
 from eventcode.codebook import acled_codebook
 from eventcode.formats.acled_csv import csv_line
-from eventcode.formats.acled_read import BLOCK_SIZE, MAX_FIELD_BYTES, BadRow, CsvFile, RowBatch, read_batches
+from eventcode.formats.acled_read import MAX_FIELD_BYTES, BadRow, CsvFile, RowBatch, read_batches
 from eventcode.formats.csv_text import csv_bytes
 from eventcode.issues import Issue, show
 from eventcode.typed_columns import dates, decimals, first_true, integers
@@ -106,8 +106,8 @@ def _split_values(columns: Any, split: str) -> Any:
 
 
 def _batch_counts(columns: Any, n: int, records: Any, lines: Any, path: Path, result: Aggregation,
-                  keys: Sequence[str], include_imprecise: bool) -> Any:
-    """One batch's events: a table of their period, keys, fatalities and coordinates (None on an issue)."""
+                  areas: _Areas, include_imprecise: bool) -> Any:
+    """One batch's events: a table of their period, area, fatalities and coordinates (None on an issue)."""
     def text(name: str) -> Any:
         column = columns[name]
         return pa.array([""] * n, pa.string()) if column is None else column
@@ -128,9 +128,9 @@ def _batch_counts(columns: Any, n: int, records: Any, lines: Any, path: Path, re
     if found:
         return None
     result.rows_read += n
-    table = pa.table({"period": _period(day, result.by, result.week_start),
-                      **{name: text(name) for name in keys if name not in SPLITS},
-                      **({result.split: _split_values(columns, result.split)} if result.split else {}),
+    keys = [text(name) for name in LEVELS[result.level]] + (
+        [_split_values(columns, result.split)] if result.split else [])
+    table = pa.table({"period": _period(day, result.by, result.week_start), **areas.number(keys),
                       "fatalities": fatalities, "latitude": latitude, "longitude": longitude})
     if result.by == "week" and not include_imprecise:
         dated = pc.not_equal(precision, MONTH_PRECISION)
@@ -141,9 +141,40 @@ def _batch_counts(columns: Any, n: int, records: Any, lines: Any, path: Path, re
 
 
 def _group(tables: list[Any], keys: Sequence[str]) -> Any:
-    """Rows of events counted per period and keys: events, fatalities and coordinate sums."""
-    return pa.concat_tables(tables).group_by(["period", *keys]).aggregate([
+    """Rows of events counted per period and key numbers: events, fatalities and coordinate sums."""
+    return pa.concat_tables(tables).group_by(["period", *keys], use_threads=False).aggregate([
         ([], "count_all"), ("fatalities", "sum"), ("latitude", "sum"), ("longitude", "sum")])
+
+
+class _Areas:
+    """Numbers the values of each key column (country, admin1, admin2, split value), so that events are grouped
+    on integers rather than on text, and turns the numbers back into values."""
+
+    def __init__(self, keys: Sequence[str]) -> None:
+        self.keys = tuple(keys)
+        self.numbers: list[dict[str, int]] = [{} for _ in keys]
+
+    def number(self, columns: list[Any]) -> dict[str, Any]:
+        """Each key column as the numbers of its values (int32), keyed by the key's name."""
+        numbered = {}
+        for key, column, numbers in zip(self.keys, columns, self.numbers, strict=True):
+            encoded = pc.dictionary_encode(column)
+            values = [numbers.setdefault(value, len(numbers)) for value in encoded.dictionary.to_pylist()]
+            numbered[key] = pc.take(pa.array(values, pa.int32()), encoded.indices)
+        return numbered
+
+    def values(self, key: str, numbers: Any) -> Any:
+        """The values of a key column's numbers."""
+        names = list(self.numbers[self.keys.index(key)])
+        return pc.take(pa.array(names, pa.string()), numbers)
+
+    def ranks(self, key: str, numbers: Any) -> Any:
+        """Each number's place among the key column's values in sorted order."""
+        names = list(self.numbers[self.keys.index(key)])
+        rank = [0] * len(names)
+        for place, number in enumerate(sorted(range(len(names)), key=names.__getitem__)):
+            rank[number] = place
+        return pc.take(pa.array(rank, pa.int32()), numbers)
 
 
 def aggregate(paths: Sequence[str | Path], by: str = "week", level: str = "admin1", split: str | None = None,
@@ -155,19 +186,21 @@ def aggregate(paths: Sequence[str | Path], by: str = "week", level: str = "admin
     for path in paths:
         CsvFile(path, max_field_bytes=max_field_bytes).close()  # a header that matches no layout: InputError
     result = Aggregation(by, level, split, week_start)
-    parts = _count(list(map(Path, paths)), keys, result, include_imprecise, max_field_bytes, exact=False)
-    if parts is None:  # a row to report: read again, naming each problem's record and line
+    counted = _count(list(map(Path, paths)), keys, result, include_imprecise, max_field_bytes, exact=False)
+    if counted is None:  # a row to report: read again, naming each problem's record and line
         result = Aggregation(by, level, split, week_start)
-        parts = _count(list(map(Path, paths)), keys, result, include_imprecise, max_field_bytes, exact=True)
-    if result.issues or parts is None:
+        counted = _count(list(map(Path, paths)), keys, result, include_imprecise, max_field_bytes, exact=True)
+    if result.issues or counted is None:
         return result
-    table = _combine(parts, keys)
+    table = _combine(*counted)
     result.table = table.rename_columns([by, *table.column_names[1:]])
     result.events = pc.sum(result.table.column("events")).as_py() or 0
     result.fatalities = pc.sum(result.table.column("fatalities")).as_py() or 0
     return result
 
 
+#: The block size of the quick reader (it converts only a few columns: larger blocks, fewer steps).
+QUICK_BLOCK = 4 << 20
 #: The columns an aggregation reads (besides its keys).
 READ = ("event_id_cnty", "event_date", "time_precision", "latitude", "longitude", "fatalities", "sub_event_type")
 
@@ -185,7 +218,7 @@ def _quick_batches(source: CsvFile, names: Sequence[str]) -> Any:
         return "skip"
 
     try:
-        reader = pcsv.open_csv(source.path, read_options=pcsv.ReadOptions(use_threads=False, block_size=BLOCK_SIZE),
+        reader = pcsv.open_csv(source.path, read_options=pcsv.ReadOptions(use_threads=False, block_size=QUICK_BLOCK),
                                parse_options=pcsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=True,
                                                                invalid_row_handler=handler),
                                convert_options=pcsv.ConvertOptions(
@@ -203,9 +236,11 @@ def _quick_batches(source: CsvFile, names: Sequence[str]) -> Any:
 
 
 def _count(paths: list[Path], keys: Sequence[str], result: Aggregation, include_imprecise: bool,
-           max_field_bytes: int, exact: bool) -> list[Any] | None:
-    """The grouped counts of every file; None when the quick reader met a row to report."""
+           max_field_bytes: int, exact: bool) -> tuple[list[Any], _Areas] | None:
+    """The counts of every file, grouped a part at a time, and the areas they number; None when the quick reader
+    met a row to report."""
     names = list(dict.fromkeys([*READ, *keys]))
+    areas = _Areas(keys)
     parts: list[Any] = []
     pending: list[Any] = []
     ids = []
@@ -220,12 +255,12 @@ def _count(paths: list[Path], keys: Sequence[str], result: Aggregation, include_
                                                    f"header {len(source.header)}", None, item.fields,
                                                    file=str(path), record=item.number, line=item.line))
                     continue
-                part = _batch_counts(item.columns, item.num_rows, item.records, item.lines, path, result, keys,
+                part = _batch_counts(item.columns, item.num_rows, item.records, item.lines, path, result, areas,
                                      include_imprecise)
                 if part is None and not exact:
                     return None
                 if len(result.issues) >= MAX_ISSUES:
-                    return parts
+                    return parts, areas
                 if part is not None:
                     pending.append(part)
                     ids.append(item.columns["event_id_cnty"])
@@ -235,7 +270,7 @@ def _count(paths: list[Path], keys: Sequence[str], result: Aggregation, include_
     if pending:
         parts.append(_group(pending, keys))
     _refuse_repeated_ids(ids, paths, result)
-    return parts
+    return parts, areas
 
 
 def _refuse_repeated_ids(ids: list[Any], paths: Sequence[Path], result: Aggregation) -> None:
@@ -249,27 +284,33 @@ def _refuse_repeated_ids(ids: list[Any], paths: Sequence[Path], result: Aggregat
                                    item["values"], file=", ".join(map(str, paths))))
 
 
-def _combine(parts: list[Any], keys: Sequence[str]) -> Any:
-    names = ["period", *keys]
+def _combine(parts: list[Any], areas: _Areas) -> Any:
+    """The counts per period and area, summed over the parts, sorted by period and key values."""
+    keys = list(areas.keys)
     if not parts:
-        empty = {"period": pa.array([], pa.date32()), **{name: pa.array([], pa.string()) for name in keys},
-                 "count_all": pa.array([], pa.int64()), "fatalities_sum": pa.array([], pa.int64()),
-                 "latitude_sum": pa.array([], pa.float64()), "longitude_sum": pa.array([], pa.float64())}
-        parts = [pa.table(empty)]
-    table = pa.concat_tables(parts).group_by(names).aggregate([
+        parts = [pa.table({"period": pa.array([], pa.date32()), **{key: pa.array([], pa.int32()) for key in keys},
+                           **{name: pa.array([], pa.int64()) for name in ("count_all", "fatalities_sum")},
+                           **{name: pa.array([], pa.float64()) for name in ("latitude_sum", "longitude_sum")}})]
+    table = pa.concat_tables(parts).group_by(["period", *keys], use_threads=False).aggregate([
         ("count_all", "sum"), ("fatalities_sum", "sum"), ("latitude_sum", "sum"), ("longitude_sum", "sum")])
+    del parts
+    ranks = pa.table({"period": table.column("period"),
+                      **{key: areas.ranks(key, table.column(key)) for key in keys}})
+    table = table.take(pc.sort_indices(ranks, sort_keys=[(name, "ascending") for name in ranks.column_names]))
     events = table.column("count_all_sum")
     return pa.table({
-        **{name: table.column(name) for name in names},
+        "period": table.column("period"),
+        **{key: areas.values(key, table.column(key)) for key in keys},
         "events": events,
         "fatalities": table.column("fatalities_sum_sum"),
         "centroid_latitude": _mean(table.column("latitude_sum_sum"), events),
         "centroid_longitude": _mean(table.column("longitude_sum_sum"), events),
-    }).sort_by([(name, "ascending") for name in names])
+    })
 
 
 def _mean(total: Any, count: Any) -> Any:
-    """Means to 4 decimals, each the double nearest its decimal (Arrow's own rounding can miss it by an ulp)."""
+    """Means to 4 decimals, each the double nearest its decimal (Python's round: Arrow's can miss that double by
+    one unit in the last place, or round a half the other way)."""
     means = pc.divide(total, pc.cast(count, pa.float64())).to_pylist()
     return pa.array([round(mean, CENTROID_DECIMALS) for mean in means], pa.float64())
 

@@ -21,7 +21,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
                             "keyed by event_id_cnty: a newer timestamp replaces a row, a later deletion removes it, "
                             "new ids are added after the base's rows. Files in another form are converted to the "
                             "base's, and said so. See docs/dataset.md.")
-    parser.add_argument("base", type=Path, help="the ACLED CSV file kept locally")
+    parser.add_argument("base", type=Path, metavar="BASE", help="the ACLED CSV file kept locally")
     parser.add_argument("updates", type=Path, nargs="+", metavar="UPDATE", help="ACLED CSV files of new and "
                         "re-issued events, oldest first")
     parser.add_argument("-o", "--output", type=Path, required=True,
