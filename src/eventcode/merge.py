@@ -263,9 +263,9 @@ def _blank_column(n: int) -> Any:
 
 
 def _base_batches(source: CsvFile, inter: InterForm, form: Form, result: Merge,
-                  duplicates: DuplicateIds) -> Iterator[tuple[list[Any], Any, Any]]:
+                  ids: list[Any]) -> Iterator[tuple[list[Any], Any, Any]]:
     """The base's rows, batch by batch, as text columns in the target form, with their record numbers and lines;
-    rows that cannot be split into fields (or converted) go into the issues."""
+    rows that cannot be split into fields (or converted) go into the issues, the ids into ``ids``."""
     columns = acled_codebook().columns
     width = len(source.header)
     for item in read_batches(source, BLOCK_SIZE):
@@ -285,8 +285,29 @@ def _base_batches(source: CsvFile, inter: InterForm, form: Form, result: Merge,
             records, lines = item.records, item.lines
         if not form.matches(inter):
             texts = _convert_batch(texts, records, lines, inter, result, str(source.path))
-        duplicates.add_batch(texts[0], records, lines)
+        ids.append(texts[0])
         yield texts, records, lines
+
+
+def _repeated_ids(source: CsvFile, ids: list[Any]) -> list[Issue]:
+    """The base's repeated ids: counted at memory speed, and only when there are any, found again with their
+    records and lines."""
+    if not ids:
+        return []
+    every = pa.chunked_array(ids, pa.string())
+    if pc.count_distinct(every).as_py() == len(every):
+        return []
+    duplicates = DuplicateIds()
+    with CsvFile(source.path, max_field_bytes=source.max_field_bytes) as again:
+        for item in read_batches(again, BLOCK_SIZE):
+            if not isinstance(item, BadRow):
+                duplicates.add_batch(item.columns[KEY], item.records, item.lines)
+    issues = []
+    for record, line, event_id, first_record, first_line in duplicates.duplicates():
+        where = f"record {first_record}" + (f" (line {first_line})" if first_line is not None else "")
+        issues.append(Issue("duplicate-event-id", f"{show(event_id)} already appears at {where}", KEY, event_id,
+                            file=str(source.path), record=record, line=line))
+    return issues
 
 
 def _convert_batch(texts: list[Any], records: Any, lines: Any, inter: InterForm, result: Merge,
@@ -474,17 +495,13 @@ def merge(base: str | Path, updates: Sequence[str | Path], output: str | Path, d
         try:
             with atomic_binary_writer(output) as out:
                 out.write(csv_line(cb.columns).encode())
-                duplicates = DuplicateIds()
+                ids: list[Any] = []
                 with _Writer(out, sort) as writer:
-                    for texts, records, lines in _base_batches(source, target, form, result, duplicates):
+                    for texts, records, lines in _base_batches(source, target, form, result, ids):
                         indices, replacements = _edits(texts, records, lines, best, deletions, touched, result,
                                                        str(base), seen_deleted)
                         result.written += writer.add(texts, indices, replacements)
-                    for record, line, event_id, first_record, first_line in duplicates.duplicates():
-                        where = f"record {first_record}" + (f" (line {first_line})" if first_line is not None else "")
-                        result.issues.append(Issue("duplicate-event-id", f"{show(event_id)} already appears at "
-                                                   f"{where}", KEY, event_id, file=str(base), record=record,
-                                                   line=line))
+                    result.issues.extend(_repeated_ids(source, ids))
                     new = _new_rows(best, deletions, result)
                     if new:
                         result.written += writer.add(_columns(new))
