@@ -200,6 +200,12 @@ def test_duplicate_ids_in_one_file_are_refused(tmp_path: Path, capsys: Capture, 
     assert main(["merge", str(base), str(update), "-o", str(tmp_path / "out.csv")]) == 1
     assert "'MMR1' already appears at record 1" in capsys.readouterr().err
     assert not (tmp_path / "out.csv").exists()
+    if where == "base":  # the merge fails after the update's broken rows were set aside: neither file appears
+        broken = write_csv(tmp_path / "broken.csv", [{**row, "event_id_cnty": "MMR9", "fatalities": "-1"}])
+        assert main(["merge", str(base), str(broken), "-o", str(tmp_path / "out.csv"), "--rejects",
+                     str(tmp_path / "rejects.csv")]) == 1
+        assert not (tmp_path / "out.csv").exists()
+        assert not (tmp_path / "rejects.csv").exists()
 
 
 def test_bad_input_and_output_exit_2_without_output(tmp_path: Path, capsys: Capture) -> None:

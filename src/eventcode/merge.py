@@ -18,6 +18,7 @@ validate`` on it). The output is written atomically: it may be the base itself.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
 import json
@@ -482,18 +483,16 @@ def merge(base: str | Path, updates: Sequence[str | Path], output: str | Path, d
         result.deletions = len(deletions)
         if result.issues:
             return result
-        if rejects is not None:
-            with atomic_binary_writer(rejects) as reject:
-                best = _read_updates(update_paths, target, result, reject, max_field_bytes)
-        else:
-            best = _read_updates(update_paths, target, result, None, max_field_bytes)
-        if result.issues and rejects is None:
-            return result
-        rejected_issues, result.issues = result.issues, []
         seen_deleted: set[str] = set()
-        touched = pa.array(sorted(set(best) | set(deletions)), pa.string())
         try:
-            with atomic_binary_writer(output) as out:
+            with contextlib.ExitStack() as outputs:  # the output and the rejects appear together or not at all
+                reject = outputs.enter_context(atomic_binary_writer(rejects)) if rejects is not None else None
+                best = _read_updates(update_paths, target, result, reject, max_field_bytes)
+                if result.issues and reject is None:
+                    raise MergeFailed
+                rejected_issues, result.issues = result.issues, []
+                touched = pa.array(sorted(set(best) | set(deletions)), pa.string())
+                out = outputs.enter_context(atomic_binary_writer(output))
                 out.write(csv_line(cb.columns).encode())
                 ids: list[Any] = []
                 with _Writer(out, sort) as writer:
@@ -506,10 +505,10 @@ def merge(base: str | Path, updates: Sequence[str | Path], output: str | Path, d
                     if new:
                         result.written += writer.add(_columns(new))
                 if result.issues:
+                    result.issues[:0] = rejected_issues
                     raise MergeFailed
         except MergeFailed:
             result.written = 0
-            result.issues[:0] = rejected_issues
             return result
     result.issues = rejected_issues
     result.deleted_not_in_base = sorted(set(deletions) - seen_deleted)
