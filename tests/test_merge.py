@@ -238,3 +238,13 @@ def test_a_legacy_update_is_converted_and_the_base_replaced_in_place(sample: lis
     assert main(["merge", str(base), str(update), "-o", str(base)]) == 0
     assert "legacy.csv: converted legacy -> numeric" in capsys.readouterr().err
     assert read_rows(base) == [reissue(row, 5) for row in sample[:3]] + sample[3:20]
+
+
+def test_a_short_row_in_the_base_is_named(tmp_path: Path, capsys: Capture) -> None:
+    row = {**acled_example(), "timestamp": "10"}
+    base = write_csv(tmp_path / "base.csv", [row])
+    base.write_text(base.read_text(encoding="utf-8") + "MMR5,2023-11-01\n", encoding="utf-8")
+    update = write_csv(tmp_path / "u.csv", [{**row, "event_id_cnty": "MMR7"}])
+    assert main(["merge", str(base), str(update), "-o", str(tmp_path / "out.csv")]) == 1
+    assert "base.csv:4: record 2: the row has 2 fields, the header 31 [wrong-field-count]" in capsys.readouterr().err
+    assert not (tmp_path / "out.csv").exists()

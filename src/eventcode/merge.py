@@ -38,7 +38,15 @@ from eventcode.codebook import acled_codebook
 from eventcode.errors import EventcodeError, InputError, InvalidEvent, OutputError
 from eventcode.events import Event
 from eventcode.formats.acled_csv import InterForm, csv_line, event_row
-from eventcode.formats.acled_read import MAX_FIELD_BYTES, BadRow, CsvFile, inter_generation, is_blank_row, read_batches
+from eventcode.formats.acled_read import (
+    MAX_FIELD_BYTES,
+    BadRow,
+    CsvFile,
+    Unparsed,
+    inter_generation,
+    is_blank_row,
+    read_batches,
+)
 from eventcode.formats.csv_text import csv_lines, joined
 from eventcode.issues import Issue, show
 from eventcode.typed_columns import dates
@@ -263,13 +271,13 @@ def _blank_column(n: int) -> Any:
     return pa.array([""] * n, pa.string())
 
 
-def _base_batches(source: CsvFile, inter: InterForm, form: Form, result: Merge,
-                  ids: list[Any]) -> Iterator[tuple[list[Any], Any, Any]]:
+def _base_batches(source: CsvFile, inter: InterForm, form: Form, result: Merge, ids: list[Any],
+                  use_threads: bool) -> Iterator[tuple[list[Any], Any, Any]]:
     """The base's rows, batch by batch, as text columns in the target form, with their record numbers and lines;
     rows that cannot be split into fields (or converted) go into the issues, the ids into ``ids``."""
     columns = acled_codebook().columns
     width = len(source.header)
-    for item in read_batches(source, BLOCK_SIZE):
+    for item in read_batches(source, BLOCK_SIZE, use_threads=use_threads):
         if isinstance(item, BadRow):
             result.issues.append(Issue("wrong-field-count", f"the row has {item.fields} fields, the header {width}",
                                        None, item.fields, file=str(source.path), record=item.number, line=item.line))
@@ -463,6 +471,15 @@ def merge(base: str | Path, updates: Sequence[str | Path], output: str | Path, d
     """Merge ``updates`` (ACLED CSV files) and the ``deleted`` list into ``base``, writing ``output`` (see the
     module docs). ``inter`` is the output's inter form (default: the base's). Returns what was done; when
     ``issues`` is not empty, nothing was written."""
+    try:  # pyarrow parses the base on several threads, but cannot then number a row it rejects: merge again
+        return _merge(base, updates, output, deleted, inter, sort, rejects, max_field_bytes, use_threads=True)
+    except Unparsed:
+        return _merge(base, updates, output, deleted, inter, sort, rejects, max_field_bytes, use_threads=False)
+
+
+def _merge(base: str | Path, updates: Sequence[str | Path], output: str | Path, deleted: str | Path | None,
+           inter: InterForm | None, sort: bool, rejects: str | Path | None, max_field_bytes: int,
+           use_threads: bool) -> Merge:
     base, output = Path(base), Path(output)
     update_paths = [Path(path) for path in updates]
     inputs = [base, *update_paths, *([Path(deleted)] if deleted else [])]
@@ -496,7 +513,8 @@ def merge(base: str | Path, updates: Sequence[str | Path], output: str | Path, d
                 out.write(csv_line(cb.columns).encode())
                 ids: list[Any] = []
                 with _Writer(out, sort) as writer:
-                    for texts, records, lines in _base_batches(source, target, form, result, ids):
+                    for texts, records, lines in _base_batches(source, target, form, result, ids,
+                                                               use_threads):
                         indices, replacements = _edits(texts, records, lines, best, deletions, touched, result,
                                                        str(base), seen_deleted)
                         result.written += writer.add(texts, indices, replacements)
