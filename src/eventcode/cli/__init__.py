@@ -10,10 +10,20 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from eventcode.cli import code_cmd, codebook_cmd, convert_cmd, schema_cmd, serve_cmd, validate_cmd
+from eventcode.cli import (
+    aggregate_cmd,
+    code_cmd,
+    codebook_cmd,
+    convert_cmd,
+    merge_cmd,
+    schema_cmd,
+    serve_cmd,
+    validate_cmd,
+)
 from eventcode.errors import EventcodeError
 
-COMMANDS: tuple[ModuleType, ...] = (validate_cmd, convert_cmd, code_cmd, codebook_cmd, schema_cmd, serve_cmd)
+COMMANDS: tuple[ModuleType, ...] = (validate_cmd, convert_cmd, merge_cmd, aggregate_cmd, code_cmd, codebook_cmd,
+                                   schema_cmd, serve_cmd)
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
