@@ -168,3 +168,10 @@ def test_bombs_recovered_with_people_arrested_are_no_explosion() -> None:
 
 def test_to_have_demonstrated_that_is_no_demonstration() -> None:
     assert code("Militants have demonstrated that they remain a threat in Gwoza.") == []
+
+
+def test_a_town_the_event_was_near_is_geo_precision_2() -> None:
+    [event] = code("Troops clashed with Boko Haram fighters near Bama on Wednesday, killing four.")
+    assert (event["location"], event["geo_precision"]) == ("Bama", 2)
+    [event] = code("Troops clashed with Boko Haram fighters in Bama on Wednesday, killing four.")
+    assert (event["location"], event["geo_precision"]) == ("Bama", 1)

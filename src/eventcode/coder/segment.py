@@ -73,6 +73,22 @@ class NotCoded:
 
 
 @functools.lru_cache(maxsize=1)
+def _near_words() -> re.Pattern[str]:
+    """Words before a town that place an event near it, not in it (lexicon ``near``): ACLED's geo_precision 2."""
+    words = "|".join(lexicon().near)
+    return re.compile(rf"\b(?:{words})\s+(?:the\s+(?:town|city|village)\s+of\s+)?$" if words else "(?!)",
+                      re.IGNORECASE)
+
+
+def _near(place: PlaceMention | None, f: SentenceFacts) -> PlaceMention | None:
+    """A known town named after "near" or "outside" is geo_precision 2."""
+    if place is None or place.place is None or place.geo_precision != 1:
+        return place
+    before = f.sentence.text[max(0, place.start - f.sentence.start - 40):place.start - f.sentence.start]
+    return replace(place, geo_precision=2) if _near_words().search(before) else place
+
+
+@functools.lru_cache(maxsize=1)
 def _own_rank() -> re.Pattern[str]:
     """Words after a name no gazetteer knows that make it a town or an area of its own (lexicon ``own_rank``)."""
     return re.compile(r"\s+(?:" + "|".join(lexicon().own_rank) + r")\b" if lexicon().own_rank else "(?!)",
@@ -150,7 +166,7 @@ def segment(facts: list[SentenceFacts], published: date, statements: bool = Fals
         if f.statement and f.triggers:
             not_coded.append(NotCoded(f.sentence, f"statement ({f.statement!r})"))
             continue
-        own_place = _best_place(f.places)
+        own_place = _near(_best_place(f.places), f)
         if after_aggregate and not f.dates and (own_place is None or own_place.place is None):
             if f.triggers:
                 not_coded.append(NotCoded(f.sentence, "continues an aggregate claim"))
