@@ -175,3 +175,12 @@ def test_a_town_the_event_was_near_is_geo_precision_2() -> None:
     assert (event["location"], event["geo_precision"]) == ("Bama", 2)
     [event] = code("Troops clashed with Boko Haram fighters in Bama on Wednesday, killing four.")
     assert (event["location"], event["geo_precision"]) == ("Bama", 1)
+
+
+def test_a_cause_fought_for_is_no_fight() -> None:
+    assert code("Separatists are fighting to form an independent state in the region around Gwoza.") == []
+
+
+def test_forces_that_withdrew_from_the_scene_transfer_no_territory() -> None:
+    assert all(e["sub_event_type"] != "Non-violent transfer of territory"
+               for e in code("Security forces withdrew from the site in Gwoza on Wednesday."))
