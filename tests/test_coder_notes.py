@@ -66,3 +66,26 @@ def test_a_number_of_armed_men_are_no_mob() -> None:
 def test_villagers_who_fight_each_other_are_communal_militias(text: str) -> None:
     event = only(text, "Bangladesh")
     assert (event["sub_event_type"], event["interaction"], event["fatalities"]) == ("Armed clash", 44, 1)
+
+
+@pytest.mark.parametrize(("text", "dead"), [
+    ("A farmer shot and killed the presumed thief in Rampur.", 1),
+    ("Gunmen attacked a convoy in Rampur and their driver was killed.", 1),
+    ("Attackers raided the house of a trader in Rampur and stabbed him to death.", 1),
+    ("Suspected militants shot dead a village headman in Rampur.", 1),
+    ("Gunmen shot him dead in Rampur.", 1),
+    ("A worker was beaten by party men in Rampur. He died in hospital.", 1),
+])
+def test_one_victim_named_by_a_possessive_pronoun_or_office_counts_one(text: str, dead: int) -> None:
+    events = code_text(text, published=DAY, country="India")
+    assert events
+    assert events[0]["fatalities"] == dead
+
+
+@pytest.mark.parametrize(("text", "dead"), [
+    ("On 2 May 2020, in Celaya, a man was found dead inside a bag on a road. 1 fatality.", 1),
+    ("On 2 May 2020, in Celaya, three men were found dead. The bodies presented firearm injuries.", 3),
+])
+def test_victims_found_dead_are_an_attack_on_civilians(text: str, dead: int) -> None:
+    event = only(text, "Mexico", date(2020, 5, 2))
+    assert (event["sub_event_type"], event["interaction"], event["fatalities"]) == ("Attack", 37, dead)
