@@ -89,3 +89,8 @@ def test_one_victim_named_by_a_possessive_pronoun_or_office_counts_one(text: str
 def test_victims_found_dead_are_an_attack_on_civilians(text: str, dead: int) -> None:
     event = only(text, "Mexico", date(2020, 5, 2))
     assert (event["sub_event_type"], event["interaction"], event["fatalities"]) == ("Attack", 37, dead)
+
+
+def test_pro_houthi_forces_are_the_houthi_state_forces() -> None:
+    event = only("On 3 May 2020, pro-Houthi forces shelled houses in Salim village.", "Yemen", date(2020, 5, 3))
+    assert (event["actor1"], event["interaction"]) == ("Military Forces of Yemen (2016-) Supreme Political Council", 10)
