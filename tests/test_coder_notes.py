@@ -94,3 +94,8 @@ def test_victims_found_dead_are_an_attack_on_civilians(text: str, dead: int) -> 
 def test_pro_houthi_forces_are_the_houthi_state_forces() -> None:
     event = only("On 3 May 2020, pro-Houthi forces shelled houses in Salim village.", "Yemen", date(2020, 5, 3))
     assert (event["actor1"], event["interaction"]) == ("Military Forces of Yemen (2016-) Supreme Political Council", 10)
+
+
+def test_local_policemen_are_police_not_locals() -> None:
+    event = only("On 14 March 2020, militants killed 3 local policemen in Rampur.", "India", date(2020, 3, 14))
+    assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 13)
