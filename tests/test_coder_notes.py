@@ -68,6 +68,11 @@ def test_villagers_who_fight_each_other_are_communal_militias(text: str) -> None
     assert (event["sub_event_type"], event["interaction"], event["fatalities"]) == ("Armed clash", 44, 1)
 
 
+def test_pro_houthi_forces_are_the_houthi_state_forces() -> None:
+    event = only("On 3 May 2020, pro-Houthi forces shelled houses in Salim village.", "Yemen", date(2020, 5, 3))
+    assert (event["actor1"], event["interaction"]) == ("Military Forces of Yemen (2016-) Supreme Political Council", 10)
+
+
 @pytest.mark.parametrize(("text", "dead"), [
     ("A farmer shot and killed the presumed thief in Rampur.", 1),
     ("Gunmen attacked a convoy in Rampur and their driver was killed.", 1),
@@ -91,11 +96,18 @@ def test_victims_found_dead_are_an_attack_on_civilians(text: str, dead: int) -> 
     assert (event["sub_event_type"], event["interaction"], event["fatalities"]) == ("Attack", 37, dead)
 
 
-def test_pro_houthi_forces_are_the_houthi_state_forces() -> None:
-    event = only("On 3 May 2020, pro-Houthi forces shelled houses in Salim village.", "Yemen", date(2020, 5, 3))
-    assert (event["actor1"], event["interaction"]) == ("Military Forces of Yemen (2016-) Supreme Political Council", 10)
-
-
 def test_local_policemen_are_police_not_locals() -> None:
     event = only("On 14 March 2020, militants killed 3 local policemen in Rampur.", "India", date(2020, 3, 14))
     assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 13)
+
+
+@pytest.mark.parametrize(("text", "dead"), [
+    ("Party leader Dr Ram Singh was shot dead in Rampur.", 1),
+    ("A policeman was martyred in a blast in Rampur.", 1),
+    ("An activist of the ruling party was slaughtered in Rampur.", 1),
+    ("Gunmen fired at a bus in Rampur. Nobody was killed.", 0),
+])
+def test_a_singular_passive_death_counts_one(text: str, dead: int) -> None:
+    events = code_text(text, published=DAY, country="India")
+    assert events
+    assert events[0]["fatalities"] == dead

@@ -152,6 +152,11 @@ _PARENTHESES = re.compile(r"\([^()]*\)")
 #: Death words after a singular object pronoun ("shot him dead", "stabbed her to death") that count one.
 _PRONOUN_DEATH_WORDS = frozenset({"dead", "death"})
 _PRONOUN_BEFORE = re.compile(r"\b(?:him|her)\s+(?:to\s+)?$", re.IGNORECASE)
+#: A singular passive right before a death word ("was killed", "was reportedly shot dead") counts one, unless what
+#: was killed is no one ("nobody was killed", "whether anyone was killed").
+_SINGULAR_PASSIVE = re.compile(r"\b(?:was|has been|had been)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_NOBODY = re.compile(r"\b(?:nobody|no one|no-one|none|anyone|anybody|neither|nothing|it|this|that|which)\s+"
+                     r"(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -247,6 +252,8 @@ def _before(c: _Compiled, text: str, start: int, end: int) -> tuple[int, int, in
         m2 = c.one_before.search(before)
     if m2 is None and word in _PRONOUN_DEATH_WORDS:  # "shot him dead", "beat her to death"
         m2 = _PRONOUN_BEFORE.search(before)
+    if m2 is None and not _NOBODY.search(before):  # "Dr Anwar Leghari was shot dead": "was" says one
+        m2 = _SINGULAR_PASSIVE.search(before)
     if m2:
         return base + m2.start(), start, 1, False, _noun(m2.group())
     return None
