@@ -111,3 +111,8 @@ def test_a_singular_passive_death_counts_one(text: str, dead: int) -> None:
     events = code_text(text, published=DAY, country="India")
     assert events
     assert events[0]["fatalities"] == dead
+
+
+def test_a_number_of_villagers_who_captured_and_beat_a_thief_are_a_mob() -> None:
+    event = only("On 16 August 2016, a number of villagers captured a thief and beat him in Rampur.", "Benin")
+    assert (event["sub_event_type"], event["interaction"]) == ("Mob violence", 57)
