@@ -116,3 +116,10 @@ def test_a_singular_passive_death_counts_one(text: str, dead: int) -> None:
 def test_a_number_of_villagers_who_captured_and_beat_a_thief_are_a_mob() -> None:
     event = only("On 16 August 2016, a number of villagers captured a thief and beat him in Rampur.", "Benin")
     assert (event["sub_event_type"], event["interaction"]) == ("Mob violence", 57)
+
+
+@pytest.mark.parametrize("attackers", ["armed youth", "unknown raiders"])
+def test_armed_youth_and_raiders_are_communal_militias(attackers: str) -> None:
+    text = f"On 13 March 2020, {attackers} attacked a truck near Maper, killing two civilians."
+    event = only(text, "South Sudan", date(2020, 3, 13))
+    assert (event["sub_event_type"], event["interaction"]) == ("Attack", 47)
