@@ -123,3 +123,10 @@ def test_armed_youth_and_raiders_are_communal_militias(attackers: str) -> None:
     text = f"On 13 March 2020, {attackers} attacked a truck near Maper, killing two civilians."
     event = only(text, "South Sudan", date(2020, 3, 13))
     assert (event["sub_event_type"], event["interaction"]) == ("Attack", 47)
+
+
+def test_arbakis_are_the_pro_government_militia_of_afghanistan() -> None:
+    text = "On 13 March 2020, two Arbakis were killed by a Taliban sniper in Imam Sahib district, Kunduz."
+    event = only(text, "Afghanistan", date(2020, 3, 13))
+    assert (event["sub_event_type"], event["actor2"], event["interaction"]) == (
+        "Armed clash", "Militia (Pro-Government)", 23)
