@@ -184,3 +184,10 @@ def test_a_cause_fought_for_is_no_fight() -> None:
 def test_forces_that_withdrew_from_the_scene_transfer_no_territory() -> None:
     assert all(e["sub_event_type"] != "Non-violent transfer of territory"
                for e in code("Security forces withdrew from the site in Gwoza on Wednesday."))
+
+
+def test_a_retelling_that_gives_the_day_brings_it_and_its_higher_type() -> None:
+    [event] = code("MAIDUGURI, Nigeria (AP) -- Police on Wednesday fired tear gas and detained protesters. About 100 "
+                   "people took part in demonstrations across Maiduguri.")
+    assert (event["sub_event_type"], event["event_date"], event["time_precision"], event["location"]) == (
+        "Protest with intervention", "2024-04-17", 1, "Maiduguri")
