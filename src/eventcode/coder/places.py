@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -82,16 +83,18 @@ class PlaceIndex:
 
     def __init__(self, gazetteers: Iterable[Gazetteer], world: bool = True) -> None:
         self.world = world
-        self._names: dict[str, dict[str, tuple[Place, int]]] = {}
+        # each name's candidates (place, geo_precision); a later gazetteer's replace an earlier one's
+        self._names: dict[str, dict[str, list[tuple[Place, int]]]] = {}
         for gazetteer in gazetteers:
-            names = self._names.setdefault(gazetteer.country, {})
+            mine: dict[str, list[tuple[Place, int]]] = defaultdict(list)
             by_location = {p.location: p for p in gazetteer.places}
             for place in gazetteer.places:
-                for name in (place.location, *place.aliases):
-                    names[name] = (place, 1)
+                for name in dict.fromkeys((place.location, *place.aliases)):
+                    mine[name].append((place, place.geo_precision))
             for area in gazetteer.areas:
                 for name in area.names:
-                    names[name] = (by_location[area.location], area.geo_precision)
+                    mine[name] = [(by_location[area.location], area.geo_precision)]
+            self._names.setdefault(gazetteer.country, {}).update(mine)
         self._patterns = {
             country: re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
                                 + r")\b")
@@ -108,8 +111,9 @@ class PlaceIndex:
 
     def place(self, country: str, location: str) -> Place | None:
         """The place called ``location`` in ``country``'s gazetteer, if any."""
-        found = self._names.get(country, {}).get(location)
-        return found[0] if found is not None and found[1] == 1 else None
+        found = [place for place, precision in self._names.get(country, {}).get(location, ())
+                 if place.location == location and precision == place.geo_precision]
+        return max(found, key=lambda p: p.events) if found else None
 
     def countries(self) -> Sequence[str]:
         """The countries with a gazetteer."""
@@ -130,8 +134,12 @@ class PlaceIndex:
         taken: list[tuple[int, int]] = []
         if pattern is not None:
             for m in pattern.finditer(text):
-                place, precision = self._names[country][m.group()]
-                found.append(PlaceMention(offset + m.start(), offset + m.end(), m.group(), place, precision, country))
+                candidates = self._names[country][m.group()]
+                if candidates[0][0].events and not _whole_phrase(text, m.start(), m.end()):
+                    continue  # a place read from an ACLED export is named by its whole capitalised phrase
+                (place, precision), note = _choose(candidates, m.group(), text, country, context)
+                found.append(PlaceMention(offset + m.start(), offset + m.end(), m.group(), place, precision, country,
+                                          note))
                 taken.append((m.start(), m.end()))
         index = country_index(country) if self.world else None
         if index is not None:
@@ -147,6 +155,41 @@ class PlaceIndex:
             found.append(PlaceMention(offset + start, offset + end, m.group(group), None, 0, country))
         found.sort(key=lambda p: p.start)
         return found
+
+
+def _whole_phrase(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a whole capitalised phrase, apart from area words, words that are no place
+    and countries ("Minakulu sub-county", "Kano State"; not the "Biya" of "Paul Biya")."""
+    words = _words()
+    for m in words.run.finditer(text, max(0, start - 60), min(len(text), end + 60)):
+        if m.start() <= start and end <= m.end():
+            rest = [fold(w[:-2] if _possessive(w) else w)
+                    for w in (text[m.start():start] + " " + text[end:m.end()]).split()]
+            return all(w in words.not_places or w in words.area_words or w in words.countries for w in rest)
+    return True
+
+
+def _choose(candidates: list[tuple[Place, int]], name: str, text: str, country: str,
+            context: frozenset[str]) -> tuple[tuple[Place, int], str]:
+    """The place a name stands for among a gazetteer's places of that name: the one whose admin areas the text
+    names (its admin1 among the report's, ``context``; its admin2 or admin3 in the sentence), then the one with
+    the most events; a close choice is noted for review."""
+    if len(candidates) == 1:
+        return candidates[0], ""
+
+    def named(place: Place) -> int:
+        return (place.admin1 in context) + sum(bool(a) and a != name and a in text
+                                               for a in (place.admin2, place.admin3))
+
+    ranked = sorted(candidates, key=lambda c: (named(c[0]), c[0].events), reverse=True)
+    chosen = ranked[0][0]
+    rivals = [p for p, _ in ranked[1:] if named(p) == named(chosen) and p.events >= _CLOSE * chosen.events
+              and (p.admin1, p.admin2) != (chosen.admin1, chosen.admin2)]
+    if not rivals:
+        return ranked[0], ""
+    others = ", ".join(sorted({f"{p.admin2 or p.admin1} ({p.admin1})" for p in rivals}))
+    return ranked[0], (f"{len(candidates)} places called {name!r} in {country}'s gazetteers: chose the one in "
+                       f"{chosen.admin2 or chosen.admin1} ({chosen.admin1}); also in {others}")
 
 
 def _may_be_a_place(name: str) -> bool:
