@@ -459,10 +459,11 @@ class PlaceWords(_Entry):
     admin_suffixes: tuple[str, ...]
     connectors: tuple[str, ...]
     dateline: str
+    qualifier_breaks: str = "(?!)"
 
     @model_validator(mode="after")
     def _check(self) -> PlaceWords:
-        _check_patterns("dateline", (self.dateline,))
+        _check_patterns("dateline", (self.dateline, self.qualifier_breaks))
         if "(?P<place>" not in self.dateline:
             raise ValueError("dateline: no (?P<place>...) group for the place")
         return self
@@ -507,6 +508,7 @@ class ContextWords(_Entry):
     sources: tuple[str, ...]
     generic_names: tuple[str, ...]
     place_aliases: tuple[str, ...]
+    place_articles: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _check(self) -> ContextWords:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from eventcode.codebook import acled_codebook
 from eventcode.coder.actors import demonym_country
-from eventcode.coder.codebook import Gazetteer, Place, lexicon, place_words
+from eventcode.coder.codebook import Gazetteer, Place, context_words, lexicon, place_words
 from eventcode.coder.world import CountryIndex, WorldPlace, country_index, fold
 
 
@@ -132,16 +132,19 @@ class PlaceIndex:
         found: list[PlaceMention] = []
         pattern = self._patterns.get(country)
         taken: list[tuple[int, int]] = []
+        index = country_index(country) if self.world else None
         if pattern is not None:
             for m in pattern.finditer(text):
                 candidates = self._names[country][m.group()]
                 if candidates[0][0].events and not _whole_phrase(text, m.start(), m.end()):
                     continue  # a place read from an ACLED export is named by its whole capitalised phrase
+                if context and index is not None and not any(p.admin1 in context for p, _ in candidates) and any(
+                        t.admin1 in context for t in index.places.get(fold(m.group()), ())):
+                    continue  # "Columbia (Missouri)": the world's Columbia in the area the report names
                 (place, precision), note = _choose(candidates, m.group(), text, country, context)
                 found.append(PlaceMention(offset + m.start(), offset + m.end(), m.group(), place, precision, country,
                                           note))
                 taken.append((m.start(), m.end()))
-        index = country_index(country) if self.world else None
         if index is not None:
             for mention in _world_places(text, index, country, context):
                 if not any(s < mention.end and mention.start < e for s, e in taken):
@@ -154,18 +157,50 @@ class PlaceIndex:
                 continue
             found.append(PlaceMention(offset + start, offset + end, m.group(group), None, 0, country))
         found.sort(key=lambda p: p.start)
-        return found
+        return _without_qualifiers(found, text, offset)
+
+
+def _without_qualifiers(found: list[PlaceMention], text: str, offset: int) -> list[PlaceMention]:
+    """The places named, without those that only say in which admin area another one lies: "Demoso township
+    (Loikaw district, Kayah state)", "Yenisehir city, Bursa", "in Bolivar state (coded to Ciudad Bolivar)". An
+    area's name qualifies a place on either side of it; a town's only right after the place; neither across the
+    words that join two places (``qualifier_breaks``: "and", "to", "from")."""
+    gap = re.compile(r"[^.;]{0,60}")
+    links = re.compile(place_words().qualifier_breaks)
+    kept = []
+    for mention in found:
+        key = fold(mention.text)
+        qualifies = False
+        for other in found:
+            place = other.place
+            if other is mention or place is None or fold(place.location) == key or \
+                    key not in {fold(a) for a in (place.admin1, place.admin2, place.admin3) if a}:
+                continue
+            if other.end <= mention.start:
+                between = text[other.end - offset:mention.start - offset]
+            elif mention.geo_precision >= 2 or mention.place is None:
+                between = text[mention.end - offset:other.start - offset]
+            else:
+                continue
+            if gap.fullmatch(between) and not links.search(between):
+                qualifies = True
+                break
+        if not qualifies:
+            kept.append(mention)
+    return kept
 
 
 def _whole_phrase(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is a whole capitalised phrase, apart from area words, words that are no place
-    and countries ("Minakulu sub-county", "Kano State"; not the "Biya" of "Paul Biya")."""
+    """Whether ``text[start:end]`` is a whole capitalised phrase, apart from area words, words that are no place,
+    countries and articles ("Minakulu sub-county", "Kano State", "Al Amadiya"; not the "Biya" of "Paul Biya")."""
     words = _words()
+    articles = {fold(a) for a in context_words().place_articles}
     for m in words.run.finditer(text, max(0, start - 60), min(len(text), end + 60)):
         if m.start() <= start and end <= m.end():
             rest = [fold(w[:-2] if _possessive(w) else w)
                     for w in (text[m.start():start] + " " + text[end:m.end()]).split()]
-            return all(w in words.not_places or w in words.area_words or w in words.countries for w in rest)
+            return all(w in words.not_places or w in words.area_words or w in words.countries or w in articles
+                       for w in rest)
     return True
 
 
