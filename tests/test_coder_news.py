@@ -112,3 +112,24 @@ def test_a_suicide_bomber_is_no_air_strike_and_the_previous_day_is_a_day() -> No
 def test_territory_retaken_by_state_forces_is_regained() -> None:
     [event] = code("Nigerian troops said on Wednesday they had retaken Gwoza from Boko Haram fighters.")
     assert event["sub_event_type"] == "Government regains territory"
+
+
+def test_a_year_alone_dates_background() -> None:
+    assert code("In 2016, the government signed a peace agreement with the rebels in Gwoza.") == []
+
+
+def test_drones_taken_down_are_disrupted_weapons_use_not_an_air_strike() -> None:
+    [event] = code("Air defence systems have taken down three drones over Maiduguri on Wednesday.")
+    assert event["sub_event_type"] == "Disrupted weapons use"
+
+
+def test_a_broken_ceasefire_is_no_agreement() -> None:
+    assert [e["sub_event_type"] for e in code("The latest ceasefire violations occurred in Gwoza on Wednesday.")] \
+        != ["Agreement"]
+
+
+def test_the_sentence_that_goes_on_telling_an_unplaced_event_places_it() -> None:
+    [event] = code("Police said they had detained a leader of a cartel on Wednesday. The raid occurred in the town "
+                   "of Gwoza, they said.")
+    assert (event["location"], event["sub_event_type"]) == ("Gwoza", "Arrests")
+    assert any(item["kind"] == "place" and item["text"] == "Gwoza" for item in event["evidence"])

@@ -103,3 +103,9 @@ def test_the_index_is_written_once_per_country_and_kept_in_memory_where_it_canno
     finally:
         world._index_files.cache_clear()
         world.country_index.cache_clear()
+
+
+def test_a_city_that_shares_its_name_with_an_area_is_the_city_whatever_the_areas_largest_town() -> None:
+    [found] = places("Authorities deployed border guards to Dhaka.", "Bangladesh")
+    assert found.place is not None
+    assert (found.place.location, found.geo_precision) == ("Dhaka", 1)

@@ -1,5 +1,5 @@
-"""Dates in a report: explicit dates, ranges, months, weekdays and relative words, read against the publication
-date, each with ACLED's time_precision (1 the day, 2 within a week, 3 only the month)."""
+"""Dates in a report: explicit dates, ranges, months, years, weekdays and relative words, read against the
+publication date, each with ACLED's time_precision (1 the day, 2 within a week, 3 only the month)."""
 
 from __future__ import annotations
 
@@ -53,6 +53,7 @@ def _compiled() -> _Compiled:
         rf"|\b(?:(?P<part>early|mid|late|the end of|end of|the beginning of|beginning of)[ -])?"
         rf"(?P<m3>{month}),? (?P<y3>\d{{4}})\b"
         rf"|\bin (?:(?P<part4>early|mid|late)[ -])?(?P<m4>{month})\b(?![ ,]*\d)"
+        rf"|\b(?:in|since|during|by) (?P<y5>(?:19|20)\d\d)\b(?![ -]\d)"
         rf"|\b(?P<wd>{weekday})\b"
         rf"|\b(?P<rel>{relative})\b",
         re.IGNORECASE)
@@ -117,6 +118,8 @@ def _read(c: _Compiled, m: re.Match[str], published: date) -> tuple[date, int] |
                 else 15
             found = _in_year(year, month, day, published)
             return (found, 3) if found else None
+    if g["y5"]:  # "in 2016": only the year; its middle, or the publication date in its own year
+        return min(date(int(g["y5"]), 7, 1), published), 3
     if g["wd"]:
         wanted = c.book.weekdays[g["wd"].lower()]
         return published - timedelta(days=(published.weekday() - wanted) % 7), 1

@@ -4,8 +4,8 @@ coder reports for review instead of guessing their coordinates.
 
 A world place is taken only where its whole capitalised phrase names it, apart from the codebook's area words
 ("Borno State", "Dioura village") and words that are no place ("Police", "Sunday"): "Paul Biya" is no place
-Biya. A name that is both an admin1 area and a town is the town where the town is the area's seat and a city
-(Kano), the area otherwise or where an area word follows ("Kano State"). Among several towns of one name, one in
+Biya. A name that is both an admin1 area and a town is the town where the town is a city (Kano, Dhaka), the area
+otherwise or where an area word follows ("Kano State"). Among several towns of one name, one in
 an admin1 area the report names wins, then the most populous; a close choice is flagged for review.
 """
 
@@ -37,7 +37,7 @@ class PlaceMention:
 
 
 _NAME = r"[A-Z][\w'\u2019-]*(?:[ -][A-Z][\w'\u2019-]*)*"
-#: A city at least this big that is its admin1 area's seat and shares its name is the city, not the area.
+#: A city at least this big that shares its name with an admin1 area is the city, not the area.
 _CITY = 100_000
 #: A second town of the same name at least this share of the chosen one's population makes the choice close.
 _CLOSE = 0.3
@@ -289,7 +289,7 @@ def _world_mention(phrase: str, key: str, index: CountryIndex, country: str, con
                                                              "neighbourhood", "neighborhood", "suburb",
                                                              "settlement", "community", "locality"}
     if area is not None and seat is not None and (
-            admin_word or not towns or not (seat in towns and seat.population >= _CITY)):
+            admin_word or max((t.population for t in towns), default=0) < _CITY):
         return PlaceMention(0, 0, phrase, seat.as_place(), 3, country,
                             f"{phrase!r} is the admin1 area {area}: coded to its largest town, {seat.name}")
     if not towns:

@@ -474,7 +474,8 @@ def _place(group: Group, review: list[dict[str, str]], evidence: list[dict[str, 
     if mention is None:
         review.append({"field": "location", "reason": "the report names no place for this event"})
         return blank
-    holder = next((s for s in group.sentences if s.sentence.start <= mention.start < s.sentence.end), None)
+    holder = next((s for s in group.sentences + group.context if s.sentence.start <= mention.start < s.sentence.end),
+                  None)
     if holder is not None:
         evidence.append(_evidence("place", holder, mention.start, mention.end, mention.text))
     near = group.fallback

@@ -139,6 +139,13 @@ def segment(facts: list[SentenceFacts], published: date, statements: bool = Fals
                 not_coded.append(NotCoded(f.sentence, f"{' and '.join(reasons)}: not an event that happened"))
             elif current and f.counts:
                 current[-1].context.append(f)
+            elif current and current[-1].place is None and _best_place(f.places) is not None \
+                    and not f.statement and not f.sentence.quoted:
+                # "Prosecutors detained a cartel leader." "The raids occurred in the town of Salinas Victoria.": the
+                # sentence that goes on telling an event placed nowhere places it
+                for group in current:
+                    group.place = _best_place(f.places)
+                    group.context.append(f)
             elif not current and f.dates:
                 lead = f  # "On 9 January, VDP pursued JNIM militants. Three militants were killed."
             continue
