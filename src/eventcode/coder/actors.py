@@ -220,13 +220,13 @@ class UserActors:
 
     def force(self, country: str, kind: str, day: date) -> str | None:
         """The name of ``country``'s force of ``kind`` the user's export coded on days around ``day``: the one
-        alone in use then, else the last in use before it."""
+        most used among those in use then, else the last in use before it (None when all came after it)."""
         seen = self.forces.get((country, kind), [])
         during = [f for f in seen if f.first <= day <= f.last]
-        if len(during) == 1:
-            return during[0].name
+        if during:
+            return max(during, key=lambda f: f.events).name
         before = [f for f in seen if f.last <= day]
-        return max(before, key=lambda f: f.last).name if before and not during else None
+        return max(before, key=lambda f: f.last).name if before else None
 
 
 _USER: ContextVar[UserActors | None] = ContextVar("eventcode_user_actors", default=None)
@@ -290,6 +290,11 @@ def _named_entries_of(said: str) -> tuple[NamedActor, ...]:
     """The named actors (in dictionary order) one of whose aliases or acronyms is ``said``."""
     c = _compiled()
     return tuple(e for e, pattern in zip(c.named_entries, c.named_each, strict=True) if pattern.fullmatch(said))
+
+
+def named_entries(said: str) -> tuple[NamedActor, ...]:
+    """The dictionary's named actors one of whose aliases or acronyms is ``said``."""
+    return _named_entries_of(said)
 
 
 def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[ActorMention]:
@@ -383,6 +388,9 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
             continue
         if any(0 <= offset + m.start() - f.end <= 1 or 0 <= f.start - offset - m.end() <= 1 for f in found):
             continue  # "Boko Haram JAS", "SWAT police": the acronym only qualifies an actor already named
+        if text[m.end():m.end() + 1] == ")" and any(
+                f.role == "named" and text[f.end - offset:m.start()] == " (" for f in found):
+            continue  # "Patriot Front (PF)": the acronym of a named actor
         found.append(ActorMention(offset + m.start(), offset + m.end(), m.group(), m.group(), c.book.unlisted.inter,
                                   "unlisted", f"{m.group()!r} is not in the actor dictionary: check ACLED's name and "
                                   "category"))

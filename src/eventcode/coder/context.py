@@ -4,7 +4,7 @@ YAML form or read from an ACLED export (CSV of any generation).
 An export as a gazetteer: each distinct location of a country (with its admin1-3) is a place, at its most common
 point and geo_precision, ranked among places of one name by its number of events. An export as an actor
 dictionary: each actor1/actor2 name with its most frequent ACLED category (the others noted); a name ACLED only
-gave as an associated actor stands for the main actor it was most often associated with. Names are looked for in a
+gave as an associated actor stands for the armed main actor it was most often associated with. Names are looked for in a
 report as ACLED spells them, without their "(Country)" and "(period)" parts, and by the parts of "ACRONYM: Full
 Name" and "Name - Faction"; ACLED's generic names ("Civilians (Nigeria)", "Military Forces of Nigeria
 (2015-2023)") are not, but the state forces' names tell which name of a force is in force on a day.
@@ -369,13 +369,13 @@ def forms(name: str) -> tuple[str, ...]:
 
 def _force(name: str) -> tuple[str, str] | None:
     """The country and kind (military, police) of a state force's name ("Military Forces of Nigeria
-    (2015-2023)"), or None."""
+    (2015-2023)"), or None (also for a unit's: "Military Forces of Myanmar (2021-) Border Guard Force")."""
     names = actors().state_force_names
     for kind in ("military", "police"):
         prefix = names[kind].split("{country}")[0]
         if name.startswith(prefix):
             rest = name[len(prefix):]
-            m = re.match(r"(?P<country>.+?)(?: \(\d{4}-(?:\d{4})?\)|$)", rest)
+            m = re.fullmatch(r"(?P<country>.+?)(?: \(\d{4}-(?:\d{4})?\))?", rest)
             if m and m.group("country") in acled_codebook().country_registry:
                 return m.group("country"), kind
     return None
@@ -387,7 +387,11 @@ def _day(text: str) -> date | None:
 
 
 def export_actors(path: str | Path) -> ActorContext:
-    """The actor dictionary of an ACLED export (see the module's docstring)."""
+    """The actor dictionary of an ACLED export (see the module's docstring). A name ACLED gives only as an
+    associated actor stands for its main actor where that is an armed one ("Operation X" of a military) and the
+    dictionary does not know the name itself; a party or union associated with protesters, rioters or civilians is
+    left to the coder's roles, as its members may be either."""
+    from eventcode.coder.actors import ARMED, named_entries
     path = Path(path)
     counts = _count(path, ACTOR_COLUMNS)
     main: dict[tuple[str, str], Counter[int]] = defaultdict(Counter)
@@ -442,7 +446,7 @@ def export_actors(path: str | Path) -> ActorContext:
             continue
         (actor, code), n = mains.most_common(1)[0]
         text = forms(name)
-        if text:
+        if text and code in ARMED and not any(named_entries(f) for f in text):
             found.append(ContextActor(actor, code, country, n, text,
                                       note=f"ACLED gives {name!r} only as an associated actor of {actor!r} "
                                       f"({path.name}): coded as {actor!r}, put {name!r} in its assoc_actor"))

@@ -173,8 +173,9 @@ def _without_qualifiers(found: list[PlaceMention], text: str, offset: int) -> li
         qualifies = False
         for other in found:
             place = other.place
-            if other is mention or place is None or fold(place.location) == key or \
-                    key not in {fold(a) for a in (place.admin1, place.admin2, place.admin3) if a}:
+            if other is mention or place is None or fold(place.location) == key or fold(other.text) == key \
+                    or place == mention.place or other.geo_precision > 2 \
+                    or key not in {fold(a) for a in (place.admin1, place.admin2, place.admin3) if a}:
                 continue
             if other.end <= mention.start:
                 between = text[other.end - offset:mention.start - offset]
