@@ -383,3 +383,24 @@ def test_batch_progress_is_shown_on_a_terminal_only(tmp_path: Path, capsys: pyte
     assert main(["code", "--batch", str(batch), "--format", "jsonl", "--no-progress"]) == 0
     assert shown == []
     capsys.readouterr()
+
+
+# ---- world places ranked by the report's admin areas ------------------------------------------------------------
+
+def test_a_town_outside_the_admin1_its_sentence_names_is_not_taken() -> None:
+    places = Coder().places
+    text = "Russian forces attacked in the direction of Vysoke, Luhansk, but were repulsed."
+    found = places.find(text, "Ukraine", context=places.admin_context(text, "Ukraine"))
+    assert not [m for m in found if m.text == "Vysoke" and m.place is not None]
+    assert [m.place.admin1 for m in found if m.place is not None] == ["Luhansk"]
+    # the area a phrase names itself is no other area ("Dhaka" the city, in Dhaka)
+    (dhaka,) = places.find("Police deployed to Dhaka.", "Bangladesh")
+    assert dhaka.place is not None
+    assert dhaka.place.location == "Dhaka"
+
+
+def test_a_hall_is_no_place() -> None:
+    text = "About 20 students rallied outside City Hall in Flagstaff (Arizona)."
+    places = Coder().places
+    found = places.find(text, "United States", context=places.admin_context(text, "United States"))
+    assert [m.text for m in found if m.place is not None] == ["Flagstaff"]

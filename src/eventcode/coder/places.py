@@ -103,11 +103,7 @@ class PlaceIndex:
     def admin_context(self, text: str, country: str) -> frozenset[str]:
         """The admin1 areas of ``country`` that ``text`` names (they decide between towns of one name)."""
         index = country_index(country) if self.world else None
-        if index is None:
-            return frozenset()
-        return frozenset(index.areas[fold(text[m.start() + s:m.start() + e])]
-                         for m in _words().run.finditer(text) for s, e in _spans(m.group(), index.first_words)
-                         if fold(text[m.start() + s:m.start() + e]) in index.areas)
+        return frozenset() if index is None else _areas_named(text, index)
 
     def place(self, country: str, location: str) -> Place | None:
         """The place called ``location`` in ``country``'s gazetteer, if any."""
@@ -191,6 +187,13 @@ def _without_qualifiers(found: list[PlaceMention], text: str, offset: int) -> li
     return kept
 
 
+def _areas_named(text: str, index: CountryIndex) -> frozenset[str]:
+    """The admin1 areas (ACLED's names) of a country's world gazetteer that ``text`` names."""
+    return frozenset(index.areas[fold(text[m.start() + s:m.start() + e])]
+                     for m in _words().run.finditer(text) for s, e in _spans(m.group(), index.first_words)
+                     if fold(text[m.start() + s:m.start() + e]) in index.areas)
+
+
 def _whole_phrase(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a whole capitalised phrase, apart from area words, words that are no place,
     countries and articles ("Minakulu sub-county", "Kano State", "Al Amadiya"; not the "Biya" of "Paul Biya")."""
@@ -255,6 +258,7 @@ def _spans(run: str, first_words: frozenset[str]) -> Iterator[tuple[int, int]]:
 
 def _world_places(text: str, index: CountryIndex, country: str, context: frozenset[str]) -> Iterator[PlaceMention]:
     words = _words()
+    here = _areas_named(text, index)
     for m in words.run.finditer(text):
         run = m.group()
         tokens = _tokens(run)
@@ -275,14 +279,16 @@ def _world_places(text: str, index: CountryIndex, country: str, context: frozens
             area_word = next((w for w in sorted(words.area_words, key=len, reverse=True)
                               if after.startswith((f" {w}", f"-{w}"))), None) or next(
                 (w for w in (fold(run[s:e]) for s, e in tokens if s >= end) if w in words.area_words), None)
-            mention = _world_mention(phrase, key, index, country, context, area_word)
+            mention = _world_mention(phrase, key, index, country, context, area_word, here)
             if mention is not None:
                 taken_to = end
                 yield replace(mention, start=m.start() + start, end=m.start() + end)
 
 
 def _world_mention(phrase: str, key: str, index: CountryIndex, country: str, context: frozenset[str],
-                   area_word: str | None) -> PlaceMention | None:
+                   area_word: str | None, here: frozenset[str]) -> PlaceMention | None:
+    """The place a phrase names (``context``: the admin1 areas the report names; ``here``: those its sentence
+    names, outside which a town of the phrase's name is not the one meant)."""
     towns = index.places.get(key, ())
     area = index.areas.get(key)
     seat = index.seat(area) if area else None
@@ -293,8 +299,9 @@ def _world_mention(phrase: str, key: str, index: CountryIndex, country: str, con
             admin_word or max((t.population for t in towns), default=0) < _CITY):
         return PlaceMention(0, 0, phrase, seat.as_place(), 3, country,
                             f"{phrase!r} is the admin1 area {area}: coded to its largest town, {seat.name}")
-    if not towns:
-        return None
+    here = here - {area}  # the area the phrase names itself says nothing of where its towns are
+    if not towns or (here and not any(t.admin1 in here for t in towns)):
+        return None  # "Vysoke, Luhansk" where GeoNames has Vysoke only elsewhere: a place it does not know
     ranked = sorted(towns, key=lambda t: (t.admin1 in context, t.population), reverse=True)
     chosen: WorldPlace = ranked[0]
     note = ""
