@@ -94,7 +94,7 @@ def _longest_first(patterns: list[str]) -> str:
     return "|".join(sorted(patterns, key=lambda p: (len(required(p)), len(p)), reverse=True))
 
 
-def _literals(words: list[str] | tuple[str, ...]) -> str:
+def literals(words: list[str] | tuple[str, ...]) -> str:
     """A regular expression matching any of the literal ``words``, longest first, as a trie: one character decides
     at each position, so hundreds of country names cost little more than a few."""
     tree: dict[str, dict[str, Any]] = {}
@@ -151,7 +151,7 @@ def _compiled() -> _Compiled:
     adjectives = {country: (*names, *(() if country in book.names_not_adjectives else (country,)))
                   for country, names in book.demonyms.items()}
     demonym_country = {d.casefold(): country for country, names in adjectives.items() for d in names}
-    demonyms = _literals([d for names in adjectives.values() for d in names])
+    demonyms = literals([d for names in adjectives.values() for d in names])
     forces = re.compile(rf"(?<![\w-])(?P<dem>{demonyms})(?: and (?P<dem2>{demonyms}))?(?:-led|-backed)?"
                         rf"(?P<between>(?: [\w-]+){{0,2}}?) "
                         rf"(?i:{_alternation(list(book.force_nouns))})\b")
@@ -171,8 +171,8 @@ def _compiled() -> _Compiled:
                      frozenset(w for entry in acled_codebook().country_registry for w in entry.name.split()),
                      frozenset(book.unlisted.not_actors), re.compile(book.unlisted.weapon_models),
                      re.compile(rf"(?<![\w-])(?i:{_alternation(list(book.force_nouns))}) (?:of|from) (?:the )?"
-                                rf"(?P<country>{_literals(list(book.demonyms))})(?![\w-])"),
-                     re.compile(rf" (?:of|from) (?:the )?(?:{_literals(list(book.demonyms))})"
+                                rf"(?P<country>{literals(list(book.demonyms))})(?![\w-])"),
+                     re.compile(rf" (?:of|from) (?:the )?(?:{literals(list(book.demonyms))})"
                                 r"(?![\w-])"),
                      re.compile(book.unlisted.before, re.IGNORECASE), re.compile(book.unlisted.after, re.IGNORECASE),
                      frozenset(w.casefold() for w in book.prefix_stopwords),
@@ -192,7 +192,7 @@ class UserActors:
 
     def __init__(self, context: ActorContext) -> None:
         self.context = context
-        self.literal = re.compile(rf"(?<![\w-])(?:{_literals(sorted(context.by_form))})(?![\w-])") \
+        self.literal = re.compile(rf"(?<![\w-])(?:{literals(sorted(context.by_form))})(?![\w-])") \
             if context.by_form else None
         patterned = [a for a in context.actors if a.patterns]
         self.patterned = tuple((a, re.compile("|".join(f"(?:{p})" for p in a.patterns), re.IGNORECASE))
@@ -448,7 +448,7 @@ def demonym_country(adjective: str) -> str | None:
 
 def demonyms_pattern() -> str:
     """A regular expression alternation of every country adjective of the dictionary."""
-    return _literals([d for names in _compiled().book.demonyms.values() for d in names])
+    return literals([d for names in _compiled().book.demonyms.values() for d in names])
 
 
 def generic_actor(role: str, country: str, day: date) -> ActorMention:

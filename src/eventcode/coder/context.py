@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from eventcode.codebook import acled_codebook
 from eventcode.coder.codebook import (
@@ -175,25 +176,46 @@ def _count(path: Path, columns: Sequence[str]) -> Table:
         return _count_slow(source, columns)
 
 
+#: Rows grouped at a time while an export is read (the groups are merged at the end).
+GROUP_ROWS = 1 << 18
+
+
 def _count_fast(source: CsvFile, columns: Sequence[str]) -> Table:
     import pyarrow as pa
 
-    counts: Counter[tuple[str, ...]] = Counter()
+    names = list(columns)
+    pending: list[Any] = []
+    grouped: list[Any] = []
     bad: list[Issue] = []
-    for item in read_batches(source):
+
+    def group(tables: list[Any], total: str | None) -> Any:
+        table = pa.concat_tables(tables)
+        aggregate = [([], "count_all")] if total is None else [(total, "sum")]
+        result = table.group_by(names, use_threads=False).aggregate(aggregate)
+        return result.rename_columns([*names, "n"])
+
+    def flush() -> None:
+        if pending:
+            grouped.append(group(pending, None))
+            pending.clear()
+
+    for item in read_batches(source, block_size=1 << 23):
         if isinstance(item, BadRow):
             bad.append(_wrong_fields(source.path, item.line, item.number, item.fields, len(source.header)))
             continue
         arrays = [item.columns[name] if item.columns[name] is not None
-                  else pa.array([""] * item.num_rows, pa.string()) for name in columns]
-        table = pa.table(arrays, names=list(columns))
-        grouped = table.group_by(list(columns), use_threads=False).aggregate([([], "count_all")])
-        values = [grouped.column(name).to_pylist() for name in columns]
-        for key, n in zip(zip(*values, strict=True), grouped.column("count_all").to_pylist(), strict=True):
-            counts[key] += n
+                  else pa.array([""] * item.num_rows, pa.string()) for name in names]
+        pending.append(pa.table(arrays, names=names))
+        if sum(t.num_rows for t in pending) >= GROUP_ROWS:
+            flush()
+    flush()
     if bad:
         raise ContextError(source.path, bad)
-    return dict(counts)
+    if not grouped:
+        return {}
+    final = group(grouped, "n") if len(grouped) > 1 else grouped[0]
+    values = [final.column(name).to_pylist() for name in names]
+    return dict(zip(zip(*values, strict=True), final.column("n").to_pylist(), strict=True))
 
 
 def _count_slow(source: CsvFile, columns: Sequence[str]) -> Table:
@@ -286,11 +308,13 @@ def export_gazetteers(path: str | Path) -> tuple[Gazetteer, ...]:
     for key, seen in points.items():
         country, location, admin1, admin2, admin3 = key
         (lat_, lon_), _ = seen.most_common(1)[0]
-        by_country[country].append(Place(
+        # checked above: built without validating again (an export has 100,000s of places)
+        by_country[country].append(Place.model_construct(
             location=location, admin1=admin1, admin2=admin2, admin3=admin3, latitude=lat_, longitude=lon_,
             aliases=_place_aliases(location), geo_precision=precisions[key].most_common(1)[0][0],
             events=sum(seen.values())))
-    return tuple(Gazetteer(version="export", country=country, sources=(str(path),), places=tuple(places))
+    return tuple(Gazetteer.model_construct(version="export", country=country, sources=(str(path),),
+                                           places=tuple(places))
                  for country, places in sorted(by_country.items()))
 
 

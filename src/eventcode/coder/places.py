@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from eventcode.codebook import acled_codebook
-from eventcode.coder.actors import demonym_country
+from eventcode.coder.actors import demonym_country, literals
 from eventcode.coder.codebook import Gazetteer, Place, context_words, lexicon, place_words
 from eventcode.coder.world import CountryIndex, WorldPlace, country_index, fold
 
@@ -95,10 +95,8 @@ class PlaceIndex:
                 for name in area.names:
                     mine[name] = [(by_location[area.location], area.geo_precision)]
             self._names.setdefault(gazetteer.country, {}).update(mine)
-        self._patterns = {
-            country: re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-                                + r")\b")
-            for country, names in self._names.items() if names}
+        self._patterns = {country: re.compile(rf"\b(?:{literals(list(names))})\b")
+                          for country, names in self._names.items() if names}
 
     def admin_context(self, text: str, country: str) -> frozenset[str]:
         """The admin1 areas of ``country`` that ``text`` names (they decide between towns of one name)."""
