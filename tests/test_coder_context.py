@@ -130,6 +130,12 @@ def test_a_district_of_a_city_is_also_named_by_its_own_name(tmp_path: Path) -> N
     assert place.aliases == ("Enma",)
 
 
+def test_an_export_is_told_by_its_header_whatever_its_name(tmp_path: Path) -> None:
+    path = export(tmp_path / "uga.csv", [kongo()]).rename(tmp_path / "past-events.txt")
+    (gazetteer,) = read_gazetteers(path)
+    assert gazetteer.places[0].location == "Kongo Trading Center"
+
+
 def test_a_legacy_export_is_read_as_a_gazetteer(tmp_path: Path) -> None:
     cb = acled_codebook()
     legacy = {**kongo(), "data_id": "1", "event_id_no_cnty": "1", "iso3": "UGA", "inter1": "1", "inter2": "2"}

@@ -24,7 +24,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from eventcode.codebook import acled_codebook
+from eventcode.codebook import acled_codebook, load_model
 from eventcode.coder.codebook import (
     ActorFile,
     Gazetteer,
@@ -107,7 +107,7 @@ class ActorContext:
 
     @staticmethod
     def merge(parts: Iterable[ActorContext]) -> ActorContext:
-        """One context of several files' (the earlier file first among actors of one form)."""
+        """One context of several files' (among actors of one form, a coder takes the one with the most events)."""
         items = list(parts)
         found = [a for part in items for a in part.actors]
         by_form: dict[str, list[ContextActor]] = defaultdict(list)
@@ -143,8 +143,6 @@ def read_gazetteers(path: str | Path) -> tuple[Gazetteer, ...]:
 
 def read_actors(path: str | Path) -> ActorContext:
     """The actors of one file: a YAML dictionary (``named`` entries, as in ``actors.yaml``) or an ACLED export."""
-    from eventcode.codebook import load_model
-
     path = Path(path)
     if is_export(path):
         return export_actors(path)
@@ -190,7 +188,7 @@ def _count_fast(source: CsvFile, columns: Sequence[str]) -> Table:
 
     def group(tables: list[Any], total: str | None) -> Any:
         table = pa.concat_tables(tables)
-        aggregate = [([], "count_all")] if total is None else [(total, "sum")]
+        aggregate: list[tuple[Any, str]] = [([], "count_all")] if total is None else [(total, "sum")]
         result = table.group_by(names, use_threads=False).aggregate(aggregate)
         return result.rename_columns([*names, "n"])
 
