@@ -202,6 +202,26 @@ def test_an_export_actor_keeps_its_most_frequent_category_and_notes_the_others(t
     assert any("also as 3" in item["reason"] for item in event["review"])
 
 
+def test_code_text_reads_context_files_once_until_they_change(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    path = export(tmp_path / "nga.csv", [nigeria()])
+    reads: list[Path] = []
+    real = export_actors
+
+    def counting(found: Path) -> Any:
+        reads.append(found)
+        return real(found)
+
+    monkeypatch.setattr("eventcode.coder.context.export_actors", counting)
+    text = "On 1 November 2023, Ambazonian Separatists shot dead a farmer in Maiduguri."
+    for _ in range(3):
+        assert code_text(text, DAY, "Nigeria", actors=[path])[0]["actor1"] == "Ambazonian Separatists (Nigeria)"
+    assert len(reads) == 1
+    export(path, [nigeria(actor1="Fano Militia (Nigeria)", inter1="Political militia")] * 2)
+    code_text(text, DAY, "Nigeria", actors=[path])
+    assert len(reads) == 2
+
+
 def test_an_actor_is_matched_case_sensitively_and_only_in_its_country(tmp_path: Path) -> None:
     context = Coder(actors=[export(tmp_path / "nga.csv", [nigeria()])])
     assert context.code("On 1 November 2023, ambazonian separatists shot dead a farmer in Maiduguri.", DAY,

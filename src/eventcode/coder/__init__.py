@@ -185,11 +185,32 @@ def code_text(text: str, published: date, country: str, *, gazetteer: Iterable[s
     Each is a dict with ACLED's field names, plus ``evidence`` (sentence, offsets and matched text for the
     trigger, date, place, actors and fatalities) and ``review`` (what a human must check). Unknown fields are
     left blank (None for numbers) with a review item, never guessed. ``gazetteer`` and ``actors``: the user's
-    own gazetteer and actor files (YAML, or ACLED exports as CSV), added to the bundled ones. ``statements``: also
+    own gazetteer and actor files (YAML, or ACLED exports as CSV), added to the bundled ones and read once for
+    the calls that name the same unchanged files. ``statements``: also
     code quoted statements, statements and aggregate claims, which make no event by default.
     """
-    coder = Coder(gazetteer, actors) if gazetteer or actors else _default_coder()
+    if not gazetteer and not actors:
+        return _default_coder().code(text, published, country, statements=statements)
+    files = (tuple(map(str, gazetteer)), tuple(map(str, actors)))
+    coder = _context_coder(*files, tuple(_stamp(path) for paths in files for path in paths))
     return coder.code(text, published, country, statements=statements)
+
+
+def _stamp(path: str) -> tuple[int, int]:
+    """A file's modification time and size (a changed file is read again), or (0, 0) when absent."""
+    try:
+        status = Path(path).stat()
+    except OSError:
+        return 0, 0
+    return status.st_mtime_ns, status.st_size
+
+
+@functools.lru_cache(maxsize=4)
+def _context_coder(gazetteers: tuple[str, ...], actors: tuple[str, ...],
+                   stamps: tuple[tuple[int, int], ...]) -> Coder:
+    """A coder with the user's context files, read once for every report coded with them (``stamps``: when the
+    files were last changed)."""
+    return Coder(gazetteers, actors)
 
 
 def complete_event(record: Record, event_id: str) -> Event | InvalidEvent:
