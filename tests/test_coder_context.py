@@ -413,12 +413,16 @@ def test_batch_progress_is_shown_on_a_terminal_only(tmp_path: Path, capsys: pyte
 
 # ---- world places ranked by the report's admin areas ------------------------------------------------------------
 
-def test_a_town_outside_the_admin1_its_sentence_names_is_not_taken() -> None:
+def test_a_town_outside_the_admin1_named_right_after_it_is_not_taken() -> None:
     places = Coder().places
     text = "Russian forces attacked in the direction of Vysoke, Luhansk, but were repulsed."
     found = places.find(text, "Ukraine", context=places.admin_context(text, "Ukraine"))
     assert not [m for m in found if m.text == "Vysoke" and m.place is not None]
     assert [m.place.admin1 for m in found if m.place is not None] == ["Luhansk"]
+    # an area named elsewhere in the sentence says nothing of a town's
+    text = "The bus was attacked in the Barkhan area while moving from Quetta to Punjab province."
+    found = places.find(text, "Pakistan", context=places.admin_context(text, "Pakistan"))
+    assert [m.place.location for m in found if m.place is not None][:2] == ["Barkhan", "Quetta"]
     # the area a phrase names itself is no other area ("Dhaka" the city, in Dhaka)
     (dhaka,) = places.find("Police deployed to Dhaka.", "Bangladesh")
     assert dhaka.place is not None

@@ -192,6 +192,19 @@ def _areas_named(text: str, index: CountryIndex) -> frozenset[str]:
                      if fold(text[m.start() + s:m.start() + e]) in index.areas)
 
 
+_AFTER = re.compile(r"\s*[,(]\s*")
+
+
+def _qualifying_area(text: str, end: int, index: CountryIndex) -> frozenset[str]:
+    """The admin1 area named right after a place, after a comma or an opening parenthesis ("Vysoke, Luhansk",
+    "Jambeli (Santa Elena)"), if any."""
+    gap = _AFTER.match(text, end)
+    if gap is None:
+        return frozenset()
+    run = _words().run.match(text, gap.end())
+    return frozenset() if run is None else _areas_named(run.group(), index)
+
+
 def _whole_phrase(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a whole capitalised phrase, apart from area words, words that are no place,
     countries and articles ("Minakulu sub-county", "Kano State", "Al Amadiya"; not the "Biya" of "Paul Biya")."""
@@ -256,7 +269,6 @@ def _spans(run: str, first_words: frozenset[str]) -> Iterator[tuple[int, int]]:
 
 def _world_places(text: str, index: CountryIndex, country: str, context: frozenset[str]) -> Iterator[PlaceMention]:
     words = _words()
-    here = _areas_named(text, index)
     for m in words.run.finditer(text):
         run = m.group()
         tokens = _tokens(run)
@@ -277,6 +289,7 @@ def _world_places(text: str, index: CountryIndex, country: str, context: frozens
             area_word = next((w for w in sorted(words.area_words, key=len, reverse=True)
                               if after.startswith((f" {w}", f"-{w}"))), None) or next(
                 (w for w in (fold(run[s:e]) for s, e in tokens if s >= end) if w in words.area_words), None)
+            here = _qualifying_area(text, m.start() + end, index)
             mention = _world_mention(phrase, key, index, country, context, area_word, here)
             if mention is not None:
                 taken_to = end
@@ -285,8 +298,8 @@ def _world_places(text: str, index: CountryIndex, country: str, context: frozens
 
 def _world_mention(phrase: str, key: str, index: CountryIndex, country: str, context: frozenset[str],
                    area_word: str | None, here: frozenset[str]) -> PlaceMention | None:
-    """The place a phrase names (``context``: the admin1 areas the report names; ``here``: those its sentence
-    names, outside which a town of the phrase's name is not the one meant)."""
+    """The place a phrase names (``context``: the admin1 areas the report names; ``here``: the one named right
+    after the phrase, outside which a town of the phrase's name is not the one meant)."""
     towns = index.places.get(key, ())
     area = index.areas.get(key)
     seat = index.seat(area) if area else None
