@@ -197,7 +197,7 @@ def _count_fast(source: CsvFile, columns: Sequence[str]) -> Table:
             grouped.append(group(pending, None))
             pending.clear()
 
-    for item in read_batches(source, block_size=1 << 23):
+    for item in read_batches(source):
         if isinstance(item, BadRow):
             bad.append(_wrong_fields(source.path, item.line, item.number, item.fields, len(source.header)))
             continue
