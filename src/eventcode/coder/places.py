@@ -101,7 +101,7 @@ class PlaceIndex:
     def admin_context(self, text: str, country: str) -> frozenset[str]:
         """The admin1 areas of ``country`` that ``text`` names (they decide between towns of one name)."""
         index = country_index(country) if self.world else None
-        return frozenset() if index is None else _areas_named(text, index)
+        return frozenset() if index is None else frozenset(area for _s, _e, area in _areas_at(text, index))
 
     def place(self, country: str, location: str) -> Place | None:
         """The place called ``location`` in ``country``'s gazetteer, if any."""
@@ -185,24 +185,19 @@ def _without_qualifiers(found: list[PlaceMention], text: str, offset: int) -> li
     return kept
 
 
-def _areas_named(text: str, index: CountryIndex) -> frozenset[str]:
-    """The admin1 areas (ACLED's names) of a country's world gazetteer that ``text`` names."""
-    return frozenset(index.areas[fold(text[m.start() + s:m.start() + e])]
-                     for m in _words().run.finditer(text) for s, e in _spans(m.group(), index.first_words)
-                     if fold(text[m.start() + s:m.start() + e]) in index.areas)
+def _areas_at(text: str, index: CountryIndex) -> list[tuple[int, int, str]]:
+    """Where ``text`` names admin1 areas of a country's world gazetteer: (start, end, ACLED's name)."""
+    return [(m.start() + s, m.start() + e, index.areas[fold(text[m.start() + s:m.start() + e])])
+            for m in _words().run.finditer(text) for s, e in _spans(m.group(), index.first_words)
+            if fold(text[m.start() + s:m.start() + e]) in index.areas]
 
 
-_AFTER = re.compile(r"\s*[,(]\s*")
-
-
-def _qualifying_area(text: str, end: int, index: CountryIndex) -> frozenset[str]:
-    """The admin1 area named right after a place, after a comma or an opening parenthesis ("Vysoke, Luhansk",
-    "Jambeli (Santa Elena)"), if any."""
-    gap = _AFTER.match(text, end)
-    if gap is None:
-        return frozenset()
-    run = _words().run.match(text, gap.end())
-    return frozenset() if run is None else _areas_named(run.group(), index)
+def _qualifying_areas(text: str, start: int, end: int, areas: list[tuple[int, int, str]]) -> frozenset[str]:
+    """The admin1 areas named in the sentence of a place with no word that joins two places between them
+    ("Vysoke, Luhansk"; not "from Quetta to Punjab province")."""
+    links = re.compile(place_words().qualifier_breaks)
+    return frozenset(area for s, e, area in areas if (e <= start or s >= end)
+                     and not links.search(text[e:start] if e <= start else text[end:s]))
 
 
 def _whole_phrase(text: str, start: int, end: int) -> bool:
@@ -269,6 +264,7 @@ def _spans(run: str, first_words: frozenset[str]) -> Iterator[tuple[int, int]]:
 
 def _world_places(text: str, index: CountryIndex, country: str, context: frozenset[str]) -> Iterator[PlaceMention]:
     words = _words()
+    areas = _areas_at(text, index)
     for m in words.run.finditer(text):
         run = m.group()
         tokens = _tokens(run)
@@ -289,7 +285,7 @@ def _world_places(text: str, index: CountryIndex, country: str, context: frozens
             area_word = next((w for w in sorted(words.area_words, key=len, reverse=True)
                               if after.startswith((f" {w}", f"-{w}"))), None) or next(
                 (w for w in (fold(run[s:e]) for s, e in tokens if s >= end) if w in words.area_words), None)
-            here = _qualifying_area(text, m.start() + end, index)
+            here = _qualifying_areas(text, m.start() + start, m.start() + end, areas)
             mention = _world_mention(phrase, key, index, country, context, area_word, here)
             if mention is not None:
                 taken_to = end
@@ -298,8 +294,9 @@ def _world_places(text: str, index: CountryIndex, country: str, context: frozens
 
 def _world_mention(phrase: str, key: str, index: CountryIndex, country: str, context: frozenset[str],
                    area_word: str | None, here: frozenset[str]) -> PlaceMention | None:
-    """The place a phrase names (``context``: the admin1 areas the report names; ``here``: the one named right
-    after the phrase, outside which a town of the phrase's name is not the one meant)."""
+    """The place a phrase names (``context``: the admin1 areas the report names; ``here``: those its sentence
+    names with no word joining two places between, outside which a town of the phrase's name is not the one
+    meant)."""
     towns = index.places.get(key, ())
     area = index.areas.get(key)
     seat = index.seat(area) if area else None
