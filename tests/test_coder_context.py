@@ -434,3 +434,14 @@ def test_a_hall_is_no_place() -> None:
     places = Coder().places
     found = places.find(text, "United States", context=places.admin_context(text, "United States"))
     assert [m.text for m in found if m.place is not None] == ["Flagstaff"]
+
+
+def test_a_real_export_reads_alike_in_the_legacy_layout(shared_data: Path, tmp_path: Path) -> None:
+    with open(shared_data / "acled_2022_sample.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = [r for _, r in zip(range(500), csv.DictReader(handle), strict=False)]
+    current = export(tmp_path / "current.csv", list(rows))
+    legacy = [{**r, "data_id": str(n), "event_id_no_cnty": str(n), "iso3": "XXX"} for n, r in enumerate(rows, 1)]
+    old = export(tmp_path / "legacy.csv", legacy, list(acled_codebook().legacy_columns))
+    assert [(g.country, g.places) for g in read_gazetteers(old)] == \
+        [(g.country, g.places) for g in read_gazetteers(current)]
+    assert export_actors(old).actors == export_actors(current).actors
