@@ -128,6 +128,10 @@ def test_a_district_of_a_city_is_also_named_by_its_own_name(tmp_path: Path) -> N
                                              admin1="Aden", admin2="", admin3="", latitude=12.8, longitude=45.0)])
     (place,) = export_gazetteers(path)[0].places
     assert place.aliases == ("Enma",)
+    path = export(tmp_path / "deu.csv", [row(country="Germany", iso=276, region="Europe", location="Freiburg (Elbe)",
+                                             admin1="Lower Saxony", admin2="", admin3="", latitude=53.8,
+                                             longitude=9.3)])
+    assert export_gazetteers(path)[0].places[0].aliases == ("Freiburg",)
 
 
 def test_an_export_is_told_by_its_header_whatever_its_name(tmp_path: Path) -> None:
@@ -241,6 +245,8 @@ def test_an_armed_associated_actor_stands_for_its_main_actor(tmp_path: Path) -> 
     assert (operation.name, operation.inter) == ("Military Forces of Nigeria (2015-2023)", 1)
     assert "associated actor" in operation.note
     assert not any("APC" in a.forms for a in context.actors)  # a party's members may be protesters or victims
+    rows[0]["assoc_actor_1"] = "MONUSCO"  # a name the dictionary knows is left to it
+    assert not any("MONUSCO" in a.forms for a in export_actors(export(tmp_path / "cod.csv", rows)).actors)
 
 
 def test_the_exports_state_force_names_fill_in_where_the_dictionary_has_no_period(tmp_path: Path) -> None:
@@ -255,6 +261,10 @@ def test_the_exports_state_force_names_fill_in_where_the_dictionary_has_no_perio
     (event,) = Coder(actors=[path]).code(text, DAY, "Andorra")
     assert without["actor1"] == "Police Forces of Andorra"
     assert event["actor1"] == "Police Forces of Andorra (1993-)"
+    rows += [{**rows[0], "actor1": "Police Forces of Andorra (2019-)", "event_date": "2023-06-01"}] * 2
+    text = "On 1 March 2023, police arrested a man in Andorra la Vella."
+    (during,) = Coder(actors=[export(tmp_path / "and2.csv", rows)]).code(text, date(2023, 3, 2), "Andorra")
+    assert during["actor1"] == "Police Forces of Andorra (1993-)"  # the name in use that day, not the later one
 
 
 def test_a_yaml_actor_file_has_the_form_of_the_dictionarys_named_entries(tmp_path: Path) -> None:
