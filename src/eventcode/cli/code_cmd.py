@@ -15,6 +15,7 @@ from typing import Any, TextIO
 
 from eventcode._atomic import atomic_text_writer
 from eventcode.cli._limits import size
+from eventcode.cli.validate_cmd import ProgressBar
 from eventcode.coder import Coder, Record, complete_event
 from eventcode.errors import EventcodeError, InputError, InvalidEvent
 from eventcode.events import Event
@@ -37,7 +38,13 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.add_argument("--batch", type=Path, metavar="FILE.jsonl",
                         help="code many reports: one JSON object per line with id, text, published, country")
     parser.add_argument("--gazetteer", type=Path, action="append", default=[], metavar="FILE",
-                        help="your own gazetteer file, added to the bundled ones (repeatable)")
+                        help="your own gazetteer: a YAML gazetteer or an ACLED export (CSV, any generation), whose "
+                        "locations are preferred over GeoNames in their country (repeatable)")
+    parser.add_argument("--actors", type=Path, action="append", default=[], metavar="FILE",
+                        help="your own actors: a YAML dictionary (named entries as in actors.yaml) or an ACLED "
+                        "export (CSV), whose actor names and categories are looked for as ACLED spells them "
+                        "(repeatable)")
+    parser.add_argument("--no-progress", action="store_true", help="no progress line for --batch, even on a terminal")
     parser.add_argument("--include-statements", action="store_true",
                         help="also code quoted statements, statements and aggregate claims (by default they make no "
                         "event and are listed under not_coded)")
@@ -51,7 +58,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def run(args: argparse.Namespace) -> int:
-    coder = Coder(args.gazetteer)
+    coder = Coder(args.gazetteer, args.actors)
     if args.batch is not None:
         if args.file is not None:
             raise InputError("give either FILE or --batch FILE.jsonl, not both")
@@ -65,7 +72,14 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(coder: Coder, args: argparse.Namespace, out: TextIO) -> int:
     if args.batch is not None:
-        return _batch(coder, args.batch, out, args.include_statements, args.max_bytes)
+        bar = None
+        if not args.no_progress and sys.stderr.isatty():
+            bar = ProgressBar(sys.stderr, args.batch.stat().st_size if args.batch.is_file() else 0)
+        try:
+            return _batch(coder, args.batch, out, args.include_statements, args.max_bytes, bar)
+        finally:
+            if bar is not None:
+                bar.close()
     return _single(coder, args, out)
 
 
@@ -134,27 +148,32 @@ def _acled_csv(records: list[Record], prefix: str, source: str, out: TextIO) -> 
     return 0
 
 
-def _lines(path: Path, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
-    """The lines of ``path`` with their numbers; a line over ``max_bytes`` comes as None, skipped unread."""
+def _lines(path: Path, max_bytes: int) -> Iterator[tuple[int, bytes | None, int]]:
+    """The lines of ``path`` with their numbers and the bytes read so far; a line over ``max_bytes`` comes as None,
+    skipped unread."""
     try:
         with path.open("rb") as handle:
             number = 0
             while chunk := handle.readline(max_bytes + 1):
                 number += 1
                 if len(chunk) <= max_bytes:
-                    yield number, chunk
+                    yield number, chunk, handle.tell()
                     continue
                 while chunk and not chunk.endswith(b"\n"):
                     chunk = handle.readline(max_bytes + 1)
-                yield number, None
+                yield number, None, handle.tell()
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
-def _batch(coder: Coder, path: Path, out: TextIO, statements: bool, max_bytes: int) -> int:
-    """One output line per input line, in order; a bad line gets an error entry and the batch goes on."""
+def _batch(coder: Coder, path: Path, out: TextIO, statements: bool, max_bytes: int,
+           progress: ProgressBar | None = None) -> int:
+    """One output line per input line, in order; a bad line gets an error entry and the batch goes on.
+    ``progress`` is told of the reports coded and the bytes read."""
     bad = 0
-    for number, raw in _lines(path, max_bytes):
+    for number, raw, read in _lines(path, max_bytes):
+        if progress is not None:
+            progress(number, read)
         if raw is not None and not raw.strip():
             continue
         key: object = None

@@ -11,16 +11,27 @@ human must still check.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from eventcode.codebook import acled_codebook
 from eventcode.coder import triggers as trig
-from eventcode.coder.actors import ARMED, CIVILIANS, STATE_FORCES, ActorMention, find_actors, generic_actor, refers_back
-from eventcode.coder.codebook import Gazetteer, bundled_gazetteers, load_gazetteer
+from eventcode.coder.actors import (
+    ARMED,
+    CIVILIANS,
+    STATE_FORCES,
+    ActorMention,
+    UserActors,
+    find_actors,
+    generic_actor,
+    refers_back,
+    user_actors,
+)
+from eventcode.coder.codebook import Gazetteer, bundled_gazetteers
+from eventcode.coder.context import ActorContext, read_actors, read_gazetteers
 from eventcode.coder.dates import find_dates, undated_day
 from eventcode.coder.discourse import (
     background,
@@ -42,17 +53,37 @@ from eventcode.events import Event
 __all__ = ["Coder", "Record", "code_text", "complete_event"]
 
 
-class Coder:
-    """An incident coder with its gazetteers (the bundled ones plus any of the user's own files)."""
+P = ParamSpec("P")
+R = TypeVar("R")
 
-    def __init__(self, gazetteers: Iterable[str | Path | Gazetteer] = ()) -> None:
-        extra = [g if isinstance(g, Gazetteer) else load_gazetteer(g) for g in gazetteers]
+
+def _with_context(method: Callable[Concatenate[Coder, P], R]) -> Callable[Concatenate[Coder, P], R]:
+    """Run a coder's method with its user's context actors in force."""
+
+    def run(self: Coder, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with user_actors(self.actors):
+            return method(self, *args, **kwargs)
+
+    functools.update_wrapper(run, method)
+    return run
+
+
+class Coder:
+    """An incident coder with its gazetteers and actors: the bundled ones plus the user's own files (``gazetteers``,
+    ``actors``: the project's YAML forms or ACLED exports as CSV; see :mod:`eventcode.coder.context`)."""
+
+    def __init__(self, gazetteers: Iterable[str | Path | Gazetteer] = (),
+                 actors: Iterable[str | Path | ActorContext] = ()) -> None:
+        extra = [found for g in gazetteers for found in ((g,) if isinstance(g, Gazetteer) else read_gazetteers(g))]
         self.places = PlaceIndex([*bundled_gazetteers(), *extra])
+        context = ActorContext.merge(a if isinstance(a, ActorContext) else read_actors(a) for a in actors)
+        self.actors = UserActors(context) if context.actors or context.forces else None
 
     def guess_country(self, text: str) -> str | None:
         """The country whose gazetteer names the most places in ``text`` (None when no place is known)."""
         return self.places.guess_country(text)
 
+    @_with_context
     def facts(self, text: str, published: date, country: str) -> list[SentenceFacts]:
         """What each sentence of ``text`` says. A statement cue ("said that") makes a statement unless what was said
         gives the day or the dead or injured of an event (then it is a source's account of it). A note label
@@ -104,6 +135,7 @@ class Coder:
                 bool(live) and all(is_casualty_word(t.text) for t in live), trig.abroad(s.text)))
         return found
 
+    @_with_context
     def code(self, text: str, published: date, country: str, *, not_coded: list[dict[str, Any]] | None = None,
              statements: bool = False) -> list[Record]:
         """The candidate events of one report, in the order they are first reported.
@@ -149,17 +181,38 @@ def _default_coder() -> Coder:
 
 
 def code_text(text: str, published: date, country: str, *, gazetteer: Iterable[str | Path] = (),
-              statements: bool = False) -> list[Record]:
+              actors: Iterable[str | Path] = (), statements: bool = False) -> list[Record]:
     """The candidate ACLED events of a report published on ``published`` about ``country``.
 
     Each is a dict with ACLED's field names, plus ``evidence`` (sentence, offsets and matched text for the
     trigger, date, place, actors and fatalities) and ``review`` (what a human must check). Unknown fields are
-    left blank (None for numbers) with a review item, never guessed. ``gazetteer``: the user's own gazetteer
-    files, added to the bundled ones. ``statements``: also code quoted statements, statements and aggregate
-    claims, which make no event by default.
+    left blank (None for numbers) with a review item, never guessed. ``gazetteer`` and ``actors``: the user's
+    own gazetteer and actor files (YAML, or ACLED exports as CSV), added to the bundled ones and read once for
+    the calls that name the same unchanged files. ``statements``: also
+    code quoted statements, statements and aggregate claims, which make no event by default.
     """
-    coder = Coder(gazetteer) if gazetteer else _default_coder()
+    if not gazetteer and not actors:
+        return _default_coder().code(text, published, country, statements=statements)
+    files = (tuple(map(str, gazetteer)), tuple(map(str, actors)))
+    coder = _context_coder(*files, tuple(_stamp(path) for paths in files for path in paths))
     return coder.code(text, published, country, statements=statements)
+
+
+def _stamp(path: str) -> tuple[int, int]:
+    """A file's modification time and size (a changed file is read again), or (0, 0) when absent."""
+    try:
+        status = Path(path).stat()
+    except OSError:
+        return 0, 0
+    return status.st_mtime_ns, status.st_size
+
+
+@functools.lru_cache(maxsize=4)
+def _context_coder(gazetteers: tuple[str, ...], actors: tuple[str, ...],
+                   stamps: tuple[tuple[int, int], ...]) -> Coder:
+    """A coder with the user's context files, read once for every report coded with them (``stamps``: when the
+    files were last changed)."""
+    return Coder(gazetteers, actors)
 
 
 def complete_event(record: Record, event_id: str) -> Event | InvalidEvent:

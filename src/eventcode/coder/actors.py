@@ -5,12 +5,17 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from eventcode.codebook import acled_codebook
 from eventcode.coder.codebook import Actors, GenericActor, NamedActor, StateForce, actors
+from eventcode.coder.context import ActorContext, ContextActor, SeenForce
 
 #: Inter codes of armed, organised actors (state forces, rebels, militias, external forces).
 ARMED = frozenset({1, 2, 3, 4, 8})
@@ -89,7 +94,7 @@ def _longest_first(patterns: list[str]) -> str:
     return "|".join(sorted(patterns, key=lambda p: (len(required(p)), len(p)), reverse=True))
 
 
-def _literals(words: list[str] | tuple[str, ...]) -> str:
+def literals(words: list[str] | tuple[str, ...]) -> str:
     """A regular expression matching any of the literal ``words``, longest first, as a trie: one character decides
     at each position, so hundreds of country names cost little more than a few."""
     tree: dict[str, dict[str, Any]] = {}
@@ -146,7 +151,7 @@ def _compiled() -> _Compiled:
     adjectives = {country: (*names, *(() if country in book.names_not_adjectives else (country,)))
                   for country, names in book.demonyms.items()}
     demonym_country = {d.casefold(): country for country, names in adjectives.items() for d in names}
-    demonyms = _literals([d for names in adjectives.values() for d in names])
+    demonyms = literals([d for names in adjectives.values() for d in names])
     forces = re.compile(rf"(?<![\w-])(?P<dem>{demonyms})(?: and (?P<dem2>{demonyms}))?(?:-led|-backed)?"
                         rf"(?P<between>(?: [\w-]+){{0,2}}?) "
                         rf"(?i:{_alternation(list(book.force_nouns))})\b")
@@ -166,8 +171,8 @@ def _compiled() -> _Compiled:
                      frozenset(w for entry in acled_codebook().country_registry for w in entry.name.split()),
                      frozenset(book.unlisted.not_actors), re.compile(book.unlisted.weapon_models),
                      re.compile(rf"(?<![\w-])(?i:{_alternation(list(book.force_nouns))}) (?:of|from) (?:the )?"
-                                rf"(?P<country>{_literals(list(book.demonyms))})(?![\w-])"),
-                     re.compile(rf" (?:of|from) (?:the )?(?:{_literals(list(book.demonyms))})"
+                                rf"(?P<country>{literals(list(book.demonyms))})(?![\w-])"),
+                     re.compile(rf" (?:of|from) (?:the )?(?:{literals(list(book.demonyms))})"
                                 r"(?![\w-])"),
                      re.compile(book.unlisted.before, re.IGNORECASE), re.compile(book.unlisted.after, re.IGNORECASE),
                      frozenset(w.casefold() for w in book.prefix_stopwords),
@@ -181,13 +186,74 @@ def _compiled() -> _Compiled:
                       for country in {f.country for f in book.state_forces}})
 
 
+class UserActors:
+    """The user's context actors compiled for a coder: their forms as one case-sensitive search, their patterns as
+    one case-insensitive one, and the state forces' names by country and kind."""
+
+    def __init__(self, context: ActorContext) -> None:
+        self.context = context
+        self.literal = re.compile(rf"(?<![\w-])(?:{literals(sorted(context.by_form))})(?![\w-])") \
+            if context.by_form else None
+        patterned = [a for a in context.actors if a.patterns]
+        self.patterned = tuple((a, re.compile("|".join(f"(?:{p})" for p in a.patterns), re.IGNORECASE))
+                               for a in patterned)
+        self.pattern = re.compile(r"(?<![\w-])(?:" + _longest_first([p for a in patterned for p in a.patterns])
+                                  + r")(?![\w-])", re.IGNORECASE) if patterned else None
+        forces: dict[tuple[str, str], list[SeenForce]] = defaultdict(list)
+        for force in context.forces:
+            forces[(force.country, force.kind)].append(force)
+        self.forces = dict(forces)
+
+    def find(self, text: str, country: str, day: date) -> Iterator[tuple[int, int, ContextActor]]:
+        """The context actors named in ``text`` for an event in ``country`` on ``day``: of each name, the one
+        coded in that country (or any) with the most events."""
+        hits: list[tuple[int, int, tuple[ContextActor, ...]]] = []
+        if self.literal is not None:
+            hits += [(m.start(), m.end(), self.context.by_form[m.group()]) for m in self.literal.finditer(text)]
+        if self.pattern is not None:
+            hits += [(m.start(), m.end(), tuple(a for a, p in self.patterned if p.fullmatch(m.group())))
+                     for m in self.pattern.finditer(text)]
+        for start, end, entries in sorted(hits, key=lambda h: (h[0], -h[1])):
+            fit = [a for a in entries if (not a.country or a.country == country) and a.active(day)]
+            if fit:
+                yield start, end, max(fit, key=lambda a: a.events)
+
+    def force(self, country: str, kind: str, day: date) -> str | None:
+        """The name of ``country``'s force of ``kind`` the user's export coded on days around ``day``: the one
+        most used among those in use then, else the last in use before it (None when all came after it)."""
+        seen = self.forces.get((country, kind), [])
+        during = [f for f in seen if f.first <= day <= f.last]
+        if during:
+            return max(during, key=lambda f: f.events).name
+        before = [f for f in seen if f.last <= day]
+        return max(before, key=lambda f: f.last).name if before else None
+
+
+_USER: ContextVar[UserActors | None] = ContextVar("eventcode_user_actors", default=None)
+
+
+@contextmanager
+def user_actors(context: UserActors | None) -> Iterator[None]:
+    """Code with the user's context actors (None: with the dictionary alone) inside the block."""
+    token = _USER.set(context)
+    try:
+        yield
+    finally:
+        _USER.reset(token)
+
+
 def state_force(country: str, kind: str, day: date) -> tuple[str, str]:
-    """ACLED's name of ``country``'s military or police (``kind``) on ``day``, and a review note when unsure."""
+    """ACLED's name of ``country``'s military or police (``kind``) on ``day``, and a review note when unsure. A
+    name the user's export shows in use around ``day`` fills in where the dictionary has no sure one."""
     c = _compiled()
+    user = _USER.get()
+    seen = user.force(country, kind, day) if user is not None else None
     candidates = [f for f in c.state_forces.get(country, ()) if getattr(f, kind)]
     for force in candidates:
         if (force.start is None or force.start <= day) and (force.until is None or day <= force.until):
             return getattr(force, kind), ""
+    if seen is not None:
+        return seen, ""
     if candidates:
         return getattr(candidates[-1], kind), f"the name of {country}'s {kind} on {day} is not in the dictionary"
     names: dict[str, str] = {str(key): value for key, value in c.book.state_force_names.items()}
@@ -226,6 +292,11 @@ def _named_entries_of(said: str) -> tuple[NamedActor, ...]:
     return tuple(e for e, pattern in zip(c.named_entries, c.named_each, strict=True) if pattern.fullmatch(said))
 
 
+def named_entries(said: str) -> tuple[NamedActor, ...]:
+    """The dictionary's named actors one of whose aliases or acronyms is ``said``."""
+    return _named_entries_of(said)
+
+
 def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[ActorMention]:
     """The actors named in ``text`` (a sentence) for an event in ``country`` on ``day``, in text order."""
     c = _compiled()
@@ -234,6 +305,11 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
     def free(start: int, end: int) -> bool:
         return not any(m.start - offset < end and start < m.end - offset for m in found)
 
+    user = _USER.get()
+    for start, end, actor in (user.find(text, country, day) if user is not None else ()):
+        if free(start, end):
+            found.append(ActorMention(offset + start, offset + end, text[start:end], actor.name, actor.inter, "named",
+                                      actor.note, home=(actor.country or country) if actor.inter == STATE else ""))
     low = _lower(text)
     named_hits = sorted([*c.named_low.finditer(low), *c.named_acronyms.finditer(text)], key=lambda m: m.start()) \
         if low is not None else list(c.named.finditer(text))
@@ -312,6 +388,9 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
             continue
         if any(0 <= offset + m.start() - f.end <= 1 or 0 <= f.start - offset - m.end() <= 1 for f in found):
             continue  # "Boko Haram JAS", "SWAT police": the acronym only qualifies an actor already named
+        if text[m.end():m.end() + 1] == ")" and any(
+                f.role == "named" and text[f.end - offset:m.start()] == " (" for f in found):
+            continue  # "Patriot Front (PF)": the acronym of a named actor
         found.append(ActorMention(offset + m.start(), offset + m.end(), m.group(), m.group(), c.book.unlisted.inter,
                                   "unlisted", f"{m.group()!r} is not in the actor dictionary: check ACLED's name and "
                                   "category"))
@@ -369,7 +448,7 @@ def demonym_country(adjective: str) -> str | None:
 
 def demonyms_pattern() -> str:
     """A regular expression alternation of every country adjective of the dictionary."""
-    return _literals([d for names in _compiled().book.demonyms.values() for d in names])
+    return literals([d for names in _compiled().book.demonyms.values() for d in names])
 
 
 def generic_actor(role: str, country: str, day: date) -> ActorMention:

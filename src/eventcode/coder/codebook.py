@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -377,6 +378,8 @@ class Place(_Entry):
     longitude: float = Field(ge=-180, le=180)
     aliases: tuple[str, ...] = ()
     across_border: AcrossBorder | None = None
+    geo_precision: int = Field(default=1, ge=1, le=3)  # ACLED's usual precision for an event named at this place
+    events: int = Field(default=0, ge=0)  # how many events of an ACLED export are coded here: ranks places of one name
 
 
 class Area(_Entry):
@@ -386,7 +389,8 @@ class Area(_Entry):
 
 
 class Gazetteer(_Entry):
-    """One country's places (towns, villages) and areas (townships, states) coded to one of its places."""
+    """One country's places (towns, villages) and areas (townships, states) coded to one of its places. Places of
+    one name are told apart by their admin areas (a report naming one picks it), then by their ``events``."""
 
     version: str
     country: str
@@ -398,9 +402,10 @@ class Gazetteer(_Entry):
     def _check(self) -> Gazetteer:
         _check_country("country", self.country)
         names = [p.location for p in self.places]
-        duplicates = sorted({n for n in names if names.count(n) > 1})
+        keys = Counter((p.location, p.admin1, p.admin2, p.admin3) for p in self.places)
+        duplicates = sorted(key for key, n in keys.items() if n > 1)
         if duplicates:
-            raise ValueError(f"places: duplicate location {duplicates[0]!r}")
+            raise ValueError(f"places: duplicate location {duplicates[0][0]!r} in the same admin areas")
         for area in self.areas:
             if area.location not in names:
                 raise ValueError(f"areas {list(area.names)}: location {area.location!r} is not one of places")
@@ -458,10 +463,11 @@ class PlaceWords(_Entry):
     articles: tuple[str, ...]
     connectors: tuple[str, ...]
     dateline: str
+    qualifier_breaks: str = "(?!)"
 
     @model_validator(mode="after")
     def _check(self) -> PlaceWords:
-        _check_patterns("dateline", (self.dateline,))
+        _check_patterns("dateline", (self.dateline, self.qualifier_breaks))
         if "(?P<place>" not in self.dateline:
             raise ValueError("dateline: no (?P<place>...) group for the place")
         return self
@@ -497,3 +503,45 @@ def admin1_file() -> Path:
 def geonames_admin1() -> dict[str, dict[str, tuple[str, ...]]]:
     """Each country's admin1 names by GeoNames' admin1 code (read when the world gazetteer is indexed)."""
     return load_model(admin1_file(), Admin1Table).admin1
+
+
+class ContextWords(_Entry):
+    """How an ACLED export is read as context: its generic actor names and the aliases of its locations."""
+
+    version: str
+    sources: tuple[str, ...]
+    generic_names: tuple[str, ...]
+    place_aliases: tuple[str, ...]
+    place_articles: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _check(self) -> ContextWords:
+        _check_patterns("generic_names", self.generic_names)
+        _check_patterns("place_aliases", self.place_aliases)
+        for pattern in self.place_aliases:
+            if "(?P<name>" not in pattern:
+                raise ValueError(f"place_aliases: {pattern!r} has no (?P<name>...) group for the alias")
+        return self
+
+
+@functools.lru_cache(maxsize=1)
+def context_words() -> ContextWords:
+    """The bundled rules for reading ACLED exports as context (``codebooks/coder/context.yaml``), loaded once."""
+    return load_model(_coder_file("context.yaml"), ContextWords)
+
+
+class ActorFile(_Entry):
+    """A user's own actor dictionary: ``named`` entries of the form of ``actors.yaml``'s."""
+
+    version: str
+    sources: tuple[str, ...]
+    named: tuple[NamedActor, ...]
+
+    @model_validator(mode="after")
+    def _check(self) -> ActorFile:
+        for entry in self.named:
+            _check_country(f"named {entry.name!r}", entry.country)
+            _check_patterns(f"named {entry.name!r}", entry.aliases)
+            if entry.inter not in {c.code for c in acled_codebook().actor_categories}:
+                raise ValueError(f"named {entry.name!r}: inter {entry.inter} is not an actor category")
+        return self

@@ -348,3 +348,39 @@ def evaluate_news(reports: Iterable[tuple[str, str, dict[str, Any]]], coder: Cod
             else:
                 score.extras.append(f"{name}: {extra['sub_event_type']} {extra['event_date']} {extra['location']}")
     return score
+
+
+@dataclass
+class PlaceScore:
+    """How well the coder's first event of each ACLED row places it: a place given at all, admin1 as ACLED's,
+    within 25 km of ACLED's point; and its sub_event_type and interaction (no event counts as wrong)."""
+
+    rows: int = 0
+    correct: Counter[str] = field(default_factory=Counter)
+    seconds: float = 0.0
+
+    def rate(self, name: str) -> float:
+        return self.correct[name] / self.rows if self.rows else 0.0
+
+
+def evaluate_places(rows: Iterable[dict[str, str]], coder: Coder | None = None) -> PlaceScore:
+    """Code each row's notes (published on its event_date, in its country) and score the first event's place."""
+    coder = coder or Coder()
+    score = PlaceScore()
+    started = time.perf_counter()
+    for row in rows:
+        published = parse_date(row["event_date"]) or date.today()
+        events = coder.code(row["notes"], published, row["country"])
+        score.rows += 1
+        if not events:
+            continue
+        first = events[0]
+        placed = first.get("latitude") is not None
+        near = placed and distance_km(float(row["latitude"]), float(row["longitude"]), first["latitude"],
+                                      first["longitude"]) <= 25.0
+        checks = {"placed": placed, "admin1": bool(first.get("admin1")) and first["admin1"] == row["admin1"],
+                  "within_25km": near, "sub_event_type": first["sub_event_type"] == row["sub_event_type"],
+                  "interaction": str(first["interaction"]) == row["interaction"]}
+        score.correct.update(name for name, ok in checks.items() if ok)
+    score.seconds = time.perf_counter() - started
+    return score

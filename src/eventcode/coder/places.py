@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from eventcode.codebook import acled_codebook
-from eventcode.coder.actors import demonym_country
-from eventcode.coder.codebook import Gazetteer, Place, lexicon, place_words
+from eventcode.coder.actors import demonym_country, literals
+from eventcode.coder.codebook import Gazetteer, Place, context_words, lexicon, place_words
 from eventcode.coder.world import CountryIndex, WorldPlace, country_index, fold
 
 
@@ -86,34 +87,31 @@ class PlaceIndex:
 
     def __init__(self, gazetteers: Iterable[Gazetteer], world: bool = True) -> None:
         self.world = world
-        self._names: dict[str, dict[str, tuple[Place, int]]] = {}
+        # each name's candidates (place, geo_precision); a later gazetteer's replace an earlier one's
+        self._names: dict[str, dict[str, list[tuple[Place, int]]]] = {}
         for gazetteer in gazetteers:
-            names = self._names.setdefault(gazetteer.country, {})
+            mine: dict[str, list[tuple[Place, int]]] = defaultdict(list)
             by_location = {p.location: p for p in gazetteer.places}
             for place in gazetteer.places:
-                for name in (place.location, *place.aliases):
-                    names[name] = (place, 1)
+                for name in dict.fromkeys((place.location, *place.aliases)):
+                    mine[name].append((place, place.geo_precision))
             for area in gazetteer.areas:
                 for name in area.names:
-                    names[name] = (by_location[area.location], area.geo_precision)
-        self._patterns = {
-            country: re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-                                + r")\b")
-            for country, names in self._names.items() if names}
+                    mine[name] = [(by_location[area.location], area.geo_precision)]
+            self._names.setdefault(gazetteer.country, {}).update(mine)
+        self._patterns = {country: re.compile(rf"\b(?:{literals(list(names))})\b")
+                          for country, names in self._names.items() if names}
 
     def admin_context(self, text: str, country: str) -> frozenset[str]:
         """The admin1 areas of ``country`` that ``text`` names (they decide between towns of one name)."""
         index = country_index(country) if self.world else None
-        if index is None:
-            return frozenset()
-        return frozenset(index.areas[fold(text[m.start() + s:m.start() + e])]
-                         for m in _words().run.finditer(text) for s, e in _spans(m.group(), index.first_words)
-                         if fold(text[m.start() + s:m.start() + e]) in index.areas)
+        return frozenset() if index is None else frozenset(area for _s, _e, area in _areas_at(text, index))
 
     def place(self, country: str, location: str) -> Place | None:
         """The place called ``location`` in ``country``'s gazetteer, if any."""
-        found = self._names.get(country, {}).get(location)
-        return found[0] if found is not None and found[1] == 1 else None
+        found = [place for place, precision in self._names.get(country, {}).get(location, ())
+                 if place.location == location and precision == place.geo_precision]
+        return max(found, key=lambda p: p.events) if found else None
 
     def countries(self) -> Sequence[str]:
         """The countries with a gazetteer."""
@@ -132,12 +130,19 @@ class PlaceIndex:
         found: list[PlaceMention] = []
         pattern = self._patterns.get(country)
         taken: list[tuple[int, int]] = []
+        index = country_index(country) if self.world else None
         if pattern is not None:
             for m in pattern.finditer(text):
-                place, precision = self._names[country][m.group()]
-                found.append(PlaceMention(offset + m.start(), offset + m.end(), m.group(), place, precision, country))
+                candidates = self._names[country][m.group()]
+                if candidates[0][0].events and not _whole_phrase(text, m.start(), m.end()):
+                    continue  # a place read from an ACLED export is named by its whole capitalised phrase
+                if context and index is not None and not any(p.admin1 in context for p, _ in candidates) and any(
+                        t.admin1 in context for t in index.places.get(fold(m.group()), ())):
+                    continue  # "Columbia (Missouri)": the world's Columbia in the area the report names
+                (place, precision), note = _choose(candidates, m.group(), text, country, context)
+                found.append(PlaceMention(offset + m.start(), offset + m.end(), m.group(), place, precision, country,
+                                          note))
                 taken.append((m.start(), m.end()))
-        index = country_index(country) if self.world else None
         if index is not None:
             for mention in _world_places(text, index, country, context):
                 if not any(s < mention.end and mention.start < e for s, e in taken):
@@ -150,7 +155,90 @@ class PlaceIndex:
                 continue
             found.append(PlaceMention(offset + start, offset + end, m.group(group), None, 0, country))
         found.sort(key=lambda p: p.start)
-        return found
+        return _without_qualifiers(found, text, offset)
+
+
+def _without_qualifiers(found: list[PlaceMention], text: str, offset: int) -> list[PlaceMention]:
+    """The places named, without those that only say in which admin area another one lies: "Demoso township
+    (Loikaw district, Kayah state)", "Yenisehir city, Bursa", "in Bolivar state (coded to Ciudad Bolivar)". An
+    area's name qualifies a place on either side of it; a town's only right after the place; neither across the
+    words that join two places (``qualifier_breaks``: "and", "to", "from")."""
+    gap = re.compile(r"[^.;]{0,60}")
+    links = re.compile(place_words().qualifier_breaks)
+    kept = []
+    for mention in found:
+        key = fold(mention.text)
+        qualifies = False
+        for other in found:
+            place = other.place
+            if other is mention or place is None or fold(place.location) == key or fold(other.text) == key \
+                    or place == mention.place or other.geo_precision > 2 \
+                    or key not in {fold(a) for a in (place.admin1, place.admin2, place.admin3) if a}:
+                continue
+            if other.end <= mention.start:
+                between = text[other.end - offset:mention.start - offset]
+            elif mention.geo_precision >= 2 or mention.place is None:
+                between = text[mention.end - offset:other.start - offset]
+            else:
+                continue
+            if gap.fullmatch(between) and not links.search(between):
+                qualifies = True
+                break
+        if not qualifies:
+            kept.append(mention)
+    return kept
+
+
+def _areas_at(text: str, index: CountryIndex) -> list[tuple[int, int, str]]:
+    """Where ``text`` names admin1 areas of a country's world gazetteer: (start, end, ACLED's name)."""
+    return [(m.start() + s, m.start() + e, index.areas[fold(text[m.start() + s:m.start() + e])])
+            for m in _words().run.finditer(text) for s, e in _spans(m.group(), index.first_words)
+            if fold(text[m.start() + s:m.start() + e]) in index.areas]
+
+
+def _qualifying_areas(text: str, start: int, end: int, areas: list[tuple[int, int, str]]) -> frozenset[str]:
+    """The admin1 areas named in the sentence of a place with no word that joins two places between them
+    ("Vysoke, Luhansk"; not "from Quetta to Punjab province")."""
+    links = re.compile(place_words().qualifier_breaks)
+    return frozenset(area for s, e, area in areas if (e <= start or s >= end)
+                     and not links.search(text[e:start] if e <= start else text[end:s]))
+
+
+def _whole_phrase(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a whole capitalised phrase, apart from area words, words that are no place,
+    countries and articles ("Minakulu sub-county", "Kano State", "Al Amadiya"; not the "Biya" of "Paul Biya")."""
+    words = _words()
+    articles = {fold(a) for a in context_words().place_articles}
+    for m in words.run.finditer(text, max(0, start - 60), min(len(text), end + 60)):
+        if m.start() <= start and end <= m.end():
+            rest = [fold(w[:-2] if _possessive(w) else w)
+                    for w in (text[m.start():start] + " " + text[end:m.end()]).split()]
+            return all(w in words.not_places or w in words.area_words or w in words.countries or w in articles
+                       for w in rest)
+    return True
+
+
+def _choose(candidates: list[tuple[Place, int]], name: str, text: str, country: str,
+            context: frozenset[str]) -> tuple[tuple[Place, int], str]:
+    """The place a name stands for among a gazetteer's places of that name: the one whose admin areas the text
+    names (its admin1 among the report's, ``context``; its admin2 or admin3 in the sentence), then the one with
+    the most events; a close choice is noted for review."""
+    if len(candidates) == 1:
+        return candidates[0], ""
+
+    def named(place: Place) -> int:
+        return (place.admin1 in context) + sum(bool(a) and a != name and a in text
+                                               for a in (place.admin2, place.admin3))
+
+    ranked = sorted(candidates, key=lambda c: (named(c[0]), c[0].events), reverse=True)
+    chosen = ranked[0][0]
+    rivals = [p for p, _ in ranked[1:] if named(p) == named(chosen) and p.events >= _CLOSE * chosen.events
+              and (p.admin1, p.admin2) != (chosen.admin1, chosen.admin2)]
+    if not rivals:
+        return ranked[0], ""
+    others = ", ".join(sorted({f"{p.admin2 or p.admin1} ({p.admin1})" for p in rivals}))
+    return ranked[0], (f"{len(candidates)} places called {name!r} in {country}'s gazetteers: chose the one in "
+                       f"{chosen.admin2 or chosen.admin1} ({chosen.admin1}); also in {others}")
 
 
 def _may_be_a_place(name: str) -> bool:
@@ -180,6 +268,7 @@ def _spans(run: str, first_words: frozenset[str]) -> Iterator[tuple[int, int]]:
 
 def _world_places(text: str, index: CountryIndex, country: str, context: frozenset[str]) -> Iterator[PlaceMention]:
     words = _words()
+    areas = _areas_at(text, index)
     for m in words.run.finditer(text):
         run = m.group()
         tokens = _tokens(run)
@@ -200,14 +289,18 @@ def _world_places(text: str, index: CountryIndex, country: str, context: frozens
             area_word = next((w for w in sorted(words.area_words, key=len, reverse=True)
                               if after.startswith((f" {w}", f"-{w}"))), None) or next(
                 (w for w in (fold(run[s:e]) for s, e in tokens if s >= end) if w in words.area_words), None)
-            mention = _world_mention(phrase, key, index, country, context, area_word)
+            here = _qualifying_areas(text, m.start() + start, m.start() + end, areas)
+            mention = _world_mention(phrase, key, index, country, context, area_word, here)
             if mention is not None:
                 taken_to = end
                 yield replace(mention, start=m.start() + start, end=m.start() + end)
 
 
 def _world_mention(phrase: str, key: str, index: CountryIndex, country: str, context: frozenset[str],
-                   area_word: str | None) -> PlaceMention | None:
+                   area_word: str | None, here: frozenset[str]) -> PlaceMention | None:
+    """The place a phrase names (``context``: the admin1 areas the report names; ``here``: those its sentence
+    names with no word joining two places between, outside which a town of the phrase's name is not the one
+    meant)."""
     towns = index.places.get(key, ())
     area = index.areas.get(key)
     seat = index.seat(area) if area else None
@@ -218,8 +311,9 @@ def _world_mention(phrase: str, key: str, index: CountryIndex, country: str, con
             admin_word or max((t.population for t in towns), default=0) < _CITY):
         return PlaceMention(0, 0, phrase, seat.as_place(), 3, country,
                             f"{phrase!r} is the admin1 area {area}: coded to its largest town, {seat.name}")
-    if not towns:
-        return None
+    here = here - {area}  # the area the phrase names itself says nothing of where its towns are
+    if not towns or (here and not any(t.admin1 in here for t in towns)):
+        return None  # "Vysoke, Luhansk" where GeoNames has Vysoke only elsewhere: a place it does not know
     ranked = sorted(towns, key=lambda t: (t.admin1 in context, t.population), reverse=True)
     chosen: WorldPlace = ranked[0]
     note = ""

@@ -1,0 +1,476 @@
+"""The user's own data as context for the coder: gazetteers and actor dictionaries, each either in the project's
+YAML form or read from an ACLED export (CSV of any generation).
+
+An export as a gazetteer: each distinct location of a country (with its admin1-3) is a place, at its most common
+point and geo_precision, ranked among places of one name by its number of events. An export as an actor
+dictionary: each actor1/actor2 name with its most frequent ACLED category (the others noted); a name ACLED only
+gave as an associated actor stands for the armed main actor it was most often associated with. Names are looked for in a
+report as ACLED spells them, without their "(Country)" and "(period)" parts, and by the parts of "ACRONYM: Full
+Name" and "Name - Faction"; ACLED's generic names ("Civilians (Nigeria)", "Military Forces of Nigeria
+(2015-2023)") are not, but the state forces' names tell which name of a force is in force on a day.
+
+Exports are read with the validator's readers (pyarrow for speed, Python's csv module where pyarrow cannot), and a
+broken one is refused with the validator's issues.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from eventcode.codebook import acled_codebook, load_model
+from eventcode.coder.codebook import (
+    ActorFile,
+    Gazetteer,
+    Place,
+    actors,
+    context_words,
+    load_gazetteer,
+)
+from eventcode.errors import InputError
+from eventcode.formats.acled_read import (
+    BadRow,
+    CsvFile,
+    HeaderError,
+    Unparsed,
+    is_blank_row,
+    read_batches,
+)
+from eventcode.issues import Issue
+from eventcode.rules import parse_date
+
+#: Columns read for each kind of context.
+PLACE_COLUMNS = ("country", "location", "admin1", "admin2", "admin3", "latitude", "longitude", "geo_precision")
+ACTOR_COLUMNS = ("country", "event_date", "actor1", "inter1", "actor2", "inter2", "assoc_actor_1",
+                 "assoc_actor_2")
+#: Issues shown when an export is refused (the count covers all).
+SHOWN = 10
+
+
+class ContextError(InputError):
+    """A context file that cannot be used: the validator's issues, each naming file, line, field and rule."""
+
+    def __init__(self, path: Path, issues: Sequence[Issue], total: int | None = None) -> None:
+        total = len(issues) if total is None else total
+        shown = "\n".join(f"  {issue}" for issue in issues[:SHOWN])
+        more = f"\n  ... and {total - SHOWN:,} more" if total > SHOWN else ""
+        super().__init__(f"{path}: cannot be used as context: {total:,} problem(s)\n{shown}{more}")
+        self.issues = tuple(issues)
+
+
+@dataclass(frozen=True, slots=True)
+class ContextActor:
+    """An actor of the user's context: ACLED's name and category, where ACLED coded it, and how a report names it
+    (``forms``: literal, case-sensitive; ``patterns``: regular expressions, case-insensitive)."""
+
+    name: str
+    inter: int
+    country: str
+    events: int = 0
+    forms: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    start: date | None = None
+    until: date | None = None
+    note: str = ""
+
+    def active(self, day: date) -> bool:
+        """Whether the name applies on ``day``."""
+        return (self.start is None or self.start <= day) and (self.until is None or day <= self.until)
+
+
+@dataclass(frozen=True, slots=True)
+class SeenForce:
+    """A state force's name as an export gives it, with the first and last day it was coded under that name."""
+
+    country: str
+    kind: str
+    name: str
+    first: date
+    last: date
+    events: int
+
+
+@dataclass(frozen=True)
+class ActorContext:
+    """The actors of the user's context files, and the state forces' names seen in them."""
+
+    actors: tuple[ContextActor, ...] = ()
+    forces: tuple[SeenForce, ...] = ()
+    notes: tuple[str, ...] = ()
+    by_form: dict[str, tuple[ContextActor, ...]] = field(default_factory=dict, compare=False)
+
+    @staticmethod
+    def merge(parts: Iterable[ActorContext]) -> ActorContext:
+        """One context of several files' (among actors of one form, a coder takes the one with the most events)."""
+        items = list(parts)
+        found = [a for part in items for a in part.actors]
+        by_form: dict[str, list[ContextActor]] = defaultdict(list)
+        for actor in found:
+            for form in actor.forms:
+                by_form[form].append(actor)
+        return ActorContext(tuple(found), tuple(f for part in items for f in part.forces),
+                            tuple(n for part in items for n in part.notes),
+                            {form: tuple(entries) for form, entries in by_form.items()})
+
+
+# ---- detection and YAML -----------------------------------------------------------------------------------------
+
+def is_export(path: Path) -> bool:
+    """Whether ``path`` is an ACLED export: a ``.csv`` name, or a first line naming ``event_id_cnty``."""
+    if path.suffix.lower() == ".csv":
+        return True
+    try:
+        with path.open("rb") as handle:
+            head = handle.readline(4096)
+    except OSError:
+        return False
+    return b"event_id_cnty" in head and b"," in head
+
+
+def read_gazetteers(path: str | Path) -> tuple[Gazetteer, ...]:
+    """The gazetteers of one file: a YAML gazetteer, or one per country of an ACLED export."""
+    path = Path(path)
+    if not is_export(path):
+        return (load_gazetteer(path),)
+    return export_gazetteers(path)
+
+
+def read_actors(path: str | Path) -> ActorContext:
+    """The actors of one file: a YAML dictionary (``named`` entries, as in ``actors.yaml``) or an ACLED export."""
+    path = Path(path)
+    if is_export(path):
+        return export_actors(path)
+    book = load_model(path, ActorFile)
+    return ActorContext.merge([ActorContext(tuple(
+        ContextActor(entry.name, entry.inter, entry.country, forms=entry.acronyms, patterns=entry.aliases,
+                     start=entry.start, until=entry.until) for entry in book.named))])
+
+
+# ---- reading an export ------------------------------------------------------------------------------------------
+
+Table = dict[tuple[str, ...], int]
+
+
+def _count(path: Path, columns: Sequence[str]) -> Table:
+    """How many rows of the export hold each distinct combination of ``columns``; a broken export raises
+    ContextError with the validator's issues."""
+    try:
+        source = CsvFile(path)
+    except HeaderError as exc:
+        raise ContextError(path, [Issue("bad-header", str(exc).split(": ", 1)[1], None, None, exc.closest,
+                                        file=str(path), line=1)]) from None
+    with source:
+        try:
+            return _count_fast(source, columns)
+        except Unparsed:
+            pass
+    with CsvFile(path) as source:
+        return _count_slow(source, columns)
+
+
+#: Rows grouped at a time while an export is read (the groups are merged at the end).
+GROUP_ROWS = 1 << 18
+
+
+def _count_fast(source: CsvFile, columns: Sequence[str]) -> Table:
+    import pyarrow as pa
+
+    names = list(columns)
+    pending: list[Any] = []
+    grouped: list[Any] = []
+    bad: list[Issue] = []
+
+    def group(tables: list[Any], total: str | None) -> Any:
+        table = pa.concat_tables(tables)
+        aggregate: list[tuple[Any, str]] = [([], "count_all")] if total is None else [(total, "sum")]
+        result = table.group_by(names, use_threads=False).aggregate(aggregate)
+        return result.rename_columns([*names, "n"])
+
+    def flush() -> None:
+        if pending:
+            grouped.append(group(pending, None))
+            pending.clear()
+
+    for item in read_batches(source):
+        if isinstance(item, BadRow):
+            bad.append(_wrong_fields(source.path, item.line, item.number, item.fields, len(source.header)))
+            continue
+        arrays = [item.columns[name] if item.columns[name] is not None
+                  else pa.array([""] * item.num_rows, pa.string()) for name in names]
+        pending.append(pa.table(arrays, names=names))
+        if sum(t.num_rows for t in pending) >= GROUP_ROWS:
+            flush()
+    flush()
+    if bad:
+        raise ContextError(source.path, bad)
+    if not grouped:
+        return {}
+    final = group(grouped, "n") if len(grouped) > 1 else grouped[0]
+    values = [final.column(name).to_pylist() for name in names]
+    return dict(zip(zip(*values, strict=True), final.column("n").to_pylist(), strict=True))
+
+
+def _count_slow(source: CsvFile, columns: Sequence[str]) -> Table:
+    counts: Counter[tuple[str, ...]] = Counter()
+    bad: list[Issue] = []
+    width = len(source.header)
+    for row in source.rows():
+        if row.too_large is not None:
+            bad.append(Issue("field-too-large", row.too_large.reason, row.too_large.field, file=str(source.path),
+                             record=row.number, line=row.line))
+        elif is_blank_row(row.fields, width):
+            continue
+        elif len(row.fields) != width:
+            bad.append(_wrong_fields(source.path, row.line, row.number, len(row.fields), width))
+        else:
+            record = source.record(row.fields)
+            counts[tuple(record[name] for name in columns)] += 1
+    if bad:
+        raise ContextError(source.path, bad)
+    return dict(counts)
+
+
+def _wrong_fields(path: Path, line: int, record: int, fields: int, expected: int) -> Issue:
+    return Issue("wrong-field-count", f"the row has {fields} fields, the header {expected}", None, fields,
+                 str(expected), file=str(path), record=record, line=line)
+
+
+def _refuse(path: Path, problems: list[tuple[str, str, str]]) -> None:
+    """Refuse an export whose values break rules: the validator's issues of the fields read, with their lines."""
+    if not problems:
+        return
+    from eventcode.validate import Options, validate_csv
+
+    fields = {name for name, _value, _rule in problems}
+    report = validate_csv(path, Options(limit_errors=None))
+    issues = [i for i in report.issues if i.severity == "error" and i.field in fields]
+    if not issues:  # a value the validator accepts but context cannot use (an empty location)
+        issues = [Issue("missing-value" if not value else "wrong-type", f"{rule}: {value!r}", name, value,
+                        file=str(path)) for name, value, rule in problems]
+    raise ContextError(path, issues, len(issues))
+
+
+@functools.lru_cache(maxsize=1)
+def _categories() -> dict[str, int]:
+    cb = acled_codebook()
+    table = {str(c.code): c.code for c in cb.actor_categories}
+    table.update(cb.category_by_label)
+    return table
+
+
+def _inter(value: str) -> int | None:
+    return _categories().get(value.strip().casefold())
+
+
+def export_gazetteers(path: str | Path) -> tuple[Gazetteer, ...]:
+    """One gazetteer per country of an ACLED export: each distinct location with its admin1-3 is a place at its
+    most common point and geo_precision; ``events`` counts its rows."""
+    path = Path(path)
+    counts = _count(path, PLACE_COLUMNS)
+    registry = acled_codebook().country_registry
+    points: dict[tuple[str, ...], Counter[tuple[float, float]]] = defaultdict(Counter)
+    precisions: dict[tuple[str, ...], Counter[int]] = defaultdict(Counter)
+    problems: list[tuple[str, str, str]] = []
+    for (country, location, admin1, admin2, admin3, lat, lon, precision), n in counts.items():
+        if not (country or location):
+            continue  # a blank row
+        try:
+            point = (float(lat), float(lon))
+        except ValueError:
+            problems.append(("latitude" if not _is_number(lat) else "longitude", lat if not _is_number(lat) else lon,
+                             "not a number"))
+            continue
+        if not (-90 <= point[0] <= 90 and -180 <= point[1] <= 180):
+            problems.append(("latitude", lat, "coordinate out of range"))
+            continue
+        if precision.strip() not in ("1", "2", "3"):
+            problems.append(("geo_precision", precision, "not 1, 2 or 3"))
+            continue
+        if country not in registry:
+            problems.append(("country", country, "not an ACLED country"))
+            continue
+        if not location.strip():
+            problems.append(("location", location, "no location"))
+            continue
+        place = (country, location.strip(), admin1, admin2, admin3)
+        points[place][point] += n
+        precisions[place][int(precision)] += n
+    _refuse(path, problems)
+    by_country: dict[str, list[Place]] = defaultdict(list)
+    for key, seen in points.items():
+        country, location, admin1, admin2, admin3 = key
+        (lat_, lon_), _ = seen.most_common(1)[0]
+        # checked above: built without validating again (an export has 100,000s of places)
+        by_country[country].append(Place.model_construct(
+            location=location, admin1=admin1, admin2=admin2, admin3=admin3, latitude=lat_, longitude=lon_,
+            aliases=_place_aliases(location), geo_precision=precisions[key].most_common(1)[0][0],
+            events=sum(seen.values())))
+    return tuple(Gazetteer.model_construct(version="export", country=country, sources=(str(path),),
+                                           places=tuple(places))
+                 for country, places in sorted(by_country.items()))
+
+
+def _is_number(value: str) -> bool:
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _place_aliases(location: str) -> tuple[str, ...]:
+    found = []
+    for pattern in context_words().place_aliases:
+        m = re.fullmatch(pattern, location)
+        if m and m.group("name").strip() and m.group("name").strip() != location:
+            found.append(m.group("name").strip())
+    return tuple(dict.fromkeys(found))
+
+
+# ---- actors of an export ------------------------------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=1)
+def _generic() -> re.Pattern[str]:
+    """ACLED's generic names: the generic roles' and state forces' naming patterns and context.yaml's list."""
+    book = actors()
+    templates = {str(k): v for k, v in book.state_force_names.items()}
+    parts = list(context_words().generic_names)
+    for text in (*templates.values(), *(g.name for g in book.generic)):
+        for kind, template in templates.items():
+            text = text.replace("{" + kind + "}", template)
+        parts.append(re.escape(text).replace(re.escape("{country}"), ".+"))
+    return re.compile("(?:" + "|".join(parts) + ")")
+
+
+_PERIOD = re.compile(r" \((?P<from>\d{4})-(?P<until>\d{4})?\)")
+
+
+def bare_name(name: str) -> str:
+    """An actor's name without its trailing "(Country)" and "(period)" parts: "Islamic State (Nigeria)" ->
+    "Islamic State", "Military Forces of Nigeria (2015-2023)" -> "Military Forces of Nigeria"."""
+    registry = acled_codebook().country_registry
+    while True:
+        m = re.fullmatch(r"(?P<base>.+?) \((?P<inside>[^()]+)\)", name)
+        if m is None or not (m.group("inside") in registry or _PERIOD.fullmatch(f" ({m.group('inside')})")):
+            return name
+        name = m.group("base")
+
+
+def is_generic(name: str) -> bool:
+    """Whether an ACLED actor name is one of its generic names, found by the coder's roles, not as text."""
+    return bool(_generic().fullmatch(bare_name(name)) or _generic().fullmatch(name))
+
+
+def forms(name: str) -> tuple[str, ...]:
+    """How a report names an actor ACLED calls ``name``: its bare name, the parts of "ACRONYM: Full Name" (and
+    of "KIO/KIA"), and the part before " - " ("Boko Haram - Jamaatu ..." -> "Boko Haram"); none for a generic
+    name or a part that is a country or one of its adjectives."""
+    from eventcode.coder.actors import demonym_country
+
+    if is_generic(name):
+        return ()
+    base = bare_name(name)
+    found = [base]
+    if ": " in base:
+        acronym, full = base.split(": ", 1)
+        found += [acronym, full, *(p for p in acronym.split("/") if "/" in acronym),
+                  *(p for p in full.split("/") if "/" in full)]
+    if " - " in base:
+        found.append(base.split(" - ", 1)[0])
+    registry = acled_codebook().country_registry
+    kept = [f.strip() for f in found if len(f.strip()) >= 2 and any(c.isupper() for c in f)]
+    return tuple(dict.fromkeys(f for f in kept if f not in registry and demonym_country(f) is None
+                               and not is_generic(f)))
+
+
+def _force(name: str) -> tuple[str, str] | None:
+    """The country and kind (military, police) of a state force's name ("Military Forces of Nigeria
+    (2015-2023)"), or None (also for a unit's: "Military Forces of Myanmar (2021-) Border Guard Force")."""
+    names = actors().state_force_names
+    for kind in ("military", "police"):
+        prefix = names[kind].split("{country}")[0]
+        if name.startswith(prefix):
+            rest = name[len(prefix):]
+            m = re.fullmatch(r"(?P<country>.+?)(?: \(\d{4}-(?:\d{4})?\))?", rest)
+            if m and m.group("country") in acled_codebook().country_registry:
+                return m.group("country"), kind
+    return None
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _day(text: str) -> date | None:
+    return parse_date(text)
+
+
+def export_actors(path: str | Path) -> ActorContext:
+    """The actor dictionary of an ACLED export (see the module's docstring). A name ACLED gives only as an
+    associated actor stands for its main actor where that is an armed one ("Operation X" of a military) and the
+    dictionary does not know the name itself; a party or union associated with protesters, rioters or civilians is
+    left to the coder's roles, as its members may be either."""
+    from eventcode.coder.actors import ARMED, named_entries
+    path = Path(path)
+    counts = _count(path, ACTOR_COLUMNS)
+    main: dict[tuple[str, str], Counter[int]] = defaultdict(Counter)
+    spans: dict[tuple[str, str, int], tuple[date, date]] = {}
+    assoc: dict[tuple[str, str], Counter[tuple[str, int]]] = defaultdict(Counter)
+    problems: list[tuple[str, str, str]] = []
+    registry = acled_codebook().country_registry
+    for (country, event_date, actor1, inter1, actor2, inter2, assoc1, assoc2), n in counts.items():
+        if not country and not actor1:
+            continue
+        if country not in registry:
+            problems.append(("country", country, "not an ACLED country"))
+            continue
+        day = _day(event_date)
+        if day is None:
+            problems.append(("event_date", event_date, "not a date"))
+            continue
+        for actor, inter_text, column, associated in ((actor1, inter1, "inter1", assoc1),
+                                                      (actor2, inter2, "inter2", assoc2)):
+            if not actor.strip():
+                continue
+            inter = _inter(inter_text)
+            if inter is None or inter == 0:
+                problems.append((column, inter_text, "not an actor category"))
+                continue
+            main[(country, actor)][inter] += n
+            first, last = spans.get((country, actor, inter), (day, day))
+            spans[(country, actor, inter)] = (min(first, day), max(last, day))
+            for other in (a.strip() for a in associated.split(";")):
+                if other:
+                    assoc[(country, other)][(actor, inter)] += n
+    _refuse(path, problems)
+    found: list[ContextActor] = []
+    notes: list[str] = []
+    forces: list[SeenForce] = []
+    for (country, name), seen in sorted(main.items()):
+        inter, n = seen.most_common(1)[0]
+        note = ""
+        if len(seen) > 1:
+            others = ", ".join(f"{code} in {k:,}" for code, k in seen.most_common()[1:])
+            note = f"ACLED coded {name!r} as category {inter} in {n:,} events, also as {others}"
+            notes.append(f"{path}: {note}")
+        force = _force(name)
+        if force is not None:
+            first, last = spans[(country, name, inter)]
+            forces.append(SeenForce(force[0], force[1], name, first, last, sum(seen.values())))
+        text = forms(name)
+        if text:
+            found.append(ContextActor(name, inter, country, sum(seen.values()), text, note=note))
+    for (country, name), mains in sorted(assoc.items()):
+        if (country, name) in main:
+            continue
+        (actor, code), n = mains.most_common(1)[0]
+        text = forms(name)
+        if text and code in ARMED and not any(named_entries(f) for f in text):
+            found.append(ContextActor(actor, code, country, n, text,
+                                      note=f"ACLED gives {name!r} only as an associated actor of {actor!r} "
+                                      f"({path.name}): coded as {actor!r}, put {name!r} in its assoc_actor"))
+    return ActorContext.merge([ActorContext(tuple(found), tuple(forces), tuple(notes))])
+
