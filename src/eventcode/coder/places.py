@@ -49,6 +49,7 @@ class _Words:
     area_words: frozenset[str]
     countries: frozenset[str]
     run: re.Pattern[str]
+    area_after: re.Pattern[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -57,16 +58,23 @@ def _words() -> _Words:
     connectors = "|".join(re.escape(w) for w in sorted(lists.connectors, key=len, reverse=True))
     name = r"[A-Z][\w'\u2019]*(?:-[\w'\u2019]+)*"
     countries = {fold(c.name) for c in acled_codebook().countries}
-    return _Words(frozenset(fold(w) for w in lists.not_places), frozenset(fold(w) for w in lists.area_words),
-                  frozenset(countries), re.compile(rf"{name}(?: (?:(?:{connectors})[ -])*{name})*"))
+    area_words = frozenset(fold(w) for w in lists.area_words)
+    after = "|".join(re.escape(w) for w in sorted(area_words, key=len, reverse=True))
+    return _Words(frozenset(fold(w) for w in lists.not_places), area_words, frozenset(countries),
+                  re.compile(rf"{name}(?: (?:(?:{connectors})[ -])*{name})*"),
+                  re.compile(rf"[ -](?P<word>{after})" if after else "(?!)"))
 
 
 #: A word that is capitalised, or capitalised after an article joined by a hyphen ("al-Shughur").
 _CAPITAL = re.compile(r"(?<![^ -])[A-Z]")
 
 
-def _tokens(run: str) -> list[tuple[int, int]]:
-    return [m.span() for m in re.finditer(r"[^ ]+", run)]
+_WORD = re.compile(r"[^ ]+")
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _tokens(run: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in _WORD.finditer(run))
 
 
 def _possessive(token: str) -> bool:
@@ -191,9 +199,13 @@ def _without_qualifiers(found: list[PlaceMention], text: str, offset: int) -> li
 
 def _areas_at(text: str, index: CountryIndex) -> list[tuple[int, int, str]]:
     """Where ``text`` names admin1 areas of a country's world gazetteer: (start, end, ACLED's name)."""
-    return [(m.start() + s, m.start() + e, index.areas[fold(text[m.start() + s:m.start() + e])])
-            for m in _words().run.finditer(text) for s, e in _spans(m.group(), index.first_words)
-            if fold(text[m.start() + s:m.start() + e]) in index.areas]
+    found = []
+    for m in _words().run.finditer(text):
+        for s, e in _spans(m.group(), index.first_words):
+            area = index.areas.get(fold(m.group()[s:e]))
+            if area is not None:
+                found.append((m.start() + s, m.start() + e, area))
+    return found
 
 
 def _qualifying_areas(text: str, start: int, end: int, areas: list[tuple[int, int, str]]) -> frozenset[str]:
@@ -250,7 +262,14 @@ def _may_be_a_place(name: str) -> bool:
                 or fold(name) in words.countries or demonym_country(name) is not None)
 
 
-def _spans(run: str, first_words: frozenset[str]) -> Iterator[tuple[int, int]]:
+@functools.lru_cache(maxsize=1 << 14)
+def _spans(run: str, first_words: frozenset[str]) -> tuple[tuple[int, int], ...]:
+    """The sub-phrases of a capitalised phrase that may name a place (a report's phrases are read twice: for the
+    admin areas it names, then for its places)."""
+    return tuple(_phrases(run, first_words))
+
+
+def _phrases(run: str, first_words: frozenset[str]) -> Iterator[tuple[int, int]]:
     """The sub-phrases of a capitalised phrase that may name a place: a possessive ends one ("Cameroon's
     Bamenda"); longest first from each word that opens some name (``first_words``), both ends capitalised."""
     tokens = _tokens(run)
@@ -285,9 +304,8 @@ def _world_places(text: str, index: CountryIndex, country: str, context: frozens
                     if e <= start or s >= end]
             if not all(w in words.not_places or w in words.area_words or w in words.countries for w in rest):
                 continue
-            after = text[m.start() + end:m.start() + end + 40].lower()
-            area_word = next((w for w in sorted(words.area_words, key=len, reverse=True)
-                              if after.startswith((f" {w}", f"-{w}"))), None) or next(
+            after = words.area_after.match(text[m.start() + end:m.start() + end + 40].lower())
+            area_word = (after.group("word") if after else None) or next(
                 (w for w in (fold(run[s:e]) for s, e in tokens if s >= end) if w in words.area_words), None)
             here = _qualifying_areas(text, m.start() + start, m.start() + end, areas)
             mention = _world_mention(phrase, key, index, country, context, area_word, here)

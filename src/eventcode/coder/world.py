@@ -71,7 +71,7 @@ class WorldPlace:
         return Place(location=self.name, admin1=self.admin1, latitude=self.latitude, longitude=self.longitude)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class CountryIndex:
     """One country's places by folded name, its admin1 areas by folded name, and the first words of both."""
 
