@@ -264,12 +264,14 @@ def _spans(run: str, first_words: frozenset[str]) -> Iterator[tuple[int, int]]:
 
 def _world_places(text: str, index: CountryIndex, country: str, context: frozenset[str]) -> Iterator[PlaceMention]:
     words = _words()
-    areas = _areas_at(text, index)
-    for m in words.run.finditer(text):
+    runs = [(m, list(_spans(m.group(), index.first_words))) for m in words.run.finditer(text)]
+    areas = [(m.start() + s, m.start() + e, index.areas[key]) for m, spans in runs for s, e in spans
+             if (key := fold(m.group()[s:e])) in index.areas]
+    for m, spans in runs:
         run = m.group()
         tokens = _tokens(run)
         taken_to = 0
-        for start, end in _spans(run, index.first_words):
+        for start, end in spans:
             if start < taken_to:
                 continue
             phrase = run[start:end]
