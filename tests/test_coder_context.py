@@ -362,6 +362,9 @@ def test_an_export_with_a_bad_value_gets_the_validators_issue(tmp_path: Path) ->
     path = export(tmp_path / "lat.csv", [kongo(), kongo(latitude="north")])
     with pytest.raises(ContextError, match=r"lat.csv:3: record 2: latitude: .*\[not-a-number\]"):
         export_gazetteers(path)
+    path = export(tmp_path / "date.csv", [kongo(), kongo(event_date="yesterday")])
+    with pytest.raises(ContextError, match=r"date.csv:3: record 2: event_date: 'yesterday' is not a date"):
+        export_actors(path)
     path = export(tmp_path / "inter.csv", [kongo(inter1="Wizards")])
     with pytest.raises(ContextError, match=r"inter.csv:2: record 1: inter1: .*\[unknown-actor-category\]"):
         export_actors(path)
@@ -456,3 +459,13 @@ def test_a_real_export_reads_alike_in_the_legacy_layout(shared_data: Path, tmp_p
         [(g.country, g.places) for g in read_gazetteers(current)]
     assert [(a.name, a.inter, a.country, a.events, a.forms) for a in export_actors(old).actors] == \
         [(a.name, a.inter, a.country, a.events, a.forms) for a in export_actors(current).actors]
+
+
+def test_an_export_pyarrow_cannot_parse_is_read_row_by_row_alike(tmp_path: Path) -> None:
+    big = "x" * 600_000  # two such fields make a row larger than pyarrow's block: Python's csv module reads it
+    rows = [nigeria(event_date="2022-03-01"), nigeria(event_date="01 February 2022", notes=big, source=big)]
+    context = export_actors(export(tmp_path / "big.csv", rows))
+    (actor,) = [a for a in context.actors if a.name == "Ambazonian Separatists (Nigeria)"]
+    assert actor.events == 2
+    path = export(tmp_path / "small.csv", [nigeria(event_date="2022-03-01"), nigeria(event_date="2022-02-01")])
+    assert export_actors(path).actors == context.actors
