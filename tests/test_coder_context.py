@@ -26,6 +26,7 @@ from eventcode.coder.context import (
 )
 from eventcode.coder.evaluate import evaluate_places
 from eventcode.errors import CodebookError, InputError
+from eventcode.formats.acled_read import Unparsed
 
 DAY = date(2023, 11, 1)
 
@@ -461,11 +462,23 @@ def test_a_real_export_reads_alike_in_the_legacy_layout(shared_data: Path, tmp_p
         [(a.name, a.inter, a.country, a.events, a.forms) for a in export_actors(current).actors]
 
 
-def test_an_export_pyarrow_cannot_parse_is_read_row_by_row_alike(tmp_path: Path) -> None:
-    big = "x" * 600_000  # two such fields make a row larger than pyarrow's block: Python's csv module reads it
-    rows = [nigeria(event_date="2022-03-01"), nigeria(event_date="01 February 2022", notes=big, source=big)]
-    context = export_actors(export(tmp_path / "big.csv", rows))
-    (actor,) = [a for a in context.actors if a.name == "Ambazonian Separatists (Nigeria)"]
+def test_an_export_pyarrow_cannot_parse_is_read_row_by_row_alike(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = [nigeria(event_date="2022-03-01"), nigeria(event_date="01 February 2022"),
+            nigeria(actor1="Military Forces of Nigeria (2015-2023)", inter1="State forces", event_date="20220105",
+                    interaction="State forces-Civilians")]
+    path = export(tmp_path / "nga.csv", rows)
+    fast = (export_actors(path), export_gazetteers(path))
+
+    def unparsed(*args: object) -> None:
+        raise Unparsed("pyarrow cannot parse it")
+
+    monkeypatch.setattr("eventcode.coder.context._count_fast", unparsed)
+    slow = (export_actors(path), export_gazetteers(path))
+    assert slow == fast
+    assert [(f.first, f.last) for f in slow[0].forces] == [(date(2022, 1, 5), date(2022, 1, 5))]
+    (actor,) = [a for a in slow[0].actors if a.name == "Ambazonian Separatists (Nigeria)"]
     assert actor.events == 2
-    path = export(tmp_path / "small.csv", [nigeria(event_date="2022-03-01"), nigeria(event_date="2022-02-01")])
-    assert export_actors(path).actors == context.actors
+    path = export(tmp_path / "bad.csv", [nigeria(event_date="someday")])
+    with pytest.raises(ContextError, match=r"bad.csv:2: record 1: event_date: 'someday' is not a date"):
+        export_actors(path)
