@@ -366,6 +366,9 @@ def test_an_export_with_a_bad_value_gets_the_validators_issue(tmp_path: Path) ->
     path = export(tmp_path / "date.csv", [kongo(), kongo(event_date="yesterday")])
     with pytest.raises(ContextError, match=r"date.csv:3: record 2: event_date: 'yesterday' is not a date"):
         export_actors(path)
+    path = export(tmp_path / "iso.csv", [kongo(event_date="2022-13-45")])
+    with pytest.raises(ContextError, match=r"iso.csv:2: record 1: event_date: .*\[bad-date\]"):
+        export_actors(path)
     path = export(tmp_path / "inter.csv", [kongo(inter1="Wizards")])
     with pytest.raises(ContextError, match=r"inter.csv:2: record 1: inter1: .*\[unknown-actor-category\]"):
         export_actors(path)

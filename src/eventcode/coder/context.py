@@ -181,9 +181,12 @@ GROUP_ROWS = 1 << 18
 
 
 def _iso_days(values: Any) -> Any:
-    """A text column of ACLED dates (2023-11-01, 01 November 2023, 20231101) as ISO dates; null where none."""
+    """A text column of ACLED dates (2023-11-01, 01 November 2023, 20231101) as ISO dates; null where none. A
+    column all of ISO's shape is kept as it is (its first and last days are checked when read)."""
     import pyarrow.compute as pc
 
+    if pc.all(pc.match_like(values, "____-__-__")).as_py():
+        return values
     parsed = [pc.strptime(values, format=f, unit="s", error_is_null=True) for f in ("%Y-%m-%d", DAY_MONTH_YEAR,
                                                                                    "%Y%m%d")]
     return pc.strftime(pc.coalesce(*parsed), format="%Y-%m-%d")
@@ -198,13 +201,16 @@ def _count_fast(source: CsvFile, columns: Sequence[str], span: str | None) -> Ta
     grouped: list[Any] = []
     bad: list[Issue] = []
     blank = pa.scalar("", pa.string())
+    merge_span = span is not None
+
+    spans = [("first", "min"), ("last", "max")] if merge_span else []
 
     def group(tables: list[Any], merge: bool) -> Any:
         table = pa.concat_tables(tables)
-        aggregate: list[tuple[Any, str]] = [("n", "sum"), ("first", "min"), ("last", "max")] if merge else \
-            [([], "count_all"), ("day", "min"), ("day", "max")]
+        aggregate: list[tuple[Any, str]] = [("n", "sum"), *spans] if merge else \
+            [([], "count_all"), *(("day", kind) for _name, kind in spans)]
         return table.group_by(names, use_threads=False).aggregate(aggregate).rename_columns(
-            [*names, "n", "first", "last"])
+            [*names, "n", *(name for name, _kind in spans)])
 
     def flush() -> None:
         if pending:
@@ -226,7 +232,7 @@ def _count_fast(source: CsvFile, columns: Sequence[str], span: str | None) -> Ta
                 raise ContextError(source.path, [Issue("bad-date", f"{value!r} is not a date", span, value,
                                                        file=str(source.path), record=item.records[at].as_py(),
                                                        line=item.lines[at].as_py())])
-        pending.append(pa.table([*arrays, days], names=[*names, "day"]))
+        pending.append(pa.table([*arrays, days], names=[*names, "day"]) if span else pa.table(arrays, names=names))
         if sum(t.num_rows for t in pending) >= GROUP_ROWS:
             flush()
     flush()
@@ -236,9 +242,11 @@ def _count_fast(source: CsvFile, columns: Sequence[str], span: str | None) -> Ta
         return {}
     final = group(grouped, merge=True) if len(grouped) > 1 else grouped[0]
     values = [final.column(name).to_pylist() for name in names]
-    extra = [final.column(name).to_pylist() for name in ("n", "first", "last")]
-    return {key: (n, first or "", last or "") for key, n, first, last in zip(zip(*values, strict=True), *extra,
-                                                                              strict=True)}
+    counts = final.column("n").to_pylist()
+    blanks = [""] * len(counts)
+    firsts, lasts = ([final.column(name).to_pylist() for name in ("first", "last")] if span else (blanks, blanks))
+    return {key: (n, first or "", last or "") for key, n, first, last in zip(zip(*values, strict=True), counts,
+                                                                              firsts, lasts, strict=True)}
 
 
 def _count_slow(source: CsvFile, columns: Sequence[str], span: str | None) -> Table:
@@ -460,10 +468,11 @@ def export_actors(path: str | Path) -> ActorContext:
         if country not in registry:
             problems.append(("country", country, "not an ACLED country"))
             continue
-        if not first_day:
-            problems.append(("event_date", "", "not a date"))
+        try:
+            seen_from, seen_to = date.fromisoformat(first_day), date.fromisoformat(last_day)
+        except ValueError:
+            problems.append(("event_date", first_day or last_day, "not a date"))
             continue
-        seen_from, seen_to = date.fromisoformat(first_day), date.fromisoformat(last_day)
         for actor, inter_text, column, associated in ((actor1, inter1, "inter1", assoc1),
                                                       (actor2, inter2, "inter2", assoc2)):
             if not actor.strip():
