@@ -133,3 +133,61 @@ def test_the_sentence_that_goes_on_telling_an_unplaced_event_places_it() -> None
                    "of Gwoza, they said.")
     assert (event["location"], event["sub_event_type"]) == ("Gwoza", "Arrests")
     assert any(item["kind"] == "place" and item["text"] == "Gwoza" for item in event["evidence"])
+
+
+def test_an_unknown_town_is_never_coded_to_a_district_named_before() -> None:
+    events = code("Gunmen killed 3 villagers in Gwoza district on Wednesday. On Friday, gunmen attacked a "
+                  "neighbourhood of Ngoshema town, killing 2 people.")
+    last = events[-1]
+    assert (last["location"], last["latitude"]) == ("Ngoshema", None)
+    assert any("not in the gazetteer" in item["reason"] for item in last["review"])
+
+
+def test_an_event_named_again_places_the_event_placed_nowhere() -> None:
+    [event] = code("Air strikes killed 11 people on Wednesday, a monitor said. A doctor in Gwoza said the strikes "
+                   "killed nine people in the town.")
+    assert (event["sub_event_type"], event["location"]) == ("Air/drone strike", "Gwoza")
+
+
+def test_strikes_that_kill_are_no_labour_strike() -> None:
+    [event] = code("Officials in Gwoza said the strikes killed nine people on Wednesday.")
+    assert event["event_type"] != "Protests"
+
+
+def test_a_strike_in_a_report_of_air_strikes_is_military_unless_demonstrators_are_named() -> None:
+    [event] = code("Air strikes on Wednesday hit Gwoza. A market in the town was hit by the strike, killing nine "
+                   "people.")
+    assert event["sub_event_type"] == "Air/drone strike"
+    assert code("Workers went on strike in Gwoza on Wednesday to denounce air strikes.")[0]["event_type"] == "Protests"
+
+
+def test_bombs_recovered_with_people_arrested_are_no_explosion() -> None:
+    [event] = code("Police arrested three people along with 30 crude bombs in Gwoza on Wednesday.")
+    assert event["sub_event_type"] == "Arrests"
+
+
+def test_to_have_demonstrated_that_is_no_demonstration() -> None:
+    assert code("Militants have demonstrated that they remain a threat in Gwoza.") == []
+
+
+def test_a_town_the_event_was_near_is_geo_precision_2() -> None:
+    [event] = code("Troops clashed with Boko Haram fighters near Bama on Wednesday, killing four.")
+    assert (event["location"], event["geo_precision"]) == ("Bama", 2)
+    [event] = code("Troops clashed with Boko Haram fighters in Bama on Wednesday, killing four.")
+    assert (event["location"], event["geo_precision"]) == ("Bama", 1)
+
+
+def test_a_cause_fought_for_is_no_fight() -> None:
+    assert code("Separatists are fighting to form an independent state in the region around Gwoza.") == []
+
+
+def test_forces_that_withdrew_from_the_scene_transfer_no_territory() -> None:
+    assert all(e["sub_event_type"] != "Non-violent transfer of territory"
+               for e in code("Security forces withdrew from the site in Gwoza on Wednesday."))
+
+
+def test_a_retelling_that_gives_the_day_brings_it_and_its_higher_type() -> None:
+    [event] = code("MAIDUGURI, Nigeria (AP) -- Police on Wednesday fired tear gas and detained protesters. About 100 "
+                   "people took part in demonstrations across Maiduguri.")
+    assert (event["sub_event_type"], event["event_date"], event["time_precision"], event["location"]) == (
+        "Protest with intervention", "2024-04-17", 1, "Maiduguri")

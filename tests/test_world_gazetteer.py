@@ -109,3 +109,10 @@ def test_a_city_that_shares_its_name_with_an_area_is_the_city_whatever_the_areas
     [found] = places("Authorities deployed border guards to Dhaka.", "Bangladesh")
     assert found.place is not None
     assert (found.place.location, found.geo_precision) == ("Dhaka", 1)
+
+
+def test_the_arabic_article_in_any_transliteration_and_joined_by_a_hyphen_finds_the_place() -> None:
+    assert world.fold("Jisr ash-Shughur") == world.fold("Jisr al-Shughur") == "jisr al shughur"
+    [found] = places("Strikes hit Jisr al-Shughur on Sunday.", "Syria")
+    assert found.place is not None
+    assert (found.text, found.geo_precision) == ("Jisr al-Shughur", 1)

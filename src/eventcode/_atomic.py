@@ -8,7 +8,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from eventcode.errors import OutputError
 
@@ -22,6 +22,19 @@ def atomic_text_writer(path: str | Path, newline: str = "") -> Iterator[TextIO]:
     write (a full disk, a quota) raises :class:`OutputError` naming the target. A killed process cannot remove its
     temporary file: ``path`` is still untouched, and the dot-named ``.tmp`` file beside it may be deleted.
     """
+    with _atomic(path, "w", newline) as handle:
+        yield handle  # type: ignore[misc]
+
+
+@contextlib.contextmanager
+def atomic_binary_writer(path: str | Path) -> Iterator[BinaryIO]:
+    """Open ``path`` for writing bytes so that it appears whole or not at all (as :func:`atomic_text_writer`)."""
+    with _atomic(path, "wb", None) as handle:
+        yield handle  # type: ignore[misc]
+
+
+@contextlib.contextmanager
+def _atomic(path: str | Path, mode: str, newline: str | None) -> Iterator[TextIO | BinaryIO]:
     target = Path(path)
     if target.is_dir():
         raise OutputError(f"{target}: cannot write: it is a folder")
@@ -30,7 +43,8 @@ def atomic_text_writer(path: str | Path, newline: str = "") -> Iterator[TextIO]:
     except OSError as exc:
         raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
+        text = {"encoding": "utf-8", "newline": newline} if mode == "w" else {}
+        with os.fdopen(fd, mode, **text) as handle:  # type: ignore[call-overload]
             yield handle
             handle.flush()
             os.fsync(handle.fileno())

@@ -23,8 +23,11 @@ from eventcode.errors import InvalidEvent, OutputError
 from eventcode.events import Event
 from eventcode.formats.acled_csv import InterForm, write_acled_csv
 from eventcode.formats.acled_read import MAX_FIELD_BYTES, CsvFile, inter_generation, is_blank_row
+from eventcode.formats.actors_long import write_actors_long
 from eventcode.formats.cameo_tsv import write_cameo_tsv
+from eventcode.formats.geojson import write_geojson
 from eventcode.formats.jsonl import write_jsonl
+from eventcode.formats.parquet import write_parquet
 from eventcode.formats.plover_jsonl import write_plover_jsonl
 from eventcode.formats.records import MAX_DOCUMENT_BYTES, read_records
 from eventcode.formats.spreadsheet import excel_safe as excel_safe_event
@@ -59,7 +62,10 @@ Writer = Callable[[Iterable[Event], "str | Path | None", InterForm], int]
 
 #: Every output format of ``eventcode convert --to``.
 WRITERS: dict[str, Writer] = {"acled-csv": write_acled_csv, "jsonl": write_jsonl, "plover-jsonl": write_plover_jsonl,
-                             "cameo-tsv": write_cameo_tsv}
+                             "cameo-tsv": write_cameo_tsv, "geojson": write_geojson, "parquet": write_parquet,
+                             "actors-long": write_actors_long}
+#: The output formats that need a file (they are binary).
+FILE_ONLY_FORMATS = ("parquet",)
 #: The output formats people open in spreadsheets, where ``excel_safe`` applies.
 EXCEL_SAFE_FORMATS = ("acled-csv", "cameo-tsv")
 
@@ -212,6 +218,8 @@ def convert_file(source: str | Path, target: str | Path | None, to: str = "acled
     cells inert in spreadsheets (see :mod:`eventcode.formats.spreadsheet`; it changes the data). The target is
     written atomically and the source is only read.
     """
+    if target is None and to in FILE_ONLY_FORMATS:
+        raise OutputError(f"{to} is binary: name an output file with -o")
     for output in (target, rejects):
         if output is not None and Path(output).resolve() == Path(source).resolve():
             raise OutputError(f"{output}: is the input file; write the conversion elsewhere")

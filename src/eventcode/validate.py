@@ -155,10 +155,13 @@ class DuplicateIds:
         """Each repeat: (record, line, id, first record, first line), in record order."""
         import bisect
 
+        found = list(self._found)
+        if not self._chunks and not self._keys:  # no regular id was read: pyarrow (and its memory) is not needed
+            return sorted(found, key=lambda item: item[0])
+
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        found = list(self._found)
         self._chunks.append((pa.array(self._keys, pa.int64()), pa.array(self._records, pa.int32()),
                              pa.array(self._lines, pa.int32())))
         starts = [0]

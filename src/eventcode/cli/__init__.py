@@ -6,30 +6,35 @@ Exit codes: 0 success, 1 problems found in the data, 2 usage error, unreadable i
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
-from types import ModuleType
 
-from eventcode.cli import code_cmd, codebook_cmd, convert_cmd, schema_cmd, serve_cmd, validate_cmd
 from eventcode.errors import EventcodeError
 
-COMMANDS: tuple[ModuleType, ...] = (validate_cmd, convert_cmd, code_cmd, codebook_cmd, schema_cmd, serve_cmd)
+#: Each subcommand and its module, imported only when the command runs (or all of them, to list them): the merge
+#: and aggregate commands load pyarrow, which a validation of a YAML file never needs.
+COMMANDS: dict[str, str] = {"validate": "validate_cmd", "convert": "convert_cmd", "merge": "merge_cmd",
+                            "aggregate": "aggregate_cmd", "code": "code_cmd", "codebook": "codebook_cmd",
+                            "schema": "schema_cmd", "serve": "serve_cmd"}
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The command line's parser: with ``argv`` naming a command, only that command's."""
     parser = argparse.ArgumentParser(prog="eventcode", description="Code, validate and convert ACLED, CAMEO and "
                                      "PLOVER event data.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for command in COMMANDS:
-        command.add_parser(sub)
+    named = next((arg for arg in argv or () if not arg.startswith("-")), None)
+    for name in [named] if named in COMMANDS else list(COMMANDS):
+        importlib.import_module(f"eventcode.cli.{COMMANDS[name]}").add_parser(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    args = build_parser().parse_args(argv)
+    args = build_parser(sys.argv[1:] if argv is None else argv).parse_args(argv)
     try:
         code: int = args.run(args)
     except EventcodeError as exc:

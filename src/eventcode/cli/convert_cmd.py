@@ -1,4 +1,5 @@
-"""``eventcode convert IN --to acled-csv|jsonl``: ACLED CSV of any generation, or records, to the current layout.
+"""``eventcode convert IN --to FORMAT``: ACLED CSV of any generation, or records, to the current layout or a shape
+analysts load (GeoJSON, Parquet, one row per actor).
 
 Exit code 0 when every row was written, 1 when rows broke a rule (nothing written, or with ``--rejects`` the
 broken rows set aside), 2 for a usage error or unreadable input.
@@ -17,7 +18,8 @@ from eventcode.validate import UsageError
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("convert", help="convert ACLED files to the current layout (CSV or JSON Lines)",
+    parser = sub.add_parser("convert", help="convert ACLED files to the current layout (CSV, JSON Lines) or to "
+                            "GeoJSON, Parquet, one row per actor",
                             description="Convert ACLED CSV of any generation (legacy, numeric, text) or records "
                             "(YAML, JSON, JSON Lines keyed by ACLED column names) to ACLED's current layout. A row "
                             "that breaks a rule is reported and nothing is written, unless --rejects names a file "
@@ -25,7 +27,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.add_argument("file", type=Path, help="input file (.csv: ACLED CSV; .yaml/.yml/.json/.jsonl: records), "
                         "or a workbench workspace folder (its accepted events)")
     parser.add_argument("--to", required=True, choices=sorted(WRITERS), help="output format")
-    parser.add_argument("-o", "--output", type=Path, help="output file (default: stdout)")
+    parser.add_argument("-o", "--output", type=Path, help="output file (default: stdout; parquet needs a file)")
     parser.add_argument("--inter", choices=["text", "numeric"], default="text",
                         help="inter1/inter2/interaction as labels (ACLED 2024, default) or numbers")
     parser.add_argument("--rejects", type=Path, metavar="FILE",

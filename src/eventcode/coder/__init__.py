@@ -157,7 +157,9 @@ class Coder:
             if id(group) in changed:
                 chosen[id(group)] = choose(group, first_label if group is groups[0] else None, country)
         records = []
-        kept = merge_retellings(kept, {key: name for key, (name, _trigger) in chosen.items()})
+        kept, promoted = merge_retellings(kept, {key: name for key, (name, _trigger) in chosen.items()})
+        for target, retelling in promoted.items():
+            chosen[target] = chosen[retelling]
         refine_places(kept, facts)
         place_at_dateline(kept, filed_from(text, country, self.places))
         for group in kept:

@@ -78,6 +78,9 @@ class Lexicon(_Entry):
     cross_border: tuple[str, ...] = ()
     place_before: tuple[str, ...] = ()
     place_after: tuple[str, ...] = ()
+    own_rank: tuple[str, ...] = ()
+    near: tuple[str, ...] = ()
+    retold: tuple[str, ...] = ()
     quotes: dict[str, str] = {}
     labels: dict[str, str]
     cues: dict[str, tuple[str, ...]]
@@ -457,6 +460,7 @@ class PlaceWords(_Entry):
     not_places: tuple[str, ...]
     area_words: tuple[str, ...]
     admin_suffixes: tuple[str, ...]
+    articles: tuple[str, ...]
     connectors: tuple[str, ...]
     dateline: str
     qualifier_breaks: str = "(?!)"

@@ -11,9 +11,10 @@ months in background paragraphs. ACLED records the incident once, on its day, at
   places nowhere closer, at geo_precision 2 and flagged, never an event's own place;
 - an event placed only in a region, or at a name no gazetteer knows, is placed at the first town of that region
   the report names later ("a village in Gwoza area" ... "the police said it was Ngoshe");
-- an event told again with a vaguer place (none, an unknown name or only a region) on the same day, of the same
-  event type as one told with a precise place, is that event; so is an event with no day of its own told again,
-  with no day, at the same place and of the same sub-event type (it takes the earlier day).
+- an event told again with a vaguer place (none, an unknown name or only a region) on the same day (or on a day
+  where the precise telling gives none), of the same event type as one told with a precise place, is that event;
+  so is an event with no day of its own told again, with no day, at the same place and of the same sub-event type
+  (it takes the earlier day).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from eventcode.coder.codebook import place_words
 from eventcode.coder.dates import DateMention
 from eventcode.coder.places import PlaceIndex, PlaceMention
 from eventcode.coder.segment import Group, NotCoded, SentenceFacts, place_key
+from eventcode.coder.triggers import hierarchy
 
 #: Events told as happening more than this many days before publication are background: three weeks (every event
 #: of the news development set's gold coding is within 10 days of its report, the seed's within 17).
@@ -131,29 +133,42 @@ def _vagueness(group: Group) -> int:
     return {1: 0, 2: 1}.get(place.geo_precision, 2)
 
 
-def merge_retellings(groups: list[Group], chosen: dict[int, str]) -> list[Group]:
+def merge_retellings(groups: list[Group], chosen: dict[int, str]) -> tuple[list[Group], dict[int, int]]:
     """Fold each event told again into the event it retells (``chosen``: the sub-event type of each group by id):
     one told with a vaguer place into the one event of its type and day told with a more precise place (where
     several could be meant, nothing is folded); one with no day into an earlier-listed one with no day of the same
-    sub-event type and place."""
+    sub-event type and place. A retelling that gives the day brings it, and its sub-event type where that comes first
+    in ACLED's hierarchy ("police on Tuesday fired tear gas", then "demonstrations across the capital" with no day,
+    is a protest with intervention). Returns the groups kept, and for each that took in a retelling whose type wins, the
+    id of that retelling."""
     event_type = {s.name: s.event_type for s in acled_codebook().sub_event_types}
     kept = list(groups)
+    promoted: dict[int, int] = {}
+    rank = {name: i for i, name in enumerate(hierarchy())}
     for group in sorted(groups, key=_vagueness, reverse=True):
         if _vagueness(group) == 0 or not chosen.get(id(group)):
             continue
         kind = event_type.get(chosen[id(group)])
-        targets = [g for g in kept if g is not group and g.day == group.day and _vagueness(g) < _vagueness(group)
-                   and event_type.get(chosen.get(id(g), "")) == kind and g.abroad == group.abroad]
+        targets = [g for g in kept if g is not group and (g.day == group.day or g.undated)
+                   and _vagueness(g) < _vagueness(group) and event_type.get(chosen.get(id(g), "")) == kind
+                   and g.abroad == group.abroad]
         if len(targets) == 1:
-            _fold(group, targets[0], kept)
-    for group in list(kept):
-        target = next((g for g in kept if g is not group and group.undated and g.undated and g.abroad == group.abroad
-                       and chosen.get(id(g)) == chosen.get(id(group)) and place_key(g.place) == place_key(group.place)),
-                      None)
-        if target is not None and group in kept:
-            target.day, target.precision = min(target.day, group.day), max(target.precision, group.precision)
+            target = targets[0]
+            if target.undated and not group.undated:
+                target.day, target.precision, target.undated = group.day, group.precision, False
+                target.date_mention = group.date_mention
+                if rank.get(chosen[id(group)], len(rank)) < rank.get(chosen.get(id(target), ""), len(rank)):
+                    promoted[id(target)] = id(group)
+                    chosen[id(target)] = chosen[id(group)]
             _fold(group, target, kept)
-    return kept
+    for group in list(kept):
+        same = next((g for g in kept if g is not group and group.undated and g.undated and g.abroad == group.abroad
+                     and chosen.get(id(g)) == chosen.get(id(group)) and place_key(g.place) == place_key(group.place)),
+                    None)
+        if same is not None and group in kept:
+            same.day, same.precision = min(same.day, group.day), max(same.precision, group.precision)
+            _fold(group, same, kept)
+    return kept, promoted
 
 
 def _fold(group: Group, target: Group, kept: list[Group]) -> None:

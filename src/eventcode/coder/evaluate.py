@@ -12,7 +12,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -100,22 +100,90 @@ class SampleScore:
     rows: int = 0
     no_event: int = 0
     correct: Counter[str] = field(default_factory=Counter)
+    #: rows whose gold value of a field is known (an old export's blank sub-event type is not scored)
+    scored: Counter[str] = field(default_factory=Counter)
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     seconds: float = 0.0
 
     def rate(self, name: str) -> float:
-        return self.correct[name] / self.rows if self.rows else 0.0
+        counted = self.scored[name]
+        return self.correct[name] / counted if counted else 0.0
 
     @property
     def notes_per_second(self) -> float:
         return self.rows / self.seconds if self.seconds else 0.0
 
 
+#: ACLED's event types before its 2019 taxonomy (exports of 2018 and earlier) -> (event_type, sub_event_type) of
+#: the current one, where the old type decides them; a blank sub-event type is not scored (ACLED's recoding told the
+#: sub-event apart from the notes: remote violence into shelling, air strike, IED ...; violence against civilians
+#: into attack, abduction, sexual violence; strategic developments into arrests, looting ...).
+#: Riots/Protests split by actor: rioters (inter 5) make Riots, protesters alone Protests; violence against
+#: civilians by rioters is now Riots/Mob violence.
+OLD_EVENT_TYPES: dict[str, tuple[str, str]] = {
+    "battle-no change of territory": ("Battles", "Armed clash"),
+    "battle-government regains territory": ("Battles", "Government regains territory"),
+    "battle-non-state actor overtakes territory": ("Battles", "Non-state actor overtakes territory"),
+    "battle-non-state actors overtake territory": ("Battles", "Non-state actor overtakes territory"),
+    "remote violence": ("Explosions/Remote violence", ""),
+    "violence against civilians": ("Violence against civilians", ""),
+    "riots/protests": ("Protests", ""),
+    "strategic development": ("Strategic developments", ""),
+    "non-violent transfer of territory": ("Strategic developments", "Non-violent transfer of territory"),
+    "headquarters or base established": ("Strategic developments", "Headquarters or base established"),
+}
+#: event_date forms of older exports and of spreadsheets that re-saved them (01-January-2015, 9-May-20, 18/04/2001).
+_DATE_FORMATS = ("%d-%B-%Y", "%d-%b-%y", "%d-%b-%Y", "%d/%m/%Y", "%d %b %Y")
+
+
+def _iso_day(value: str) -> str:
+    day = parse_date(value)
+    for form in _DATE_FORMATS:
+        if day is not None:
+            break
+        try:
+            day = datetime.strptime(value.strip(), form).date()
+        except ValueError:
+            continue
+    return day.isoformat() if day else value
+
+
+def _code(value: str) -> str:
+    """An inter or interaction code as digits ("27.0" -> "27"); other text as it is."""
+    text = value.strip()
+    return text[:-2] if text.endswith(".0") and text[:-2].isdigit() else text
+
+
+def acled_row(raw: dict[str, str]) -> dict[str, str]:
+    """A row of an ACLED export of any generation, compared like with like with the coder's output: column names
+    lower-cased (GWNO, EVENT_ID_CNTY ... of the 2015-2016 files), event_date as ISO, pre-2019 event types put
+    into the current taxonomy (:data:`OLD_EVENT_TYPES`; the sub-event type left blank where the old type does not
+    decide it); codes as digits. The 2019-2023 exports already use the current sub-event names; the numeric
+    inter codes (1 state forces ... 8 external forces) and interaction codes are the same in every generation up
+    to 2023 and are compared as they are."""
+    row = {str(k).strip().lower(): "" if v is None else str(v) for k, v in raw.items() if k is not None}
+    row["event_date"] = _iso_day(row.get("event_date", ""))
+    for name in ("inter1", "inter2", "interaction", "fatalities"):
+        if name in row:
+            row[name] = _code(row[name])
+    event_type, sub = row.get("event_type", "").strip(), row.get("sub_event_type", "").strip()
+    if not sub and event_type.lower() in OLD_EVENT_TYPES:
+        event_type, sub = OLD_EVENT_TYPES[event_type.lower()]
+        inters = {row.get("inter1", ""), row.get("inter2", "")}
+        if event_type == "Protests" and "5" in inters:
+            event_type = "Riots"
+        elif event_type == "Violence against civilians" and row.get("inter1") == "5":
+            event_type, sub = "Riots", "Mob violence"
+        row["event_type"], row["sub_event_type"] = event_type, sub
+    return row
+
+
 def read_sample(path: str | Path) -> Iterator[dict[str, str]]:
-    """The rows of an ACLED CSV file."""
+    """The rows of an ACLED CSV file of any generation, as :func:`acled_row` puts them."""
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:
-            yield from csv.DictReader(handle)
+            for raw in csv.DictReader(handle):
+                yield acled_row(raw)
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc}") from None
 
@@ -131,6 +199,9 @@ def without_labels(rows: Iterable[dict[str, str]]) -> list[dict[str, str]]:
     return kept
 
 
+_SCORED = ("event_type", "sub_event_type", "fatalities", "interaction")
+
+
 def evaluate_sample(rows: Iterable[dict[str, str]], coder: Coder | None = None) -> SampleScore:
     """Code each row's notes (published on its event_date, in its country); compare the first event with it."""
     coder = coder or Coder()
@@ -140,19 +211,16 @@ def evaluate_sample(rows: Iterable[dict[str, str]], coder: Coder | None = None) 
         published = parse_date(row["event_date"]) or date.today()
         events = coder.code(row["notes"], published, row["country"])
         score.rows += 1
+        known = [name for name in _SCORED if row.get(name, "").strip()]
+        score.scored.update(known)
+        gold_kind = row["sub_event_type"] or f"({row['event_type']})"
         if not events:
             score.no_event += 1
-            score.confusion[(row["sub_event_type"], "")] += 1
+            score.confusion[(gold_kind, "")] += 1
             continue
         first = events[0]
-        score.confusion[(row["sub_event_type"], first["sub_event_type"])] += 1
-        checks = {
-            "event_type": first["event_type"] == row["event_type"],
-            "sub_event_type": first["sub_event_type"] == row["sub_event_type"],
-            "fatalities": str(first["fatalities"]) == row["fatalities"],
-            "interaction": str(first["interaction"]) == row["interaction"],
-        }
-        score.correct.update(name for name, ok in checks.items() if ok)
+        score.confusion[(gold_kind, first["sub_event_type"])] += 1
+        score.correct.update(name for name in known if str(first[name]) == row[name])
     score.seconds = time.perf_counter() - started
     return score
 

