@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from eventcode.codebook import acled_codebook
 from eventcode.coder.actors import demonym_country, literals
-from eventcode.coder.codebook import Gazetteer, Place, context_words, lexicon, place_words
+from eventcode.coder.codebook import Gazetteer, Place, lexicon, place_words
 from eventcode.coder.world import CountryIndex, WorldPlace, country_index, fold
 
 
@@ -208,7 +208,7 @@ def _whole_phrase(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a whole capitalised phrase, apart from area words, words that are no place,
     countries and articles ("Minakulu sub-county", "Kano State", "Al Amadiya"; not the "Biya" of "Paul Biya")."""
     words = _words()
-    articles = {fold(a) for a in context_words().place_articles}
+    articles = {fold(a) for a in place_words().articles}
     for m in words.run.finditer(text, max(0, start - 60), min(len(text), end + 60)):
         if m.start() <= start and end <= m.end():
             rest = [fold(w[:-2] if _possessive(w) else w)
