@@ -26,6 +26,7 @@ from eventcode.coder.context import (
 )
 from eventcode.coder.evaluate import evaluate_places
 from eventcode.errors import CodebookError, InputError
+from eventcode.formats.acled_read import Unparsed
 
 DAY = date(2023, 11, 1)
 
@@ -362,6 +363,12 @@ def test_an_export_with_a_bad_value_gets_the_validators_issue(tmp_path: Path) ->
     path = export(tmp_path / "lat.csv", [kongo(), kongo(latitude="north")])
     with pytest.raises(ContextError, match=r"lat.csv:3: record 2: latitude: .*\[not-a-number\]"):
         export_gazetteers(path)
+    path = export(tmp_path / "date.csv", [kongo(), kongo(event_date="yesterday")])
+    with pytest.raises(ContextError, match=r"date.csv:3: record 2: event_date: 'yesterday' is not a date"):
+        export_actors(path)
+    path = export(tmp_path / "iso.csv", [kongo(event_date="2022-13-45")])
+    with pytest.raises(ContextError, match=r"iso.csv:2: record 1: event_date: .*\[bad-date\]"):
+        export_actors(path)
     path = export(tmp_path / "inter.csv", [kongo(inter1="Wizards")])
     with pytest.raises(ContextError, match=r"inter.csv:2: record 1: inter1: .*\[unknown-actor-category\]"):
         export_actors(path)
@@ -456,3 +463,25 @@ def test_a_real_export_reads_alike_in_the_legacy_layout(shared_data: Path, tmp_p
         [(g.country, g.places) for g in read_gazetteers(current)]
     assert [(a.name, a.inter, a.country, a.events, a.forms) for a in export_actors(old).actors] == \
         [(a.name, a.inter, a.country, a.events, a.forms) for a in export_actors(current).actors]
+
+
+def test_an_export_pyarrow_cannot_parse_is_read_row_by_row_alike(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = [nigeria(event_date="2022-03-01"), nigeria(event_date="01 February 2022"),
+            nigeria(actor1="Military Forces of Nigeria (2015-2023)", inter1="State forces", event_date="20220105",
+                    interaction="State forces-Civilians")]
+    path = export(tmp_path / "nga.csv", rows)
+    fast = (export_actors(path), export_gazetteers(path))
+
+    def unparsed(*args: object) -> None:
+        raise Unparsed("pyarrow cannot parse it")
+
+    monkeypatch.setattr("eventcode.coder.context._count_fast", unparsed)
+    slow = (export_actors(path), export_gazetteers(path))
+    assert slow == fast
+    assert [(f.first, f.last) for f in slow[0].forces] == [(date(2022, 1, 5), date(2022, 1, 5))]
+    (actor,) = [a for a in slow[0].actors if a.name == "Ambazonian Separatists (Nigeria)"]
+    assert actor.events == 2
+    path = export(tmp_path / "bad.csv", [nigeria(event_date="someday")])
+    with pytest.raises(ContextError, match=r"bad.csv:2: record 1: event_date: 'someday' is not a date"):
+        export_actors(path)

@@ -512,7 +512,6 @@ class ContextWords(_Entry):
     sources: tuple[str, ...]
     generic_names: tuple[str, ...]
     place_aliases: tuple[str, ...]
-    place_articles: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _check(self) -> ContextWords:

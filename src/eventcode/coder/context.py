@@ -43,12 +43,11 @@ from eventcode.formats.acled_read import (
     read_batches,
 )
 from eventcode.issues import Issue
-from eventcode.rules import parse_date
+from eventcode.rules import DAY_MONTH_YEAR, parse_date
 
 #: Columns read for each kind of context.
 PLACE_COLUMNS = ("country", "location", "admin1", "admin2", "admin3", "latitude", "longitude", "geo_precision")
-ACTOR_COLUMNS = ("country", "event_date", "actor1", "inter1", "actor2", "inter2", "assoc_actor_1",
-                 "assoc_actor_2")
+ACTOR_COLUMNS = ("country", "actor1", "inter1", "actor2", "inter2", "assoc_actor_1", "assoc_actor_2")
 #: Issues shown when an export is refused (the count covers all).
 SHOWN = 10
 
@@ -154,12 +153,15 @@ def read_actors(path: str | Path) -> ActorContext:
 
 # ---- reading an export ------------------------------------------------------------------------------------------
 
-Table = dict[tuple[str, ...], int]
+#: Each distinct combination of the columns read: its rows, and the first and last event_date among them
+#: (ISO; "" when not asked for).
+Table = dict[tuple[str, ...], tuple[int, str, str]]
 
 
-def _count(path: Path, columns: Sequence[str]) -> Table:
-    """How many rows of the export hold each distinct combination of ``columns``; a broken export raises
-    ContextError with the validator's issues."""
+def _count(path: Path, columns: Sequence[str], span: str | None = None) -> Table:
+    """How many rows of the export hold each distinct combination of ``columns`` (and, with ``span``, the first
+    and last day of that date column among them); a broken export raises ContextError with the validator's
+    issues, a date that is none a ContextError naming it."""
     try:
         source = CsvFile(path)
     except HeaderError as exc:
@@ -167,43 +169,70 @@ def _count(path: Path, columns: Sequence[str]) -> Table:
                                         file=str(path), line=1)]) from None
     with source:
         try:
-            return _count_fast(source, columns)
+            return _count_fast(source, columns, span)
         except Unparsed:
             pass
     with CsvFile(path) as source:
-        return _count_slow(source, columns)
+        return _count_slow(source, columns, span)
 
 
 #: Rows grouped at a time while an export is read (the groups are merged at the end).
 GROUP_ROWS = 1 << 18
 
 
-def _count_fast(source: CsvFile, columns: Sequence[str]) -> Table:
+def _iso_days(values: Any) -> Any:
+    """A text column of ACLED dates (2023-11-01, 01 November 2023, 20231101) as ISO dates; null where none. A
+    column all of ISO's shape is kept as it is (its first and last days are checked when read)."""
+    import pyarrow.compute as pc
+
+    if pc.all(pc.match_like(values, "____-__-__")).as_py():
+        return values
+    parsed = [pc.strptime(values, format=f, unit="s", error_is_null=True) for f in ("%Y-%m-%d", DAY_MONTH_YEAR,
+                                                                                   "%Y%m%d")]
+    return pc.strftime(pc.coalesce(*parsed), format="%Y-%m-%d")
+
+
+def _count_fast(source: CsvFile, columns: Sequence[str], span: str | None) -> Table:
     import pyarrow as pa
+    import pyarrow.compute as pc
 
     names = list(columns)
     pending: list[Any] = []
     grouped: list[Any] = []
     bad: list[Issue] = []
+    blank = pa.scalar("", pa.string())
+    merge_span = span is not None
 
-    def group(tables: list[Any], total: str | None) -> Any:
+    spans = [("first", "min"), ("last", "max")] if merge_span else []
+
+    def group(tables: list[Any], merge: bool) -> Any:
         table = pa.concat_tables(tables)
-        aggregate: list[tuple[Any, str]] = [([], "count_all")] if total is None else [(total, "sum")]
-        result = table.group_by(names, use_threads=False).aggregate(aggregate)
-        return result.rename_columns([*names, "n"])
+        aggregate: list[tuple[Any, str]] = [("n", "sum"), *spans] if merge else \
+            [([], "count_all"), *(("day", kind) for _name, kind in spans)]
+        return table.group_by(names, use_threads=False).aggregate(aggregate).rename_columns(
+            [*names, "n", *(name for name, _kind in spans)])
 
     def flush() -> None:
         if pending:
-            grouped.append(group(pending, None))
+            grouped.append(group(pending, merge=False))
             pending.clear()
 
     for item in read_batches(source):
         if isinstance(item, BadRow):
             bad.append(_wrong_fields(source.path, item.line, item.number, item.fields, len(source.header)))
             continue
-        arrays = [item.columns[name] if item.columns[name] is not None
-                  else pa.array([""] * item.num_rows, pa.string()) for name in names]
-        pending.append(pa.table(arrays, names=names))
+        empty = pa.array([""] * item.num_rows, pa.string())
+        arrays = [item.columns[name] if item.columns[name] is not None else empty for name in names]
+        days = empty if span is None or item.columns[span] is None else _iso_days(item.columns[span])
+        if span is not None and days.null_count:
+            undated = pc.indices_nonzero(pc.and_(pc.is_null(days), pc.not_equal(item.columns[span], blank)))
+            if len(undated):
+                at = undated[0].as_py()
+                value = item.columns[span][at].as_py()
+                raise ContextError(source.path, [Issue("bad-date", f"{value!r} is not a date", span, value,
+                                                       file=str(source.path), record=item.records[at].as_py(),
+                                                       line=item.lines[at].as_py())])
+        pending.append(pa.table([*arrays, days], names=[*names, "day"]) if span else pa.table(arrays, names=names))
         if sum(t.num_rows for t in pending) >= GROUP_ROWS:
             flush()
     flush()
@@ -211,13 +240,17 @@ def _count_fast(source: CsvFile, columns: Sequence[str]) -> Table:
         raise ContextError(source.path, bad)
     if not grouped:
         return {}
-    final = group(grouped, "n") if len(grouped) > 1 else grouped[0]
+    final = group(grouped, merge=True) if len(grouped) > 1 else grouped[0]
     values = [final.column(name).to_pylist() for name in names]
-    return dict(zip(zip(*values, strict=True), final.column("n").to_pylist(), strict=True))
+    counts = final.column("n").to_pylist()
+    blanks = [""] * len(counts)
+    firsts, lasts = ([final.column(name).to_pylist() for name in ("first", "last")] if span else (blanks, blanks))
+    return {key: (n, first or "", last or "") for key, n, first, last in zip(zip(*values, strict=True), counts,
+                                                                              firsts, lasts, strict=True)}
 
 
-def _count_slow(source: CsvFile, columns: Sequence[str]) -> Table:
-    counts: Counter[tuple[str, ...]] = Counter()
+def _count_slow(source: CsvFile, columns: Sequence[str], span: str | None) -> Table:
+    counts: dict[tuple[str, ...], tuple[int, str, str]] = {}
     bad: list[Issue] = []
     width = len(source.header)
     for row in source.rows():
@@ -230,10 +263,23 @@ def _count_slow(source: CsvFile, columns: Sequence[str]) -> Table:
             bad.append(_wrong_fields(source.path, row.line, row.number, len(row.fields), width))
         else:
             record = source.record(row.fields)
-            counts[tuple(record[name] for name in columns)] += 1
+            key = tuple(record[name] for name in columns)
+            text = "" if span is None else record[span]
+            day = _iso(text) if text.strip() else ""
+            if day is None:
+                raise ContextError(source.path, [Issue("bad-date", f"{text!r} is not a date", span, text,
+                                                       file=str(source.path), record=row.number, line=row.line)])
+            n, first, last = counts.get(key, (0, day, day))
+            counts[key] = (n + 1, min(first, day) if first else day, max(last, day))
     if bad:
         raise ContextError(source.path, bad)
-    return dict(counts)
+    return counts
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _iso(text: str) -> str | None:
+    day = parse_date(text)
+    return None if day is None else day.isoformat()
 
 
 def _wrong_fields(path: Path, line: int, record: int, fields: int, expected: int) -> Issue:
@@ -277,7 +323,7 @@ def export_gazetteers(path: str | Path) -> tuple[Gazetteer, ...]:
     points: dict[tuple[str, ...], Counter[tuple[float, float]]] = defaultdict(Counter)
     precisions: dict[tuple[str, ...], Counter[int]] = defaultdict(Counter)
     problems: list[tuple[str, str, str]] = []
-    for (country, location, admin1, admin2, admin3, lat, lon, precision), n in counts.items():
+    for (country, location, admin1, admin2, admin3, lat, lon, precision), (n, _first, _last) in counts.items():
         if not (country or location):
             continue  # a blank row
         try:
@@ -403,11 +449,6 @@ def _force(name: str) -> tuple[str, str] | None:
     return None
 
 
-@functools.lru_cache(maxsize=1 << 14)
-def _day(text: str) -> date | None:
-    return parse_date(text)
-
-
 def export_actors(path: str | Path) -> ActorContext:
     """The actor dictionary of an ACLED export (see the module's docstring). A name ACLED gives only as an
     associated actor stands for its main actor where that is an armed one ("Operation X" of a military) and the
@@ -415,21 +456,22 @@ def export_actors(path: str | Path) -> ActorContext:
     left to the coder's roles, as its members may be either."""
     from eventcode.coder.actors import ARMED, named_entries
     path = Path(path)
-    counts = _count(path, ACTOR_COLUMNS)
+    counts = _count(path, ACTOR_COLUMNS, span="event_date")
     main: dict[tuple[str, str], Counter[int]] = defaultdict(Counter)
     spans: dict[tuple[str, str, int], tuple[date, date]] = {}
     assoc: dict[tuple[str, str], Counter[tuple[str, int]]] = defaultdict(Counter)
     problems: list[tuple[str, str, str]] = []
     registry = acled_codebook().country_registry
-    for (country, event_date, actor1, inter1, actor2, inter2, assoc1, assoc2), n in counts.items():
+    for (country, actor1, inter1, actor2, inter2, assoc1, assoc2), (n, first_day, last_day) in counts.items():
         if not country and not actor1:
             continue
         if country not in registry:
             problems.append(("country", country, "not an ACLED country"))
             continue
-        day = _day(event_date)
-        if day is None:
-            problems.append(("event_date", event_date, "not a date"))
+        try:
+            seen_from, seen_to = date.fromisoformat(first_day), date.fromisoformat(last_day)
+        except ValueError:
+            problems.append(("event_date", first_day or last_day, "not a date"))
             continue
         for actor, inter_text, column, associated in ((actor1, inter1, "inter1", assoc1),
                                                       (actor2, inter2, "inter2", assoc2)):
@@ -440,8 +482,8 @@ def export_actors(path: str | Path) -> ActorContext:
                 problems.append((column, inter_text, "not an actor category"))
                 continue
             main[(country, actor)][inter] += n
-            first, last = spans.get((country, actor, inter), (day, day))
-            spans[(country, actor, inter)] = (min(first, day), max(last, day))
+            first, last = spans.get((country, actor, inter), (seen_from, seen_to))
+            spans[(country, actor, inter)] = (min(first, seen_from), max(last, seen_to))
             for other in (a.strip() for a in associated.split(";")):
                 if other:
                     assoc[(country, other)][(actor, inter)] += n

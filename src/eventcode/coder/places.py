@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from eventcode.codebook import acled_codebook
 from eventcode.coder.actors import demonym_country, literals
-from eventcode.coder.codebook import Gazetteer, Place, context_words, lexicon, place_words
+from eventcode.coder.codebook import Gazetteer, Place, lexicon, place_words
 from eventcode.coder.world import CountryIndex, WorldPlace, country_index, fold
 
 
@@ -220,7 +220,7 @@ def _whole_phrase(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a whole capitalised phrase, apart from area words, words that are no place,
     countries and articles ("Minakulu sub-county", "Kano State", "Al Amadiya"; not the "Biya" of "Paul Biya")."""
     words = _words()
-    articles = {fold(a) for a in context_words().place_articles}
+    articles = {fold(a) for a in place_words().articles}
     for m in words.run.finditer(text, max(0, start - 60), min(len(text), end + 60)):
         if m.start() <= start and end <= m.end():
             rest = [fold(w[:-2] if _possessive(w) else w)
@@ -287,12 +287,14 @@ def _phrases(run: str, first_words: frozenset[str]) -> Iterator[tuple[int, int]]
 
 def _world_places(text: str, index: CountryIndex, country: str, context: frozenset[str]) -> Iterator[PlaceMention]:
     words = _words()
-    areas = _areas_at(text, index)
-    for m in words.run.finditer(text):
+    runs = [(m, list(_spans(m.group(), index.first_words))) for m in words.run.finditer(text)]
+    areas = [(m.start() + s, m.start() + e, index.areas[key]) for m, spans in runs for s, e in spans
+             if (key := fold(m.group()[s:e])) in index.areas]
+    for m, spans in runs:
         run = m.group()
         tokens = _tokens(run)
         taken_to = 0
-        for start, end in _spans(run, index.first_words):
+        for start, end in spans:
             if start < taken_to:
                 continue
             phrase = run[start:end]

@@ -17,7 +17,7 @@ import re
 import tempfile
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from importlib.resources import files
@@ -75,7 +75,7 @@ class WorldPlace:
 class CountryIndex:
     """One country's places by folded name, its admin1 areas by folded name, and the first words of both."""
 
-    places: dict[str, tuple[WorldPlace, ...]]
+    places: Mapping[str, tuple[WorldPlace, ...]]
     areas: dict[str, str]
     seats: dict[str, WorldPlace]
     first_words: frozenset[str]
@@ -83,6 +83,34 @@ class CountryIndex:
     def seat(self, admin1: str) -> WorldPlace | None:
         """The most populous place of an admin1 area, to which an event placed only in the area is coded."""
         return self.seats.get(admin1)
+
+
+class Towns(Mapping[str, tuple[WorldPlace, ...]]):
+    """A country's places by folded name, each built when first looked up (a country has up to 30,000, a report
+    names a few)."""
+
+    def __init__(self, names: dict[str, list[int]], rows: list[list[Any]]) -> None:
+        self._names, self._rows = names, rows
+        self._made: dict[int, WorldPlace] = {}
+
+    def row(self, number: int) -> WorldPlace:
+        """The place of one row of the index."""
+        place = self._made.get(number)
+        if place is None:
+            place = self._made[number] = WorldPlace(*self._rows[number])
+        return place
+
+    def __getitem__(self, key: str) -> tuple[WorldPlace, ...]:
+        return tuple(self.row(number) for number in self._names[key])
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._names
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
 
 
 def _is_latin_name(name: str) -> bool:
@@ -98,6 +126,7 @@ def _names(city: dict[str, Any]) -> Iterator[str]:
             yield alternate
 
 
+@functools.lru_cache(maxsize=1)
 def _country_codes() -> dict[str, str]:
     """ISO 3166 alpha-2 code of each ACLED country, by its ISO numeric code."""
     numeric = {c["isonumeric"]: c["iso"]
@@ -183,11 +212,11 @@ def country_index(country: str) -> CountryIndex | None:
         raw = source[cc]
     else:
         return None
-    rows = [WorldPlace(name, area, lat, lon, population) for name, area, lat, lon, population in raw["places"]]
-    places = {name: tuple(rows[i] for i in numbers) for name, numbers in raw["names"].items()}
-    seats: dict[str, WorldPlace] = {}
-    for row in rows:
-        if row.admin1 and (row.admin1 not in seats or row.population > seats[row.admin1].population):
-            seats[row.admin1] = row
-    first_words = frozenset(name.split(" ", 1)[0] for name in (*places, *raw["areas"]))
-    return CountryIndex(places, raw["areas"], seats, first_words)
+    towns = Towns(raw["names"], raw["places"])
+    best: dict[str, int] = {}
+    for number, (_name, area, _lat, _lon, population) in enumerate(raw["places"]):
+        if area and (area not in best or population > raw["places"][best[area]][4]):
+            best[area] = number
+    seats = {area: towns.row(number) for area, number in best.items()}
+    first_words = frozenset(name.split(" ", 1)[0] for name in (*raw["names"], *raw["areas"]))
+    return CountryIndex(towns, raw["areas"], seats, first_words)
