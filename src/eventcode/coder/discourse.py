@@ -9,8 +9,8 @@ months in background paragraphs. ACLED records the incident once, on its day, at
 - an event dated more than ``RECENT_DAYS`` before publication is background, not coded;
 - the dateline ("KABUL, Afghanistan (AP) --") says where the report was filed: the place of an event the report
   places nowhere closer, at geo_precision 2 and flagged, never an event's own place;
-- an event placed only in a region, or at a name no gazetteer knows, is placed at the first town of that region
-  the report names later ("a village in Gwoza area" ... "the police said it was Ngoshe");
+- an event placed only in a region is placed at the first town (or part of a district) of that region the report
+  names later ("in Pakistan's Balochistan province" ... "in the Barkhan area of the province");
 - an event told again with a vaguer place (none, an unknown name or only a region) on the same day (or on a day
   where the precise telling gives none), of the same event type as one told with a precise place, is that event;
   so is an event with no day of its own told again, with no day, at the same place and of the same sub-event type
