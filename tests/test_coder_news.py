@@ -191,3 +191,4 @@ def test_a_retelling_that_gives_the_day_brings_it_and_its_higher_type() -> None:
                    "people took part in demonstrations across Maiduguri.")
     assert (event["sub_event_type"], event["event_date"], event["time_precision"], event["location"]) == (
         "Protest with intervention", "2024-04-17", 1, "Maiduguri")
+

@@ -118,3 +118,9 @@ def test_the_arabic_article_in_any_transliteration_and_joined_by_a_hyphen_finds_
     [found] = places("Strikes hit Jisr al-Shughur on Sunday.", "Syria")
     assert found.place is not None
     assert (found.text, found.geo_precision) == ("Jisr al-Shughur", 1)
+
+
+def test_an_organisation_is_no_unknown_place() -> None:
+    index = PlaceIndex(bundled_gazetteers())
+    assert [p.text for p in index.find("Doctors marched to the Kwara Medical Officers Federation.", "Nigeria")] == []
+    assert [p.text for p in index.find("Doctors marched to the Kwaranda village.", "Nigeria")] == ["Kwaranda"]

@@ -461,6 +461,7 @@ class PlaceWords(_Entry):
     area_words: tuple[str, ...]
     admin_suffixes: tuple[str, ...]
     articles: tuple[str, ...]
+    organisation_words: tuple[str, ...] = ()
     connectors: tuple[str, ...]
     dateline: str
     qualifier_breaks: str = "(?!)"

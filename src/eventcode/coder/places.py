@@ -50,6 +50,7 @@ class _Words:
     countries: frozenset[str]
     run: re.Pattern[str]
     area_after: re.Pattern[str]
+    organisations: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -62,7 +63,8 @@ def _words() -> _Words:
     after = "|".join(re.escape(w) for w in sorted(area_words, key=len, reverse=True))
     return _Words(frozenset(fold(w) for w in lists.not_places), area_words, frozenset(countries),
                   re.compile(rf"{name}(?: (?:(?:{connectors})[ -])*{name})*"),
-                  re.compile(rf"[ -](?P<word>{after})" if after else "(?!)"))
+                  re.compile(rf"[ -](?P<word>{after})" if after else "(?!)"),
+                  frozenset(fold(w) for w in lists.organisation_words))
 
 
 #: A word that is capitalised, or capitalised after an article joined by a hyphen ("al-Shughur").
@@ -255,10 +257,12 @@ def _choose(candidates: list[tuple[Place, int]], name: str, text: str, country: 
 
 def _may_be_a_place(name: str) -> bool:
     """Whether a name no gazetteer knows may be a place: not when each of its words is no place on its own
-    ("Saturday's", "December", "Democratic Republic"), a country or a country's adjective ("Greek")."""
+    ("Saturday's", "December", "Democratic Republic"), when one names an organisation ("the MP Medical Officer's
+    Federation"), nor a country or a country's adjective ("Greek")."""
     words = _words()
     tokens = [fold(t[:-2] if _possessive(t) else t) for t in name.split()]
     return not (all(t in words.not_places or t in words.countries for t in tokens)
+                or any(t in words.organisations for t in tokens)
                 or fold(name) in words.countries or demonym_country(name) is not None)
 
 
