@@ -202,14 +202,19 @@ def without_labels(rows: Iterable[dict[str, str]]) -> list[dict[str, str]]:
 _SCORED = ("event_type", "sub_event_type", "fatalities", "interaction")
 
 
+def _coded(rows: Iterable[dict[str, str]], coder: Coder) -> Iterator[tuple[dict[str, str], list[Record]]]:
+    """Each row with the events of its notes, coded as a report published on its event_date in its country."""
+    for row in rows:
+        published = parse_date(row["event_date"]) or date.today()
+        yield row, coder.code(row["notes"], published, row["country"])
+
+
 def evaluate_sample(rows: Iterable[dict[str, str]], coder: Coder | None = None) -> SampleScore:
     """Code each row's notes (published on its event_date, in its country); compare the first event with it."""
     coder = coder or Coder()
     score = SampleScore()
     started = time.perf_counter()
-    for row in rows:
-        published = parse_date(row["event_date"]) or date.today()
-        events = coder.code(row["notes"], published, row["country"])
+    for row, events in _coded(rows, coder):
         score.rows += 1
         known = [name for name in _SCORED if row.get(name, "").strip()]
         score.scored.update(known)
@@ -368,9 +373,7 @@ def evaluate_places(rows: Iterable[dict[str, str]], coder: Coder | None = None) 
     coder = coder or Coder()
     score = PlaceScore()
     started = time.perf_counter()
-    for row in rows:
-        published = parse_date(row["event_date"]) or date.today()
-        events = coder.code(row["notes"], published, row["country"])
+    for row, events in _coded(rows, coder):
         score.rows += 1
         if not events:
             continue
