@@ -135,18 +135,6 @@ def test_the_sentence_that_goes_on_telling_an_unplaced_event_places_it() -> None
     assert any(item["kind"] == "place" and item["text"] == "Gwoza" for item in event["evidence"])
 
 
-def test_an_unknown_town_is_never_coded_to_a_district_named_before() -> None:
-    events = code("Gunmen killed 3 villagers in Gwoza district on Wednesday. On Friday, gunmen attacked a "
-                  "neighbourhood of Ngoshema town, killing 2 people.")
-    last = events[-1]
-    assert (last["location"], last["latitude"]) == ("Ngoshema", None)
-    assert any("not in the gazetteer" in item["reason"] for item in last["review"])
-
-
-def test_an_event_named_again_places_the_event_placed_nowhere() -> None:
-    [event] = code("Air strikes killed 11 people on Wednesday, a monitor said. A doctor in Gwoza said the strikes "
-                   "killed nine people in the town.")
-    assert (event["sub_event_type"], event["location"]) == ("Air/drone strike", "Gwoza")
 
 
 def test_strikes_that_kill_are_no_labour_strike() -> None:

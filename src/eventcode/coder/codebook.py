@@ -78,9 +78,7 @@ class Lexicon(_Entry):
     cross_border: tuple[str, ...] = ()
     place_before: tuple[str, ...] = ()
     place_after: tuple[str, ...] = ()
-    own_rank: tuple[str, ...] = ()
     near: tuple[str, ...] = ()
-    retold: tuple[str, ...] = ()
     quotes: dict[str, str] = {}
     labels: dict[str, str]
     cues: dict[str, tuple[str, ...]]

@@ -88,26 +88,6 @@ def _near(place: PlaceMention | None, f: SentenceFacts) -> PlaceMention | None:
     return replace(place, geo_precision=2) if _near_words().search(before) else place
 
 
-@functools.lru_cache(maxsize=1)
-def _own_rank() -> re.Pattern[str]:
-    """Words after a name no gazetteer knows that make it a town or an area of its own (lexicon ``own_rank``)."""
-    return re.compile(r"\s+(?:" + "|".join(lexicon().own_rank) + r")\b" if lexicon().own_rank else "(?!)",
-                      re.IGNORECASE)
-
-
-@functools.lru_cache(maxsize=1)
-def _retold() -> re.Pattern[str]:
-    """An event already told, named again (lexicon ``retold``): "the strikes", "this attack"."""
-    nouns = "|".join(lexicon().retold)
-    return re.compile(rf"\b(?:the|this|that|these|those)(?: same| latest| deadly)? (?:\w+ )?(?:{nouns})\b"
-                      if nouns else "(?!)", re.IGNORECASE)
-
-
-def _refers_back(f: SentenceFacts) -> bool:
-    """Whether a sentence names an event already told ("the strikes killed nine")."""
-    return bool(_retold().search(f.sentence.text))
-
-
 def place_key(place: PlaceMention | None) -> str:
     """The name an event's place is compared by: the gazetteer's location, else the words of the report."""
     if place is None:
@@ -151,8 +131,6 @@ def segment(facts: list[SentenceFacts], published: date, statements: bool = Fals
         last_town = next((replace(p, geo_precision=2) for p in known if p.geo_precision == 1), last_town)
         # An unknown place is coded to a township named before it, or to a town when it is said to be near one.
         fallback = last_town if last_town is not None and trig.nearby(f.sentence.text) else last_area
-        if any(p.place is None and _own_rank().match(f.sentence.text, p.end - f.sentence.start) for p in f.places):
-            fallback = None  # "Nangade town" is a town of its own, not a part of the district named before
         if statements:
             f = replace(f, sentence=replace(f.sentence, quoted=False), aggregate=None, statement=None)
         if f.sentence.quoted:
@@ -202,12 +180,6 @@ def segment(facts: list[SentenceFacts], published: date, statements: bool = Fals
         same_place = own_place is None or (last is not None and (
             place_key(own_place) == place_key(last.place) or (own_place.place is None and not f.dates)))
         if last is not None and not f.dates and same_place and not f.undated and strategic == last.strategic:
-            last.sentences.append(f)
-            continue
-        if last is not None and last.place is None and not f.dates and not f.undated and _refers_back(f):
-            # "Russian air strikes Sunday killed 11." "... in Jisr al-Shughur, said the strikes killed nine": the
-            # event told again by name places the event the report placed nowhere
-            last.place = own_place
             last.sentences.append(f)
             continue
         days: list[tuple[date, int, bool, DateMention | None]] = []
