@@ -62,6 +62,7 @@ def test_a_number_of_armed_men_are_no_mob() -> None:
 @pytest.mark.parametrize("text", [
     "A man was killed and three others were injured in a clash between two groups of villagers at Rampur.",
     "A man was killed and three others were injured in a clash over a land-related dispute at Rampur.",
+    "A man was killed and three others were injured in a clash between two rival groups of villagers at Rampur.",
 ])
 def test_villagers_who_fight_each_other_are_communal_militias(text: str) -> None:
     event = only(text, "Bangladesh")
@@ -130,3 +131,19 @@ def test_arbakis_are_the_pro_government_militia_of_afghanistan() -> None:
     event = only(text, "Afghanistan", date(2020, 3, 13))
     assert (event["sub_event_type"], event["actor2"], event["interaction"]) == (
         "Armed clash", "Militia (Pro-Government)", 23)
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("On Sunday, villagers clashed with police in Rampur over a power cut.", "Mob violence"),
+    ("Police and villagers clashed in Rampur on Sunday during the election.", "Mob violence"),
+    ("Protesting farmers clashed with police in Rampur on Sunday.", "Violent demonstration"),
+])
+def test_people_who_clash_with_police_or_each_other_are_rioters(text: str, sub_event_type: str) -> None:
+    event = only(text)
+    assert (event["event_type"], event["sub_event_type"], event["actor1"]) == ("Riots", sub_event_type,
+                                                                               "Rioters (India)")
+
+
+def test_armed_men_who_clash_with_police_fight_a_battle() -> None:
+    event = only("On Sunday, gunmen clashed with police in Rampur.")
+    assert event["sub_event_type"] == "Armed clash"

@@ -103,6 +103,8 @@ def roles(group: Group, trigger: Trigger | None, mutual: bool = False) -> tuple[
                     agent = lead
             target = next((a for a in after if agent is None or a.name != agent.name or agent.inter == CIVILIANS),
                           None)
+            if target is None and mutual and agent is not None:  # "police and villagers clashed": both before
+                target = next((a for a in before if a.name != agent.name), None)
     others = [a for s in group.sentences for a in s.actors]
     if agent is None:
         agent = next((a for a in others if a.inter in ARMED and (target is None or a.name != target.name)), None)
@@ -147,6 +149,8 @@ def refine(sub_event_type: str, agent: ActorMention | None, target: ActorMention
         "non_state_agent": agent is not None and agent.inter in ARMED and agent.inter != STATE,
         "crowd_party": any(a is not None and a.inter in CROWDS for a in (agent, target)),
         "civilian_agent": agent is not None and agent.inter == CIVILIANS,
+        "civilian_party": mutual and agent is not None and target is not None
+        and CIVILIANS in (agent.inter, target.inter) and {agent.inter, target.inter} <= {CIVILIANS, STATE},
     }
     for rule in lexicon().refinements:
         cues = (rule.cue,) if isinstance(rule.cue, str) else rule.cue
