@@ -180,3 +180,27 @@ def test_a_retelling_that_gives_the_day_brings_it_and_its_higher_type() -> None:
     assert (event["sub_event_type"], event["event_date"], event["time_precision"], event["location"]) == (
         "Protest with intervention", "2024-04-17", 1, "Maiduguri")
 
+
+
+def test_a_quoted_account_of_the_dead_at_a_place_is_an_event_not_a_quote() -> None:
+    [event] = code("“Six civilians were killed in Gwoza on Wednesday,” the head of the monitor told AFP.")
+    assert (event["location"], event["fatalities"]) == ("Gwoza", 6)
+    not_coded: list[dict[str, Any]] = []
+    assert Coder().code("“They attacked Gwoza and burned houses,” the commander said.", FRIDAY, "Nigeria",
+                        not_coded=not_coded) == []
+    assert not_coded[0]["reason"] == "quoted statement"
+
+
+def test_a_strike_sentences_after_the_air_strikes_is_military_too() -> None:
+    events = code("Air strikes on Wednesday killed four people in Gwoza. Officials said the toll could rise. "
+                  "Two more people were killed in a strike near Bama on Wednesday.")
+    assert [e["event_type"] for e in events if e["location"] == "Bama"] != ["Protests"]
+    assert all(e["event_type"] != "Protests" for e in events)
+
+
+def test_the_force_named_with_the_weapon_carried_out_the_strike() -> None:
+    [subject] = code("Nigerien air strikes killed four Boko Haram fighters in Gwoza on Wednesday.")
+    [passive] = code("Four Boko Haram fighters were killed in Gwoza on Wednesday by Nigerien air strikes.")
+    for event in (subject, passive):
+        assert (event["actor1"], event["actor2"]) == ("Military Forces of Niger (2023-)",
+                                                      "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad")

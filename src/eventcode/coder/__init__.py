@@ -30,7 +30,7 @@ from eventcode.coder.actors import (
     refers_back,
     user_actors,
 )
-from eventcode.coder.codebook import Gazetteer, bundled_gazetteers
+from eventcode.coder.codebook import Gazetteer, bundled_gazetteers, lexicon
 from eventcode.coder.context import ActorContext, read_actors, read_gazetteers
 from eventcode.coder.dates import find_dates, undated_day
 from eventcode.coder.discourse import (
@@ -151,11 +151,13 @@ class Coder:
         skipped.extend(old)
         label = trig.label(text)
         first_label = label.sub_event_type if label else None
-        chosen = {id(group): choose(group, first_label if i == 0 else None, country) for i, group in enumerate(groups)}
+        wide = trig.cues(text) & frozenset(lexicon().report_wide_cues)
+        chosen = {id(group): choose(group, first_label if i == 0 else None, country, wide)
+                  for i, group in enumerate(groups)}
         kept, changed = absorb_undated(groups, {key: name for key, (name, _trigger) in chosen.items()})
         for group in kept:
             if id(group) in changed:
-                chosen[id(group)] = choose(group, first_label if group is groups[0] else None, country)
+                chosen[id(group)] = choose(group, first_label if group is groups[0] else None, country, wide)
         records = []
         kept, promoted = merge_retellings(kept, {key: name for key, (name, _trigger) in chosen.items()})
         for target, retelling in promoted.items():

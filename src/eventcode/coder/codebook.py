@@ -91,6 +91,7 @@ class Lexicon(_Entry):
     label_actor1: dict[str, str] = {}
     label_sole_actor: tuple[str, ...] = ()
     counter_protest: str = ""
+    report_wide_cues: tuple[str, ...] = ()
     victim_cues: dict[str, tuple[str, ...]] = {}
     victim_needs: dict[str, str] = {}
     gang_victim: str = ""
@@ -116,6 +117,9 @@ class Lexicon(_Entry):
                 raise ValueError(f"actor_roles: no policy for {event_type.name!r}")
         if self.counter_protest and self.counter_protest not in self.cues:
             raise ValueError(f"counter_protest: unknown cue group {self.counter_protest!r}")
+        for cue in self.report_wide_cues:
+            if cue not in self.cues:
+                raise ValueError(f"report_wide_cues: unknown cue group {cue!r}")
         if self.gang_victim and self.gang_victim not in self.victim_cues:
             raise ValueError(f"gang_victim: unknown victim cue group {self.gang_victim!r}")
         for name, group in self.victim_needs.items():

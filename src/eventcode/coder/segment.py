@@ -109,6 +109,12 @@ def _strategic(facts: SentenceFacts) -> bool:
     return bool(names) and names <= sd
 
 
+def _account(f: SentenceFacts) -> bool:
+    """Whether a quoted sentence is a source's account of an event, not a statement: it counts dead or injured at a
+    place or on a day ("'Six civilians were killed in Jisr al-Shughur,' the monitor said")."""
+    return bool(f.places or f.dates) and any(c.kind in ("killed", "injured") and c.value for c in f.counts)
+
+
 def segment(facts: list[SentenceFacts], published: date, statements: bool = False,
             report_day: DateMention | None = None) -> tuple[list[Group], list[NotCoded]]:
     """Group the sentences of a report into candidate events (in the order they are first reported).
@@ -133,7 +139,7 @@ def segment(facts: list[SentenceFacts], published: date, statements: bool = Fals
         fallback = last_town if last_town is not None and trig.nearby(f.sentence.text) else last_area
         if statements:
             f = replace(f, sentence=replace(f.sentence, quoted=False), aggregate=None, statement=None)
-        if f.sentence.quoted:
+        if f.sentence.quoted and not _account(f):
             if f.triggers:
                 not_coded.append(NotCoded(f.sentence, "quoted statement"))
             continue
@@ -243,16 +249,18 @@ def _event_dates(f: SentenceFacts) -> list[DateMention]:
     return kept
 
 
-def choose(group: Group, label: str | None, country: str = "") -> tuple[str, trig.Trigger | None]:
+def choose(group: Group, label: str | None, country: str = "",
+           report_cues: frozenset[str] = frozenset()) -> tuple[str, trig.Trigger | None]:
     """The sub-event type of a group by ACLED's hierarchy, and the trigger that decided it.
 
     A note label ("Arrests:") decides first. A type needs as many armed actors as its ``min_armed`` (two for
     Battles, one for an intervention in a protest); failing that, the next type in the hierarchy is tried, and if
     none qualifies the first whose cues are present is taken. In a country at war (actors.yaml ``fronts``), words
     that say both sides fought ("in both directions") make a battle with no side named: the war's sides.
+    ``report_cues``: the report's cue groups that hold for all its events (lexicon ``report_wide_cues``).
     """
     text = " ".join(s.sentence.text for s in group.sentences)
-    present = trig.cues(text)
+    present = trig.cues(text) | report_cues
     found = group.triggers
     if label:
         for t in found:
