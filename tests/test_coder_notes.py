@@ -147,3 +147,17 @@ def test_people_who_clash_with_police_or_each_other_are_rioters(text: str, sub_e
 def test_armed_men_who_clash_with_police_fight_a_battle() -> None:
     event = only("On Sunday, gunmen clashed with police in Rampur.")
     assert event["sub_event_type"] == "Armed clash"
+
+
+@pytest.mark.parametrize("text", [
+    "Seventeen workers were arrested while protesting against the court's ruling in Rampur.",
+    "Students who protested in Rampur on Monday were lathi-charged.",
+])
+def test_protesters_arrested_or_charged_met_the_police_though_none_is_named(text: str) -> None:
+    event = only(text)
+    assert (event["sub_event_type"], event["actor2"]) == ("Protest with intervention", "Police Forces of India (2014-)")
+
+
+def test_a_protest_against_an_arrest_is_peaceful() -> None:
+    event = only("Journalists protested in Rampur against the arrest of their editor. He was arrested on Monday.")
+    assert event["sub_event_type"] == "Peaceful protest"

@@ -44,6 +44,7 @@ class SubEventLexicon(_Entry):
     excludes_unless: dict[str, str] = {}
     min_armed: int = 0
     armed_are_state: bool = False
+    state_implied_by: str = ""  # a cue group of what only state forces do: present, it counts as one named
     mutual: tuple[str, ...] = ()
     mutual_excludes: tuple[str, ...] = ()
 

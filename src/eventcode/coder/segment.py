@@ -278,7 +278,8 @@ def choose(group: Group, label: str | None, country: str = "",
         entry = lexicon().sub_event_types[name]
         counted = state if entry.armed_are_state else armed
         sides = bool(armed) or (bool(country) and front_sides(country, group.day) is not None)
-        if len(counted) < entry.min_armed and not (sides and trig.mutual(name, hits, present)):
+        implied = bool(entry.state_implied_by) and entry.state_implied_by in present
+        if len(counted) < entry.min_armed and not implied and not (sides and trig.mutual(name, hits, present)):
             continue
         return name, hits[0]
     if first_allowed is not None:
