@@ -161,3 +161,15 @@ def test_protesters_arrested_or_charged_met_the_police_though_none_is_named(text
 def test_a_protest_against_an_arrest_is_peaceful() -> None:
     event = only("Journalists protested in Rampur against the arrest of their editor. He was arrested on Monday.")
     assert event["sub_event_type"] == "Peaceful protest"
+
+
+@pytest.mark.parametrize(("text", "country", "sub_event_type"), [
+    ("Unidentified assailants set a bus afire in Rampur on Friday.", "India", "Looting/property destruction"),
+    ("A village leader was axed to death in Rampur.", "India", "Attack"),
+    ("A tractor ran over a landmine in Rampur, killing one and injuring two others.", "Pakistan",
+     "Remote explosive/landmine/IED"),
+    ("On 5 May 2020, the PMF carried out an operation against IS in Waqf, leaving 2 IS militants dead.", "Iraq",
+     "Armed clash"),
+])
+def test_words_of_violence_found_in_notes_of_other_countries(text: str, country: str, sub_event_type: str) -> None:
+    assert only(text, country)["sub_event_type"] == sub_event_type
