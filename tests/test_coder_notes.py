@@ -173,3 +173,17 @@ def test_a_protest_against_an_arrest_is_peaceful() -> None:
 ])
 def test_words_of_violence_found_in_notes_of_other_countries(text: str, country: str, sub_event_type: str) -> None:
     assert only(text, country)["sub_event_type"] == sub_event_type
+
+
+@pytest.mark.parametrize("text", [
+    "Parents of students protested in Rampur after a girl was assaulted at the school.",
+    "Gujjar community members blocked trains coming into Rampur, demanding jobs.",
+    "Farmers' union members continued an indefinite fast in Rampur demanding loan waivers.",
+])
+def test_protests_told_as_south_asian_notes_tell_them(text: str) -> None:
+    assert only(text)["sub_event_type"] == "Peaceful protest"
+
+
+def test_a_protest_for_the_families_of_victims_is_about_them() -> None:
+    event = only("Residents protested in Rampur demanding justice for the families of the men killed last year.")
+    assert (event["sub_event_type"], event["fatalities"]) == ("Peaceful protest", 0)
