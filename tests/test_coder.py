@@ -264,6 +264,20 @@ def test_an_unnamed_perpetrator_is_flagged_for_review() -> None:
      "were killed.", 8),
     ("On 2 March 2022, gunmen attacked a bus in Bamako. The group said it killed 100 soldiers. Two other sources "
      "reported one soldier was killed.", 1),
+    # the sides of one event added up, however they are joined
+    ("On 2 March 2022, gunmen killed 1 council member in addition to 3 of his guards in Bamako.", 4),
+    ("On 2 March 2022, a roadside bomb in Bamako killed an official and two others.", 3),
+    ("On 2 March 2022, soldiers repelled an attack in Bamako; 21 militants including 2 commanders and 4 soldiers "
+     "were killed.", 25),
+    # one victim told by a death word after the victim, or after a passive
+    ("On 2 March 2022, gunmen shot a policeman dead in Bamako.", 1),
+    ("On 2 March 2022, gunmen shot Traore, a trader, dead in Bamako.", 1),
+    ("On 2 March 2022, soldiers tortured a villager to death in Bamako.", 1),
+    ("On 2 March 2022, a thief carrying 11 goats was beaten to death by a mob in Bamako.", 1),
+    ("On 2 March 2022, three men were stabbed to death in Bamako.", 3),
+    ("On 2 March 2022, gunmen fatally shot a man in Bamako.", 1),
+    ("On 2 March 2022, a missing aid worker was later found dead in Bamako.", 1),
+    ("On 2 March 2022, gunmen attacked a bus in Bamako. The death toll rose to 12.", 12),
 ])
 def test_fatalities(text: str, dead: int) -> None:
     assert only(text, date(2022, 3, 2), "Mali")["fatalities"] == dead

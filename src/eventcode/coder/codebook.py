@@ -322,10 +322,12 @@ class Numbers(_Entry):
     asides: tuple[str, ...] = ()
     not_people: tuple[str, ...] = ()
     auxiliaries: tuple[str, ...] = ()
+    conjunctions: tuple[str, ...] = (",", "and", "as well as")
 
     @model_validator(mode="after")
     def _check(self) -> Numbers:
-        for group in ("qualifiers", "killed", "injured", "none", "coded", "unit_words", "asides", "not_people"):
+        for group in ("qualifiers", "killed", "injured", "none", "coded", "unit_words", "asides", "not_people",
+                      "conjunctions"):
             _check_patterns(group, getattr(self, group))
         for pattern in self.coded:
             if "(?P<n>" not in pattern:

@@ -94,18 +94,20 @@ def _compiled() -> _Compiled:
                               rf"(?:(?:later|then|also|subsequently|eventually)\s+)?$", re.IGNORECASE)
     one_before = re.compile(rf"(?:^|[,;:]\s*|\b(?:and|when|after)\s+)(?:a|an|one)\s+(?!{not_one}\b)"
                             rf"(?:[\w'\u2019-]+\s+){{0,3}}?$", re.IGNORECASE)
-    singular_after = re.compile(rf"^\s+(?:of\s+)?(?:(?:a|an|the|one)\s+(?:[\w'\u2019-]+\s+){{0,2}}?(?:{sing})\b"
+    singular_after = re.compile(rf"^\s+(?:of\s+)?(?:(?:a|an|the|one|his|her|their)\s+"
+                                rf"(?:[\w'\u2019-]+\s+){{0,2}}?(?:{sing})\b"
                                 rf"|(?:a|an|one)\s+(?!{not_one}\b)[\w'\u2019-]+|him\b|her\b|another\b)", re.IGNORECASE)
     # "killed a woman and her daughter", "shot dead a man and another man": one more
     singular_more = re.compile(rf"^\s*(?:,\s*)?(?:and|as well as)\s+(?:her|his|their|another|a|an|one other)\s+"
                                rf"(?:[\w'\u2019-]+\s+){{0,2}}?(?:{sing})\b", re.IGNORECASE)
     qualifiers = "|".join(book.qualifiers)
+    joins = "|".join(sorted(book.conjunctions, key=len, reverse=True))
     after = re.compile(rf"^\s+(?:of\s+)?(?:(?:{qualifiers})\s+)?(?P<n>{number.pattern})"
-                       rf"(?P<rest>(?:\s+(?!and\b)[\w'\u2019/-]+){{0,3}})", re.IGNORECASE)
+                       rf"(?P<rest>(?:\s+(?!(?:{joins})\b)[\w'\u2019/-]+){{0,3}})", re.IGNORECASE)
     not_people = rf"(?!\s+(?:{'|'.join(book.not_people)})\b)" if book.not_people else ""
     conjunct_before = re.compile(rf"(?P<n>{number.pattern}){not_people}(?:\s+[^\W\d][\w'\u2019/-]*){{0,3}}"
                                  r"\s*(?:,|and)\s+$", re.IGNORECASE)
-    conjunct = re.compile(rf"^\s*(?:,|and|as well as)\s+(?:(?:{qualifiers})\s+)?(?P<n>{number.pattern})"
+    conjunct = re.compile(rf"^\s*(?:{joins})\s+(?:(?:{qualifiers})\s+)?(?P<n>{number.pattern})"
                           rf"(?P<rest>(?:\s+(?!and\b)[\w'\u2019/-]+){{0,3}})", re.IGNORECASE)
     # A number's match cannot start inside a run of digits and commas (its first digit matches whatever a later one
     # would): linear time on a long run such as "1,1,1,...", where each start would otherwise rescan the run.
@@ -150,11 +152,19 @@ def _noun(text: str) -> str:
 
 _PARENTHESES = re.compile(r"\([^()]*\)")
 #: Death words after a singular object pronoun ("shot him dead", "stabbed her to death") that count one.
-_PRONOUN_DEATH_WORDS = frozenset({"dead", "death"})
+_PRONOUN_DEATH_WORDS = frozenset({"dead", "death", "to death"})
 _PRONOUN_BEFORE = re.compile(r"\b(?:him|her)\s+(?:to\s+)?$", re.IGNORECASE)
+#: "shot a policeman dead", "shot Yadav, a contractor, dead": one victim named between the verb and the death word.
+_ONE_NAMED_BEFORE = re.compile(r"\b(?:shot|stabbed|beat|beaten|hacked|tortured|stoned|clubbed|burn(?:ed|t)|lynched|"
+                               r"axed|chopped|left)\s+(?:(?:a|an|one)\s+(?:[\w'\u2019-]+\s+){0,3}?"
+                               r"|(?-i:[A-Z][\w'\u2019-]+)(?:,\s+(?:a|an)\s+(?:[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+,)?\s+)$",
+                               re.IGNORECASE)
 #: A singular passive right before a death word ("was killed", "was reportedly shot dead") counts one, unless what
 #: was killed is no one ("nobody was killed", "whether anyone was killed").
-_SINGULAR_PASSIVE = re.compile(r"\b(?:was|has been|had been)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_SINGULAR_PASSIVE = re.compile(r"\b(?:was|has been|had been)\s+"
+                               r"(?:(?:later|then|also|subsequently|reportedly|allegedly)\s+)?(?:\w+\s+)?$",
+                               re.IGNORECASE)
+_SINGULAR_VERB = re.compile(r"\b(?:was|has)\b", re.IGNORECASE)
 _NOBODY = re.compile(r"\b(?:nobody|no one|no-one|none|anyone|anybody|neither|nothing|it|this|that|which)\s+"
                      r"(?:\w+\s+){0,2}$", re.IGNORECASE)
 
@@ -223,12 +233,16 @@ def _after(c: _Compiled, text: str, start: int, end: int) -> tuple[int, int, int
         value, stop = 1, m2.end()
         while (more := c.singular_more.match(rest[stop:])) is not None:
             value, stop = value + 1, stop + more.end()
+        counted = c.conjunct.match(rest[stop:])  # "killed an official and two others"
+        if counted is not None and (extra := _value(c, counted.group("n"))) is not None \
+                and not c.not_dead.search(counted.group("rest")):
+            value, stop = value + extra[0], stop + counted.end()
         return start, end + stop, value, False, _noun(m2.group())
     return None
 
 
 def _before(c: _Compiled, text: str, start: int, end: int) -> tuple[int, int, int, bool, str] | None:
-    base = max(0, start - 70)
+    base = max(0, start - 100)
     # Asides ("two militants (suspected TTP) were killed", "three people, including a child, were killed") are
     # blanked, keeping the offsets.
     before = c.aside.sub(_blank, _PARENTHESES.sub(_blank, text[base:start]))
@@ -237,6 +251,8 @@ def _before(c: _Compiled, text: str, start: int, end: int) -> tuple[int, int, in
         if tail is None:
             continue
         read = _value(c, m.group())
+        if read and read[0] > 1 and _SINGULAR_VERB.search(tail.group()):
+            continue  # "a man accused of stealing 11 goats was beaten": the verb is of one
         if read:
             value, vague, first = read[0], read[1], m.start()
             more = c.conjunct_before.search(before[:first])
@@ -250,8 +266,8 @@ def _before(c: _Compiled, text: str, start: int, end: int) -> tuple[int, int, in
         m2 = c.intransitive.search(before)
     if m2 is None and word in c.book.singular_nouns:  # "a man's body" opening a clause, not an object
         m2 = c.one_before.search(before)
-    if m2 is None and word in _PRONOUN_DEATH_WORDS:  # "shot him dead", "beat her to death"
-        m2 = _PRONOUN_BEFORE.search(before)
+    if m2 is None and word in _PRONOUN_DEATH_WORDS:  # "shot him dead", "beat her to death", "shot a man dead"
+        m2 = _PRONOUN_BEFORE.search(before) or _ONE_NAMED_BEFORE.search(before)
     if m2 is None and not _NOBODY.search(before):  # "Dr Anwar Leghari was shot dead": "was" says one
         m2 = _SINGULAR_PASSIVE.search(before)
     if m2:
