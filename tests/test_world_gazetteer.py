@@ -124,3 +124,9 @@ def test_an_organisation_is_no_unknown_place() -> None:
     index = PlaceIndex(bundled_gazetteers())
     assert [p.text for p in index.find("Doctors marched to the Kwara Medical Officers Federation.", "Nigeria")] == []
     assert [p.text for p in index.find("Doctors marched to the Kwaranda village.", "Nigeria")] == ["Kwaranda"]
+
+
+def test_an_area_named_far_from_a_place_in_its_sentence_does_not_say_where_it_lies() -> None:
+    text = ("KABUL, Afghanistan (AP) — At least five Afghan security forces were killed after their checkpoint came "
+            "under attack by insurgents in the southern province of Kandahar, according to a provincial official.")
+    assert [p.text for p in places(text, "Afghanistan")] == ["KABUL", "Kandahar"]

@@ -210,11 +210,17 @@ def _areas_at(text: str, index: CountryIndex) -> list[tuple[int, int, str]]:
     return found
 
 
+#: How far (in characters) an admin1 area named beside a place may be to say where it lies: "Vysoke, Luhansk",
+#: "in the Spin Boldak district of Kandahar province"; not a dateline's city at the head of a long sentence.
+_QUALIFIER_REACH = 60
+
+
 def _qualifying_areas(text: str, start: int, end: int, areas: list[tuple[int, int, str]]) -> frozenset[str]:
-    """The admin1 areas named in the sentence of a place with no word that joins two places between them
+    """The admin1 areas named near a place in its sentence with no word that joins two places between them
     ("Vysoke, Luhansk"; not "from Quetta to Punjab province")."""
     links = re.compile(place_words().qualifier_breaks)
     return frozenset(area for s, e, area in areas if (e <= start or s >= end)
+                     and (start - e if e <= start else s - end) <= _QUALIFIER_REACH
                      and not links.search(text[e:start] if e <= start else text[end:s]))
 
 
