@@ -187,3 +187,20 @@ def test_protests_told_as_south_asian_notes_tell_them(text: str) -> None:
 def test_a_protest_for_the_families_of_victims_is_about_them() -> None:
     event = only("Residents protested in Rampur demanding justice for the families of the men killed last year.")
     assert (event["sub_event_type"], event["fatalities"]) == ("Peaceful protest", 0)
+
+
+@pytest.mark.parametrize(("text", "country", "actors"), [
+    ("One soldier was killed and three others were injured in an IED blast in Rampur.", "Pakistan",
+     ("Unidentified Armed Group (Pakistan)", "Military Forces of Pakistan (2022-)")),
+    ("Five police officers on patrol were wounded by a roadside bomb in Betong district.", "Thailand",
+     ("Unidentified Armed Group (Thailand)", "Police Forces of Thailand (2014-2019)")),
+])
+def test_forces_hurt_by_a_bomb_are_its_target_not_its_planter(text: str, country: str,
+                                                               actors: tuple[str, str]) -> None:
+    event = only(text, country, date(2016, 3, 2))
+    assert (event["actor1"], event["actor2"], event["interaction"]) == (*actors, 13)
+
+
+def test_people_hurt_in_a_clash_with_police_are_still_its_crowd() -> None:
+    event = only("Nine activists of the opposition were injured in a clash with the police in Rampur on Sunday.")
+    assert event["event_type"] == "Riots"

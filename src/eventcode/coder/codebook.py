@@ -106,6 +106,7 @@ class Lexicon(_Entry):
     front_opponent: tuple[str, ...] = ()
     joined_by: tuple[str, ...] = ("and", "with")
     opening_phrases: tuple[str, ...] = ()
+    hurt_after: tuple[str, ...] = ()
     label_one_actor: tuple[str, ...] = ()
 
     refinements: tuple[Refinement, ...] = ()

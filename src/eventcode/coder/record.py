@@ -53,6 +53,13 @@ def _joined() -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _hurt_after() -> re.Pattern[str]:
+    """Words right after an actor, within its clause, that make it the one hurt (lexicon ``hurt_after``)."""
+    words = "|".join(lexicon().hurt_after)
+    return re.compile(rf"^[^,;]{{0,40}}?\b(?:{words})" if words else "(?!)", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
 def _opening() -> re.Pattern[str]:
     """A clause that opens with a preposition of time or cause (lexicon ``opening_phrases``), up to the text's end."""
     words = "|".join(sorted((re.escape(w) for w in lexicon().opening_phrases), key=len, reverse=True))
@@ -95,14 +102,16 @@ def roles(group: Group, trigger: Trigger | None, mutual: bool = False) -> tuple[
         elif passive and before:
             target = before[-1]
         else:
-            armed_before = [a for a in before if a.inter != CIVILIANS]
+            hurt = [a for a in before
+                    if a.inter in ARMED and _hurt_after().match(text[a.end - base:trigger.end - base])]
+            armed_before = [a for a in before if a.inter != CIVILIANS and a not in hurt]
             # "following clashes with Russian forces, Ukrainian forces regained": an actor in a phrase that opens
             # with a preposition before the verb's clause is not its agent
             clause = text.rfind(", ", 0, trigger.start - base) + base
             if armed_before and armed_before[0].start < clause \
                     and _opening().search(text[:armed_before[0].start - base]):
                 armed_before = [a for a in armed_before if a.start > clause] or armed_before
-            agent = armed_before[0] if armed_before else (before[0] if before else None)
+            agent = armed_before[0] if armed_before else next((a for a in before if a not in hurt), None)
             if not mutual:  # "troops and militia members burned": the second acts with the first
                 allies = [b for a, b in pairwise(before)
                           if _joined().match(text[a.end - base:b.start - base]) and b.inter in ARMED]
@@ -115,6 +124,8 @@ def roles(group: Group, trigger: Trigger | None, mutual: bool = False) -> tuple[
                           None)
             if target is None and mutual and agent is not None:  # "police and villagers clashed": both before
                 target = next((a for a in before if a.name != agent.name), None)
+            if target is None and hurt:  # "one soldier was killed in an IED blast": the soldier was the target
+                target = hurt[0]
     others = [a for s in group.sentences for a in s.actors]
     if agent is None:
         agent = next((a for a in others if a.inter in ARMED and (target is None or a.name != target.name)), None)
