@@ -204,3 +204,15 @@ def test_forces_hurt_by_a_bomb_are_its_target_not_its_planter(text: str, country
 def test_people_hurt_in_a_clash_with_police_are_still_its_crowd() -> None:
     event = only("Nine activists of the opposition were injured in a clash with the police in Rampur on Sunday.")
     assert event["event_type"] == "Riots"
+
+
+def test_a_policeman_hurt_in_a_clash_with_gunmen_still_fought_it() -> None:
+    event = only("A civilian was killed and a policeman was injured in clashes between police forces and unknown "
+                 "gunmen in Rampur.", "Iraq", date(2022, 6, 29))
+    assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 13)
+
+
+def test_a_countrys_rangers_are_its_state_forces() -> None:
+    event = only("On 3 May 2020, separatists shot and killed one Thai ranger in Sai Buri district.", "Thailand",
+                 date(2020, 5, 3))
+    assert (event["actor2"], event["interaction"]) == ("Military Forces of Thailand (2019-)", 12)

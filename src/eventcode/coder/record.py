@@ -102,8 +102,8 @@ def roles(group: Group, trigger: Trigger | None, mutual: bool = False) -> tuple[
         elif passive and before:
             target = before[-1]
         else:
-            hurt = [a for a in before
-                    if a.inter in ARMED and _hurt_after().match(text[a.end - base:trigger.end - base])]
+            hurt = [a for a in before if not mutual and a.inter in ARMED
+                    and _hurt_after().match(text[a.end - base:trigger.end - base])]
             armed_before = [a for a in before if a.inter != CIVILIANS and a not in hurt]
             # "following clashes with Russian forces, Ukrainian forces regained": an actor in a phrase that opens
             # with a preposition before the verb's clause is not its agent
