@@ -818,3 +818,9 @@ def test_a_disrupted_weapon_was_an_armed_actors_not_the_civilians_near_it() -> N
                   "local NGO in Chinacota.", "Colombia")
     assert (event["sub_event_type"], event["actor2"], event["interaction"]) == (
         "Disrupted weapons use", "Unidentified Armed Group (Colombia)", 13)
+
+
+def test_pakistans_forces_before_2018_are_named_for_their_period() -> None:
+    [event] = code_text("On 2 October 2017, Pakistani troops shelled border hamlets in Poonch, killing three "
+                        "children.", published=date(2017, 10, 2), country="India")
+    assert event["actor1"] == "Military Forces of Pakistan (2013-2018)"

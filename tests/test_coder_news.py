@@ -201,6 +201,7 @@ def test_a_strike_sentences_after_the_air_strikes_is_military_too() -> None:
 def test_the_force_named_with_the_weapon_carried_out_the_strike() -> None:
     [subject] = code("Nigerien air strikes killed four Boko Haram fighters in Gwoza on Wednesday.")
     [passive] = code("Four Boko Haram fighters were killed in Gwoza on Wednesday by Nigerien air strikes.")
-    for event in (subject, passive):
+    [instrument] = code("Four Boko Haram fighters were killed in Nigerien air strikes in Gwoza on Wednesday.")
+    for event in (subject, passive, instrument):
         assert (event["actor1"], event["actor2"]) == ("Military Forces of Niger (2023-)",
                                                       "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad")

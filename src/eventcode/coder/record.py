@@ -32,7 +32,7 @@ from eventcode.coder.triggers import Trigger
 
 Record = dict[str, Any]
 
-_BY_END = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
+_BY_END = re.compile(r"\b(?:by|in|from|during|amid)\s+(?:the\s+)?$", re.IGNORECASE)
 _PASSIVE_BY = re.compile(r"^[^,;]{0,40}?\bby(?:\s+(?:the|an?))?\s*$", re.IGNORECASE)
 # "is" in lower case only: "IS militants shot" is no passive
 _PASSIVE = re.compile(r"\b(?:(?i:was|were|been|being|are)|is)\s+(?:\w+\s+)?$")
@@ -87,8 +87,8 @@ def roles(group: Group, trigger: Trigger | None, mutual: bool = False) -> tuple[
         passive = bool(_PASSIVE.search(text[:trigger.start - base]))
         by = next((a for a in after if a.start >= trigger.end
                    and _PASSIVE_BY.match(text[trigger.end - base:a.start - base])), None)
-        # an actor named by the trigger's own words carried it out when it is the subject or follows "by"
-        # ("Russian air strikes killed", "killed by Russian air strikes"; not "shot down Ukrainian missiles")
+        # an actor named by the trigger's own words carried it out when it is the subject or follows "by" or "in"
+        # ("Russian air strikes killed", "killed in Pakistani shelling"; not "shot down Ukrainian missiles")
         wielder = next((a for a in home.actors if a.start < trigger.start and a.end == trigger.end
                         and (_BY_END.search(text[:a.start - base])
                              or not any(t.end <= a.start for t in home.triggers))), None)
