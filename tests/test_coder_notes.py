@@ -191,7 +191,7 @@ def test_a_protest_for_the_families_of_victims_is_about_them() -> None:
 
 @pytest.mark.parametrize(("text", "country", "actors"), [
     ("One soldier was killed and three others were injured in an IED blast in Rampur.", "Pakistan",
-     ("Unidentified Armed Group (Pakistan)", "Military Forces of Pakistan (2022-)")),
+     ("Unidentified Armed Group (Pakistan)", "Military Forces of Pakistan (2013-2018)")),
     ("Five police officers on patrol were wounded by a roadside bomb in Betong district.", "Thailand",
      ("Unidentified Armed Group (Thailand)", "Police Forces of Thailand (2014-2019)")),
 ])
