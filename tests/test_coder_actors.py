@@ -824,3 +824,10 @@ def test_pakistans_forces_before_2018_are_named_for_their_period() -> None:
     [event] = code_text("On 2 October 2017, Pakistani troops shelled border hamlets in Poonch, killing three "
                         "children.", published=date(2017, 10, 2), country="India")
     assert event["actor1"] == "Military Forces of Pakistan (2013-2018)"
+
+
+def test_a_countrys_name_in_the_possessive_names_its_forces() -> None:
+    event = first("Interception: On 3 May 2022, Russia\u2019s air defense systems took down three Ukrainian drones "
+                  "over the Belgorod region.", "Russia")
+    assert (event["actor1"], event["actor2"]) == ("Military Forces of Russia (2000-)",
+                                                  "Military Forces of Ukraine (2019-)")

@@ -152,7 +152,8 @@ def _compiled() -> _Compiled:
                   for country, names in book.demonyms.items()}
     demonym_country = {d.casefold(): country for country, names in adjectives.items() for d in names}
     demonyms = literals([d for names in adjectives.values() for d in names])
-    forces = re.compile(rf"(?<![\w-])(?P<dem>{demonyms})(?: and (?P<dem2>{demonyms}))?(?:-led|-backed)?"
+    # ... and in the possessive ("Russia's air defence")
+    forces = re.compile(rf"(?<![\w-])(?P<dem>{demonyms})(?:['\u2019]s)?(?: and (?P<dem2>{demonyms}))?(?:-led|-backed)?"
                         rf"(?P<between>(?: [\w-]+){{0,2}}?) "
                         rf"(?i:{_alternation(list(book.force_nouns))})\b")
     demonym_before = re.compile(rf"(?<![\w-])(?P<dem>{demonyms}) $")
