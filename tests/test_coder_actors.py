@@ -831,3 +831,10 @@ def test_a_countrys_name_in_the_possessive_names_its_forces() -> None:
                   "over the Belgorod region.", "Russia")
     assert (event["actor1"], event["actor2"]) == ("Military Forces of Russia (2000-)",
                                                   "Military Forces of Ukraine (2019-)")
+
+
+def test_prosecutors_and_federal_agents_who_detain_are_the_police() -> None:
+    [event] = code_text("Mexican prosecutors said they detained one of the leaders of the Gulf Cartel in Salinas "
+                        "Victoria on Wednesday.", published=date(2021, 4, 8), country="Mexico")
+    assert (event["sub_event_type"], event["actor1"], event["actor2"]) == (
+        "Arrests", "Police Forces of Mexico (2018-2024)", "Gulf Cartel")
