@@ -205,3 +205,10 @@ def test_the_force_named_with_the_weapon_carried_out_the_strike() -> None:
     for event in (subject, passive, instrument):
         assert (event["actor1"], event["actor2"]) == ("Military Forces of Niger (2023-)",
                                                       "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad")
+
+
+def test_an_unplaced_telling_that_could_retell_several_events_retells_the_one_with_its_dead() -> None:
+    events = code("Gunmen killed five villagers on Wednesday, officials said. Gunmen attacked a market in Gwoza on "
+                  "Wednesday, killing five villagers. In another attack on Wednesday, gunmen killed two villagers in "
+                  "Bama.")
+    assert sorted((e["location"], e["fatalities"]) for e in events) == [("Bama", 2), ("Gwoza", 5)]

@@ -14,7 +14,8 @@ months in background paragraphs. ACLED records the incident once, on its day, at
 - an event told again with a vaguer place (none, an unknown name or only a region) on the same day (or on a day
   where the precise telling gives none), of the same event type as one told with a precise place, is that event;
   so is an event with no day of its own told again, with no day, at the same place and of the same sub-event type
-  (it takes the earlier day).
+  (it takes the earlier day). Where several precise tellings could be meant, the one that gives the same number
+  of dead is.
 """
 
 from __future__ import annotations
@@ -152,6 +153,9 @@ def merge_retellings(groups: list[Group], chosen: dict[int, str]) -> tuple[list[
         targets = [g for g in kept if g is not group and (g.day == group.day or g.undated)
                    and _vagueness(g) < _vagueness(group) and event_type.get(chosen.get(id(g), "")) == kind
                    and g.abroad == group.abroad]
+        if len(targets) > 1:  # several could be meant: the one that gives the same number of dead
+            dead = _dead(group)
+            targets = [g for g in targets if dead & _dead(g)]
         if len(targets) == 1:
             target = targets[0]
             if target.undated and not group.undated:
@@ -169,6 +173,11 @@ def merge_retellings(groups: list[Group], chosen: dict[int, str]) -> tuple[list[
             same.day, same.precision = min(same.day, group.day), max(same.precision, group.precision)
             _fold(group, same, kept)
     return kept, promoted
+
+
+def _dead(group: Group) -> set[int]:
+    """The numbers of dead an event's sentences give."""
+    return {c.value for s in group.sentences for c in s.counts if c.kind == "killed" and c.value}
 
 
 def _fold(group: Group, target: Group, kept: list[Group]) -> None:
