@@ -212,3 +212,21 @@ def test_an_unplaced_telling_that_could_retell_several_events_retells_the_one_wi
                   "Wednesday, killing five villagers. In another attack on Wednesday, gunmen killed two villagers in "
                   "Bama.")
     assert sorted((e["location"], e["fatalities"]) for e in events) == [("Bama", 2), ("Gwoza", 5)]
+
+
+def test_a_town_that_fell_to_rebels_was_overtaken() -> None:
+    [event] = code("Boko Haram fighters clashed with soldiers in Gwoza on Wednesday. The town fell to the insurgents "
+                   "on Wednesday night.")
+    assert (event["sub_event_type"], event["location"], event["actor1"]) == (
+        "Non-state actor overtakes territory", "Gwoza", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad")
+
+
+def test_the_town_of_a_name_no_gazetteer_knows_is_a_place() -> None:
+    [event] = code("Gunmen attacked the border town of Kpakungu Ofon on Wednesday, killing two villagers.")
+    assert event["location"] == "Kpakungu Ofon"
+
+
+def test_a_year_after_an_article_dates_background_whose_place_is_not_inherited() -> None:
+    events = code("Gwoza was a Boko Haram stronghold during a 2014 insurrection that overran the city of Bama. "
+                  "On Wednesday gunmen killed two villagers.")
+    assert [(e["event_date"], e["location"]) for e in events] == [("2024-04-17", "")]

@@ -1,7 +1,7 @@
 """The incident coder: from a report to the ACLED events a coder would record, each with its evidence and what a
 human must still check.
 
->>> from datetime import date
+>>> from datetime import date, timedelta
 >>> events = code_text("On Tuesday, junta troops shelled Laiza, killing two civilians.",
 ...                    published=date(2023, 11, 1), country="Myanmar")
 >>> events[0]["sub_event_type"], events[0]["event_date"], events[0]["fatalities"]
@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
@@ -34,6 +34,7 @@ from eventcode.coder.codebook import Gazetteer, bundled_gazetteers, lexicon
 from eventcode.coder.context import ActorContext, read_actors, read_gazetteers
 from eventcode.coder.dates import find_dates, undated_day
 from eventcode.coder.discourse import (
+    RECENT_DAYS,
     background,
     dateline,
     filed_from,
@@ -146,7 +147,8 @@ class Coder:
         """
         acled_codebook().country_registry.lookup(country)
         facts = self.facts(text, published, country)
-        groups, skipped = segment(facts, published, statements, report_day(facts, published))
+        groups, skipped = segment(facts, published, statements, report_day(facts, published),
+                                  published - timedelta(days=RECENT_DAYS))
         groups, old = background(groups, published)
         skipped.extend(old)
         label = trig.label(text)

@@ -53,7 +53,7 @@ def _compiled() -> _Compiled:
         rf"|\b(?:(?P<part>early|mid|late|the end of|end of|the beginning of|beginning of)[ -])?"
         rf"(?P<m3>{month}),? (?P<y3>\d{{4}})\b"
         rf"|\bin (?:(?P<part4>early|mid|late)[ -])?(?P<m4>{month})\b(?![ ,]*\d)"
-        rf"|\b(?:in|since|during|by) (?P<y5>(?:19|20)\d\d)\b(?![ -]\d)"
+        rf"|\b(?:in|since|during|by)(?: (?:a|an|the))? (?P<y5>(?:19|20)\d\d)\b(?![ -]\d)"
         rf"|\b(?P<wd>{weekday})\b"
         rf"|\b(?P<rel>{relative})\b",
         re.IGNORECASE)

@@ -32,6 +32,7 @@ from eventcode.coder.triggers import Trigger
 
 Record = dict[str, Any]
 
+_TO_END = re.compile(r"\bto$", re.IGNORECASE)
 _BY_END = re.compile(r"\b(?:by|in|from|during|amid)\s+(?:the\s+)?$", re.IGNORECASE)
 _PASSIVE_BY = re.compile(r"^[^,;]{0,40}?\bby(?:\s+(?:the|an?))?\s*$", re.IGNORECASE)
 # "is" in lower case only: "IS militants shot" is no passive
@@ -85,8 +86,10 @@ def roles(group: Group, trigger: Trigger | None, mutual: bool = False) -> tuple[
         text = home.sentence.text
         base = home.sentence.start
         passive = bool(_PASSIVE.search(text[:trigger.start - base]))
+        # "killed by the rebels"; "the town fell to the rebels": the trigger itself says its agent follows
         by = next((a for a in after if a.start >= trigger.end
-                   and _PASSIVE_BY.match(text[trigger.end - base:a.start - base])), None)
+                   and (_PASSIVE_BY.match(text[trigger.end - base:a.start - base]) or _TO_END.search(trigger.text))),
+                  None)
         # an actor named by the trigger's own words carried it out when it is the subject or follows "by" or "in"
         # ("Russian air strikes killed", "killed in Pakistani shelling"; not "shot down Ukrainian missiles")
         wielder = next((a for a in home.actors if a.start < trigger.start and a.end == trigger.end

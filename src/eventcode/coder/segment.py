@@ -116,13 +116,14 @@ def _account(f: SentenceFacts) -> bool:
 
 
 def segment(facts: list[SentenceFacts], published: date, statements: bool = False,
-            report_day: DateMention | None = None) -> tuple[list[Group], list[NotCoded]]:
+            report_day: DateMention | None = None, since: date | None = None) -> tuple[list[Group], list[NotCoded]]:
     """Group the sentences of a report into candidate events (in the order they are first reported).
 
     ``statements``: code quoted statements, statements and aggregate claims too (by default they make no event
     and are returned as not coded). ``report_day``: the day the report is about, for a sentence that opens an
     event with no day of its own and no vague time word, told before that day is first given (a headline, a
-    lede); other such sentences are undated."""
+    lede); other such sentences are undated. ``since``: the first day of recent events; a sentence does not take
+    its place from an event before it (background)."""
     groups: list[Group] = []
     by_key: dict[tuple[date, str, bool, str], Group] = {}
     not_coded: list[NotCoded] = []
@@ -178,7 +179,8 @@ def segment(facts: list[SentenceFacts], published: date, statements: bool = Fals
         lead = None
         strategic = _strategic(f)
         last = current[-1] if current else None
-        if last is not None and f.casualties_only and (own_place is None or own_place.place is None):
+        if last is not None and f.casualties_only and (own_place is None or own_place.place is None) \
+                and (not f.dates or any(d.day == last.day for d in f.dates)):
             # "The victim died on 15 February": a death or injury reported after an event belongs to it.
             last.sentences.append(f)
             continue
@@ -206,7 +208,8 @@ def segment(facts: list[SentenceFacts], published: date, statements: bool = Fals
         else:
             day, precision, _ = undated_day(f.sentence.text, published)
             days.append((day, precision, True, None))
-        place = own_place if own_place is not None else (last.place if last is not None else None)
+        inherited = last.place if last is not None and (since is None or last.day >= since) else None
+        place = own_place if own_place is not None else inherited
         current = []
         previous_end = f.sentence.start
         for day, precision, undated, mention in days:
