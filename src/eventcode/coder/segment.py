@@ -180,8 +180,9 @@ def segment(facts: list[SentenceFacts], published: date, statements: bool = Fals
         strategic = _strategic(f)
         last = current[-1] if current else None
         if last is not None and f.casualties_only and (own_place is None or own_place.place is None) \
-                and (not f.dates or any(d.day == last.day for d in f.dates)):
-            # "The victim died on 15 February": a death or injury reported after an event belongs to it.
+                and (not f.dates or since is None or last.day >= since):
+            # "The victim died on 15 February": a death or injury reported after an event belongs to it (a dated
+            # one not to background: "during a 2014 insurrection ... On Wednesday gunmen killed two").
             last.sentences.append(f)
             continue
         # A name no gazetteer knows ("1 from Al Hamim") is too unsure to part a sentence from the event before it.
