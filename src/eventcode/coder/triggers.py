@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from eventcode.codebook import acled_codebook
 from eventcode.coder.actors import demonym_country, demonyms_pattern, lowered
+from eventcode.coder.alternation import alternation
 from eventcode.coder.codebook import Lexicon, SubEventLexicon, lexicon
 
 
@@ -51,9 +52,13 @@ class _Compiled:
     label: re.Pattern[str]
 
 
+def _source(patterns: tuple[str, ...]) -> str:
+    """Any of ``patterns`` as a whole word, for IGNORECASE."""
+    return r"(?<![\w-])(?:" + alternation(sorted(patterns, key=len, reverse=True), ignorecase=True) + r")(?![\w-])"
+
+
 def _words(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:" + "|".join(sorted(patterns, key=len, reverse=True)) + r")(?![\w-])",
-                      re.IGNORECASE)
+    return re.compile(_source(patterns), re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1)
@@ -63,13 +68,13 @@ def _compiled() -> _Compiled:
     triggers = tuple((name, book.sub_event_types[name], _words(book.sub_event_types[name].triggers))
                      for name in order if name in book.sub_event_types and book.sub_event_types[name].triggers)
     every = tuple(dict.fromkeys(p for _name, entry, _pattern in triggers for p in entry.triggers))
-    any_trigger = re.compile(lowered(_words(every).pattern))
+    any_trigger = re.compile(lowered(_source(every)))
     cues = {name: _words(patterns) for name, patterns in book.cues.items()}
     # the same, for lower-cased text (several times faster); a group with a case-sensitive part has none
     cues_low = {name: re.compile(lowered(pattern.pattern)) for name, pattern in cues.items()
                 if "(?-i:" not in pattern.pattern}
     # where any of them starts: one scan finds the places each group is then tried at
-    cue_start = re.compile(lowered(_words(tuple(p for name in cues_low for p in book.cues[name])).pattern))
+    cue_start = re.compile(lowered(_source(tuple(p for name in cues_low for p in book.cues[name]))))
     victim_cues = {name: _words(patterns) for name, patterns in book.victim_cues.items()}
     mutual = {name: re.compile("(?:" + "|".join(entry.mutual) + ")", re.IGNORECASE)
               for name, entry in book.sub_event_types.items() if entry.mutual}
