@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from eventcode.coder.actors import _compiled as actor_book
-from eventcode.coder.alternation import alternation
+from eventcode.coder.alternation import alternation, openings
 from eventcode.coder.codebook import lexicon
 
 
@@ -44,6 +44,11 @@ def test_groups_are_kept() -> None:
 def test_case_is_ignored_as_the_flag_says() -> None:
     same(["Strike", "shot", "SAW"], "strike, Shot, saw", re.IGNORECASE)
     same(["Strike", "strike"], "strike, Strike")
+
+
+def test_the_characters_a_match_may_open_with() -> None:
+    assert openings(["(?:the )?army", "(?<!air )Strike"], ignorecase=True) == frozenset("tas")
+    assert openings([r"\d+ killed", "army"]) is None  # any
 
 
 @given(st.text(alphabet="abc ()-", max_size=30))

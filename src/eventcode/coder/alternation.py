@@ -109,3 +109,16 @@ def alternation(patterns: Sequence[str], ignorecase: bool = False) -> str:
     ``ignorecase``: the expression is compiled with IGNORECASE. Back-references to numbered groups are not
     supported (groups may be reordered); named groups are kept."""
     return "|".join(_trie([part for pattern in patterns for part in _split(pattern)], ignorecase))
+
+
+def openings(patterns: Sequence[str], ignorecase: bool = False) -> frozenset[str] | None:
+    """The characters a match of any of ``patterns`` may open with (lower-cased with ``ignorecase``), or None when
+    one may open with any: a cheap test of where they need not be tried."""
+    chars = set()
+    for part in (part for pattern in patterns for part in _split(pattern)):
+        for alternative in _expanded(part):
+            opening = _opening(alternative)
+            if opening is None:
+                return None
+            chars.add(opening[0].lower() if ignorecase else opening[0])
+    return frozenset(chars)
