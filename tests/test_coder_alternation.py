@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from eventcode.coder.actors import _compiled as actor_book
-from eventcode.coder.alternation import alternation, openings
+from eventcode.coder.alternation import alternation, by_opening, openings
 from eventcode.coder.codebook import lexicon
 
 
@@ -49,6 +49,9 @@ def test_case_is_ignored_as_the_flag_says() -> None:
 def test_the_characters_a_match_may_open_with() -> None:
     assert openings(["(?:the )?army", "(?<!air )Strike"], ignorecase=True) == frozenset("tas")
     assert openings([r"\d+ killed", "army"]) is None  # any
+    at = by_opening([("army", ["Army", "troops"]), ("any", [r"\d+"]), ("police", ["police"])])
+    assert (at["a"], at["A"], at["p"], at["x"]) == (("army", "any"), ("army", "any"), ("any", "police"), ("any",))
+    assert "é" not in at  # another character: any item may match
 
 
 @given(st.text(alphabet="abc ()-", max_size=30))

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from eventcode.codebook import acled_codebook
-from eventcode.coder.alternation import alternation
+from eventcode.coder.alternation import alternation, by_opening
 from eventcode.coder.codebook import Actors, GenericActor, NamedActor, StateForce, actors
 from eventcode.coder.context import ActorContext, ContextActor, SeenForce
 
@@ -58,6 +58,7 @@ class _Compiled:
     generic_low: re.Pattern[str]
     generic_entries: tuple[GenericActor, ...]
     generic_roles: tuple[re.Pattern[str], ...]
+    generic_roles_at: dict[str, tuple[int, ...]]
     prefix: re.Pattern[str]
     unlisted: re.Pattern[str]
     titled: re.Pattern[str]
@@ -164,6 +165,7 @@ def _compiled() -> _Compiled:
     # for lower-cased text, the roles' patterns as one trie (see alternation), with no group to tell the role by
     generic_low = re.compile(r"\b(?:" + alternation([lowered(_alternation(g.patterns)) for g in book.generic]) + r")\b")
     generic_roles = tuple(re.compile(rf"(?:{lowered(_alternation(g.patterns))})\b") for g in book.generic)
+    generic_roles_at = by_opening([(i, g.patterns) for i, g in enumerate(book.generic)])
     word = r"[A-Z0-9][\w'\u2019/.-]*"
     prefix = re.compile(rf"(?:^|[^\w'\u2019-])(?P<name>(?:{word}|al|of|de) ){{0,3}}{word}[ -]$")
     unlisted = re.compile(rf"(?<![\w-])(?:{book.unlisted.pattern})(?![\w-])")
@@ -171,8 +173,8 @@ def _compiled() -> _Compiled:
     police = re.compile(rf"\b(?:{_alternation(list(book.police_words))})\b" if book.police_words else "(?!)",
                         re.IGNORECASE)
     return _Compiled(book, named, named_low, named_acronyms, book.named, named_each, forces, demonym_country,
-                     demonym_before, police, generic, generic_low, book.generic, generic_roles, prefix, unlisted,
-                     titled,
+                     demonym_before, police, generic, generic_low, book.generic, generic_roles, generic_roles_at,
+                     prefix, unlisted, titled,
                      frozenset(w for entry in acled_codebook().country_registry for w in entry.name.split()),
                      frozenset(book.unlisted.not_actors), re.compile(book.unlisted.weapon_models),
                      re.compile(rf"(?<![\w-])(?i:{_alternation(list(book.force_nouns))}) (?:of|from) (?:the )?"
@@ -359,7 +361,8 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
         # each role is the named group g<index> of the search of the original text; in the faster search of the
         # lower-cased text, it is the first role whose patterns match there
         index = int(str(m.lastgroup)[1:]) if low is None else next(
-            i for i, pattern in enumerate(c.generic_roles) if pattern.match(low, m.start()))
+            i for i in c.generic_roles_at.get(low[m.start()], range(len(c.generic_roles)))
+            if c.generic_roles[i].match(low, m.start()))
         role = c.generic_entries[index]
         if role.inter == CIVILIANS and _inside_a_name(text, m.start()):
             continue  # "the Korean People's Army", "the Monywa The Boys": a word of a name, not people

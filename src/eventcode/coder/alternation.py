@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from typing import TypeVar
 
 _SPECIAL = frozenset("\\.^$*+?{}[]|()")
 # an escape, a character class (a ']' right after '[' or '[^' is one of its characters), or a parenthesis or bar
@@ -122,3 +123,15 @@ def openings(patterns: Sequence[str], ignorecase: bool = False) -> frozenset[str
                 return None
             chars.add(opening[0].lower() if ignorecase else opening[0])
     return frozenset(chars)
+
+
+T = TypeVar("T")
+
+
+def by_opening(items: Sequence[tuple[T, Sequence[str]]]) -> dict[str, tuple[T, ...]]:
+    """For each ASCII character, the items (in their order) whose patterns may match where the text opens with it
+    in either case (patterns searched with IGNORECASE, or lower-cased and searched in lower-cased text); where it
+    opens with another character, any may match."""
+    firsts = [(item, openings(patterns, ignorecase=True)) for item, patterns in items]
+    return {char: tuple(item for item, chars in firsts if chars is None or char.lower() in chars)
+            for char in map(chr, range(128))}

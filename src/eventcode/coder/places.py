@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from eventcode.codebook import acled_codebook
 from eventcode.coder.actors import demonym_country, literals
+from eventcode.coder.alternation import alternation
 from eventcode.coder.codebook import Gazetteer, Place, lexicon, place_words
 from eventcode.coder.world import CountryIndex, WorldPlace, country_index, fold
 
@@ -87,7 +88,7 @@ def _possessive(token: str) -> bool:
 def _unknown() -> re.Pattern[str]:
     """Place-like names no gazetteer knows: "in Maijayang", "the Aungja base", "Hpa Yar village"."""
     lex = lexicon()
-    before = "|".join(f"(?i:{w})" for w in lex.place_before)
+    before = f"(?i:{alternation(lex.place_before, ignorecase=True)})"
     after = "|".join(lex.place_after)
     return re.compile(rf"\b(?:{before}) (?:the )?(?P<a>{_NAME})|\b(?P<b>{_NAME}) (?=(?:{after})\b)")
 

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeVar
 
 from eventcode.codebook import acled_codebook
 from eventcode.coder.actors import demonym_country, demonyms_pattern, lowered
-from eventcode.coder.alternation import alternation, openings
+from eventcode.coder.alternation import alternation, by_opening
 from eventcode.coder.codebook import Lexicon, SubEventLexicon, lexicon
 
 
@@ -65,16 +63,6 @@ def _words(patterns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(_source(patterns), re.IGNORECASE)
 
 
-T = TypeVar("T")
-
-
-def _by_opening(items: Sequence[tuple[T, Sequence[str]]]) -> dict[str, tuple[T, ...]]:
-    """For each ASCII character, the items (in their order) whose patterns may match where a word opens with it, in
-    any case; a word opening with another character may match any."""
-    firsts = [(item, openings(patterns, ignorecase=True)) for item, patterns in items]
-    return {char: tuple(item for item, chars in firsts if chars is None or char.lower() in chars)
-            for char in map(chr, range(128))}
-
 
 @functools.lru_cache(maxsize=1)
 def _compiled() -> _Compiled:
@@ -82,7 +70,7 @@ def _compiled() -> _Compiled:
     order = tuple(sub.name for sub in acled_codebook().sub_event_types)
     triggers = tuple((name, book.sub_event_types[name], _words(book.sub_event_types[name].triggers))
                      for name in order if name in book.sub_event_types and book.sub_event_types[name].triggers)
-    triggers_at = _by_opening([(trigger, trigger[1].triggers) for trigger in triggers])
+    triggers_at = by_opening([(trigger, trigger[1].triggers) for trigger in triggers])
     every = tuple(dict.fromkeys(p for _name, entry, _pattern in triggers for p in entry.triggers))
     any_trigger = re.compile(lowered(_source(every)))
     cues = {name: _words(patterns) for name, patterns in book.cues.items()}
@@ -91,7 +79,7 @@ def _compiled() -> _Compiled:
                 if "(?-i:" not in pattern.pattern}
     # where any of them starts: one scan finds the places each group is then tried at
     cue_start = re.compile(lowered(_source(tuple(p for name in cues_low for p in book.cues[name]))))
-    cues_at = _by_opening([(name, book.cues[name]) for name in cues_low])
+    cues_at = by_opening([(name, book.cues[name]) for name in cues_low])
     victim_cues = {name: _words(patterns) for name, patterns in book.victim_cues.items()}
     mutual = {name: re.compile("(?:" + "|".join(entry.mutual) + ")", re.IGNORECASE)
               for name, entry in book.sub_event_types.items() if entry.mutual}
@@ -131,7 +119,14 @@ def hierarchy() -> tuple[str, ...]:
 
 
 def _blocker(c: _Compiled, text: str, start: int) -> str:
-    window = text[max(0, start - c.book.blocker_window):start]
+    return _blocked(text[max(0, start - c.book.blocker_window):start])
+
+
+@functools.lru_cache(maxsize=4096)
+def _blocked(window: str) -> str:
+    """The blocker group that governs what follows ``window`` (the words before a trigger or cue), or "": asked
+    for each trigger, each cue and each count, often at the same place."""
+    c = _compiled()
     clause = c.clause_break.split(window)[-1]
     for name, pattern in c.blockers:
         breaks = c.group_breaks.get(name)
