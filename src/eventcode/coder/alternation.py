@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from typing import TypeVar
 
 _SPECIAL = frozenset("\\.^$*+?{}[]|()")
+_CLASSES = ("\\d", "\\D", "\\w", "\\W", "\\s", "\\S")
 # an escape, a character class (a ']' right after '[' or '[^' is one of its characters), or a parenthesis or bar
 _TOKEN = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|[()|]", re.DOTALL)
 
@@ -45,39 +46,59 @@ def _split(pattern: str) -> list[str]:
     return [pattern[start + 1:end] for start, end in zip([-1, *bars], [*bars, len(pattern)], strict=True)]
 
 
+def _lookbehinds(pattern: str) -> tuple[list[str], str]:
+    """The lookbehinds ``pattern`` opens with, and the pattern after them."""
+    behind = []
+    while pattern.startswith(("(?<=", "(?<!")):
+        close = _close(pattern)
+        behind.append(pattern[:close + 1])
+        pattern = pattern[close + 1:]
+    return behind, pattern
+
+
 def _expanded(pattern: str) -> list[str]:
-    """``pattern`` as alternatives tried in the same order, none opening with a non-capturing group:
-    "(?:the )?army" -> "the army", "army"; "(?:a|b)c" -> "ac", "bc". A pattern with a capturing group or a
-    conditional is kept whole (it would be repeated)."""
-    if not pattern.startswith("(?:") or any(pattern[i] == "(" and (not pattern.startswith("(?", i)
-                                                                   or pattern.startswith(("(?P", "(?("), i))
-                                            for i, _ in _structure(pattern)):
+    """``pattern`` as alternatives tried in the same order, none opening with a non-capturing group after its
+    lookbehinds: "(?:the )?army" -> "the army", "army"; "(?<!x)(?:a|b)c" -> "(?<!x)ac", "(?<!x)bc". A pattern with a
+    capturing group or a conditional is kept whole (it would be repeated)."""
+    behind, body = _lookbehinds(pattern)
+    if not body.startswith("(?:") or any(pattern[i] == "(" and (not pattern.startswith("(?", i)
+                                                                or pattern.startswith(("(?P", "(?("), i))
+                                         for i, _ in _structure(pattern)):
         return [pattern]
-    close = _close(pattern)
-    inner, rest = pattern[3:close], pattern[close + 1:]
+    close = _close(body)
+    inner, rest = body[3:close], body[close + 1:]
     if rest[:1] in ("*", "+", "{") or rest[:2] in ("??", "?+"):
         return [pattern]
     optional = rest[:1] == "?"
     rest = rest[optional:]
     heads = [*(part + rest for part in _split(inner)), *((rest,) if optional else ())]
-    return [found for head in heads for found in _expanded(head)]
+    return ["".join(behind) + found for head in heads for found in _expanded(head)]
 
 
-def _opening(pattern: str) -> tuple[str, str] | None:
-    """The plain ASCII character every match of ``pattern`` opens with, and the pattern after it; None when the
-    pattern opens otherwise. Lookbehinds before the character move after it: "(?<!air )strike" -> "s",
-    "(?<!(?:air )s)trike"."""
-    behind = []
-    while pattern.startswith(("(?<=", "(?<!")):
-        close = _close(pattern)
-        behind.append(pattern[:4] + "(?:" + pattern[4:close] + ")")
-        pattern = pattern[close + 1:]
-    size = 2 if pattern[:1] == "\\" and not pattern[1:2].isalnum() else 1
-    char = pattern[size - 1:size]
-    if not char or not char.isascii() or (size == 1 and char in _SPECIAL) \
-            or pattern[size:size + 1] in ("?", "*", "+", "{"):
-        return None
-    return char, "".join(look + pattern[:size] + ")" for look in behind) + pattern[size:]
+def _opening(pattern: str) -> tuple[str | None, str]:
+    """The plain ASCII character every match of ``pattern`` opens with and the pattern after it; else None and the
+    pattern. Lookbehinds before the first character move after it: "(?<!air )strike" -> "s", "(?<!(?:air )s)trike";
+    so they do before a class of characters, which Python then tries only where one of them is:
+    "(?<!,)\\d" -> None, "\\d(?<!(?:,)\\d)"."""
+    behind, body = _lookbehinds(pattern)
+    token = _TOKEN.match(body)
+    if body.startswith(_CLASSES) or body[:1] == ".":
+        size, char = (1 if body[0] == "." else 2), None
+    elif body[:1] == "[" and token is not None:
+        size, char = token.end(), None
+    elif body[:1] == "\\" and body[1:2] and not body[1].isalnum():  # an escaped character
+        size, char = 2, body[1]
+    elif body[:1] and body[0] not in _SPECIAL:
+        size, char = 1, body[0]
+    else:
+        return None, pattern
+    if body[size:size + 1] in ("?", "*", "+", "{"):
+        return None, pattern
+    element = body[:size]
+    rest = "".join(f"{look[:4]}(?:{look[4:-1]}){element})" for look in behind) + body[size:]
+    if char is not None and char.isascii():
+        return char, rest
+    return None, element + rest
 
 
 def _trie(alternatives: Sequence[str], ignorecase: bool) -> list[str]:
@@ -93,12 +114,11 @@ def _trie(alternatives: Sequence[str], ignorecase: bool) -> list[str]:
         run.clear()
 
     for pattern in (found for alternative in alternatives for found in _expanded(alternative)):
-        opening = _opening(pattern)
-        if opening is None:
+        char, rest = _opening(pattern)
+        if char is None:
             flush()  # alternatives on either side of it may start alike: their order around it is kept
-            written.append(pattern)
+            written.append(rest)
         else:
-            char, rest = opening
             run.setdefault(char.lower() if ignorecase else char, []).append(rest)
     flush()
     return written
@@ -118,10 +138,10 @@ def openings(patterns: Sequence[str], ignorecase: bool = False) -> frozenset[str
     chars = set()
     for part in (part for pattern in patterns for part in _split(pattern)):
         for alternative in _expanded(part):
-            opening = _opening(alternative)
-            if opening is None:
+            char = _opening(alternative)[0]
+            if char is None:
                 return None
-            chars.add(opening[0].lower() if ignorecase else opening[0])
+            chars.add(char.lower() if ignorecase else char)
     return frozenset(chars)
 
 
