@@ -35,6 +35,7 @@ def test_a_lookbehind_moves_after_the_character_it_guards() -> None:
     assert alternation(["(?<!air )strike", "shot"]) == "s(?:t(?<!(?:(?:air )s)t)rike|hot)"
     same(["(?<!air )strikes?", "(?<=a )shot", "s"], "air strike, a strike, a shot, the shot")
     assert alternation([r"(?<!\d)(?:\d[\d,]*) dead"]) == r"\d(?<!(?:\d)\d)[\d,]* dead"  # tried only at digits
+    assert alternation(["(?<!-)(?:SAC|SAF)"]) == "S(?<!(?:-)S)A(?:C|F)"  # the lookbehind checked once
     same([r"(?<!\d)(?<!\d,)(?:\d[\d,]*) dead", r"(?<![a-z])[a-z]+ dead", "(?<!x).x"], "1,2 dead, 12 dead; tax dead")
 
 

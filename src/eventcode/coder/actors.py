@@ -148,14 +148,16 @@ def _compiled() -> _Compiled:
     aliases = [a for entry in book.named for a in entry.aliases]
     named_low = re.compile(r"(?<![\w-])(?:" + alternation([lowered(_longest_first(aliases))]) + ")" + lowered(end))
     acronyms = [re.escape(a) for entry in book.named for a in entry.acronyms]
-    named_acronyms = re.compile(r"(?<![\w-])(?:" + alternation([_alternation(acronyms)]) + ")" + end)
+    named_acronyms = re.compile("(?:" + alternation([r"(?<![\w-])(?:" + _alternation(acronyms) + ")"]) + ")" + end)
     # a country's own name serves as its adjective too ("Pakistan forces", "the Turkmenistan military"), unless
     # another country's place has the name ("Georgia police")
     adjectives = {country: (*names, *(() if country in book.names_not_adjectives else (country,)))
                   for country, names in book.demonyms.items()}
     demonym_country = {d.casefold(): country for country, names in adjectives.items() for d in names}
     demonyms = literals([d for names in adjectives.values() for d in names])
-    forces = re.compile(rf"(?<![\w-])(?P<dem>{demonyms})(?: and (?P<dem2>{demonyms}))?(?:-led|-backed)?"
+    # the lookbehind inside the trie, after each first letter: Python then tries these only at capitals
+    demonym_start = alternation([r"(?<![\w-])" + demonyms])
+    forces = re.compile(rf"(?P<dem>{demonym_start})(?: and (?P<dem2>{demonyms}))?(?:-led|-backed)?"
                         rf"(?P<between>(?: [\w-]+){{0,2}}?) "
                         rf"(?i:{_alternation(list(book.force_nouns))})\b")
     demonym_before = re.compile(rf"(?<![\w-])(?P<dem>{demonyms}) $")
@@ -168,7 +170,7 @@ def _compiled() -> _Compiled:
     generic_roles_at = by_opening([(i, g.patterns) for i, g in enumerate(book.generic)])
     word = r"[A-Z0-9][\w'\u2019/.-]*"
     prefix = re.compile(rf"(?:^|[^\w'\u2019-])(?P<name>(?:{word}|al|of|de) ){{0,3}}{word}[ -]$")
-    unlisted = re.compile(rf"(?<![\w-])(?:{book.unlisted.pattern})(?![\w-])")
+    unlisted = re.compile("(?:" + alternation([rf"(?<![\w-])(?:{book.unlisted.pattern})"]) + r")(?![\w-])")
     titled = re.compile(rf"(?<![\w-])(?:{book.unlisted.titled})(?![\w-])")
     police = re.compile(rf"\b(?:{_alternation(list(book.police_words))})\b" if book.police_words else "(?!)",
                         re.IGNORECASE)

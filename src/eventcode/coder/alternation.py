@@ -109,6 +109,9 @@ def _trie(alternatives: Sequence[str], ignorecase: bool) -> list[str]:
     def flush() -> None:
         for char, rests in run.items():
             head = "\\" + char if char in _SPECIAL else char
+            behind = "".join(_lookbehinds(rests[0])[0])
+            if behind and all(rest.startswith(behind) for rest in rests):  # checked once, right after the character
+                head, rests = head + behind, [rest[len(behind):] for rest in rests]
             below = _trie(rests, ignorecase) if len(rests) > 1 else rests
             written.append(head + below[0] if len(below) == 1 else f"{head}(?:{'|'.join(below)})")
         run.clear()
