@@ -67,8 +67,13 @@ class WorldPlace:
     population: int
 
     def as_place(self) -> Place:
-        """The place as a gazetteer entry."""
-        return Place(location=self.name, admin1=self.admin1, latitude=self.latitude, longitude=self.longitude)
+        """The place as a gazetteer entry (made once: it cannot change)."""
+        return _as_place(self)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _as_place(place: WorldPlace) -> Place:
+    return Place(location=place.name, admin1=place.admin1, latitude=place.latitude, longitude=place.longitude)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
