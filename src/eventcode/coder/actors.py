@@ -160,7 +160,7 @@ def _compiled() -> _Compiled:
     forces = re.compile(rf"(?P<dem>{demonym_start})(?: and (?P<dem2>{demonyms}))?(?:-led|-backed)?"
                         rf"(?P<between>(?: [\w-]+){{0,2}}?) "
                         rf"(?i:{_alternation(list(book.force_nouns))})\b")
-    demonym_before = re.compile(rf"(?<![\w-])(?P<dem>{demonyms}) $")
+    demonym_before = re.compile(rf"(?P<dem>{demonym_start}) $")
     generic_source = r"\b(?:" + "|".join(f"(?P<g{i}>{_alternation(g.patterns)})"
                                           for i, g in enumerate(book.generic)) + r")\b"
     generic = re.compile(generic_source, re.IGNORECASE)
