@@ -43,9 +43,9 @@ class _Compiled:
 @functools.lru_cache(maxsize=1)
 def _compiled() -> _Compiled:
     book = dates()
-    month = "(?:" + "|".join(sorted(book.months, key=len, reverse=True)) + ")"
-    weekday = "|".join(book.weekdays)
-    relative = "|".join(re.escape(w) for w in sorted(book.relative, key=len, reverse=True))
+    month = "(?:" + alternation(sorted(book.months, key=len, reverse=True), ignorecase=True) + ")"
+    weekday = alternation(list(book.weekdays), ignorecase=True)
+    relative = alternation([re.escape(w) for w in sorted(book.relative, key=len, reverse=True)], ignorecase=True)
     day = r"\d{1,2}(?:st|nd|rd|th)?"
     any_date = re.compile(
         rf"\bbetween (?P<rd1>{day}) and (?P<rd2>{day}) (?P<rm>{month})(?:,? (?P<ry>\d{{4}}))?"
