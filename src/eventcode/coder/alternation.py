@@ -48,6 +48,8 @@ def _split(pattern: str) -> list[str]:
 
 def _lookbehinds(pattern: str) -> tuple[list[str], str]:
     """The lookbehinds ``pattern`` opens with, and the pattern after them."""
+    if not pattern.startswith("(?<"):
+        return [], pattern
     behind = []
     while pattern.startswith(("(?<=", "(?<!")):
         close = _close(pattern)
@@ -81,10 +83,10 @@ def _opening(pattern: str) -> tuple[str | None, str]:
     so they do before a class of characters, which Python then tries only where one of them is:
     "(?<!,)\\d" -> None, "\\d(?<!(?:,)\\d)"."""
     behind, body = _lookbehinds(pattern)
-    token = _TOKEN.match(body)
+    token = _TOKEN.match(body) if body[:1] == "[" else None
     if body.startswith(_CLASSES) or body[:1] == ".":
         size, char = (1 if body[0] == "." else 2), None
-    elif body[:1] == "[" and token is not None:
+    elif token is not None:
         size, char = token.end(), None
     elif body[:1] == "\\" and body[1:2] and not body[1].isalnum():  # an escaped character
         size, char = 2, body[1]
