@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from datetime import date
 from pathlib import Path
@@ -84,7 +85,7 @@ def test_the_index_is_written_once_per_country_and_kept_in_memory_where_it_canno
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     tiny = {"NG": {"places": [["Gwoza", "Borno", 11.08, 13.69, 15176]], "names": {"gwoza": [0]},
                    "areas": {"borno": "Borno"}}}
-    monkeypatch.setattr(world, "_build", lambda: tiny)
+    monkeypatch.setattr(world, "_build", lambda: copy.deepcopy(tiny))  # each build a new one, as the real one
     world._index_files.cache_clear()
     world.country_index.cache_clear()
     try:
@@ -93,7 +94,9 @@ def test_the_index_is_written_once_per_country_and_kept_in_memory_where_it_canno
         assert index is not None
         assert index.seat("Borno") == index.places["gwoza"][0]
         [folder] = (tmp_path / "cache").iterdir()
-        assert json.loads((folder / "NG.json").read_text(encoding="utf-8")) == tiny["NG"]
+        assert json.loads((folder / "NG.json").read_text(encoding="utf-8")) == {
+            "places": '["Gwoza", "Borno", 11.08, 13.69, 15176]', "names": "gwoza", "rows": "0",
+            "areas": {"borno": "Borno"}, "seats": {"Borno": 0}, "first_words": "borno\ngwoza"}
         world._index_files.cache_clear()
         world.country_index.cache_clear()
         (tmp_path / "blocked").write_text("a file, not a folder", encoding="utf-8")

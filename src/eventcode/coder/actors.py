@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from eventcode.codebook import acled_codebook
+from eventcode.coder.alternation import alternation, by_opening
 from eventcode.coder.codebook import Actors, GenericActor, NamedActor, StateForce, actors
 from eventcode.coder.context import ActorContext, ContextActor, SeenForce
 
@@ -56,6 +57,8 @@ class _Compiled:
     generic: re.Pattern[str]
     generic_low: re.Pattern[str]
     generic_entries: tuple[GenericActor, ...]
+    generic_roles: tuple[re.Pattern[str], ...]
+    generic_roles_at: dict[str, tuple[int, ...]]
     prefix: re.Pattern[str]
     unlisted: re.Pattern[str]
     titled: re.Pattern[str]
@@ -143,32 +146,38 @@ def _compiled() -> _Compiled:
     named = re.compile(r"(?<![\w-])(?:" + "|".join(named_parts) + ")" + end, re.IGNORECASE)
     named_each = tuple(re.compile(f"(?:{part})", re.IGNORECASE) for part in named_parts)
     aliases = [a for entry in book.named for a in entry.aliases]
-    named_low = re.compile(r"(?<![\w-])(?:" + lowered(_longest_first(aliases)) + ")" + lowered(end))
+    named_low = re.compile(r"(?<![\w-])(?:" + alternation([lowered(_longest_first(aliases))]) + ")" + lowered(end))
     acronyms = [re.escape(a) for entry in book.named for a in entry.acronyms]
-    named_acronyms = re.compile(r"(?<![\w-])(?:" + _alternation(acronyms) + ")" + end)
+    named_acronyms = re.compile("(?:" + alternation([r"(?<![\w-])(?:" + _alternation(acronyms) + ")"]) + ")" + end)
     # a country's own name serves as its adjective too ("Pakistan forces", "the Turkmenistan military"), unless
     # another country's place has the name ("Georgia police")
     adjectives = {country: (*names, *(() if country in book.names_not_adjectives else (country,)))
                   for country, names in book.demonyms.items()}
     demonym_country = {d.casefold(): country for country, names in adjectives.items() for d in names}
     demonyms = literals([d for names in adjectives.values() for d in names])
-    # ... and in the possessive ("Russia's air defence")
-    forces = re.compile(rf"(?<![\w-])(?P<dem>{demonyms})(?:['\u2019]s)?(?: and (?P<dem2>{demonyms}))?(?:-led|-backed)?"
+    # the lookbehind inside the trie, after each first letter: Python then tries these only at capitals; a
+    # country's name serves in the possessive too ("Russia's air defence")
+    demonym_start = alternation([r"(?<![\w-])" + demonyms])
+    forces = re.compile(rf"(?P<dem>{demonym_start})(?:['\u2019]s)?(?: and (?P<dem2>{demonyms}))?(?:-led|-backed)?"
                         rf"(?P<between>(?: [\w-]+){{0,2}}?) "
                         rf"(?i:{_alternation(list(book.force_nouns))})\b")
-    demonym_before = re.compile(rf"(?<![\w-])(?P<dem>{demonyms}) $")
+    demonym_before = re.compile(rf"(?P<dem>{demonym_start}) $")
     generic_source = r"\b(?:" + "|".join(f"(?P<g{i}>{_alternation(g.patterns)})"
                                           for i, g in enumerate(book.generic)) + r")\b"
     generic = re.compile(generic_source, re.IGNORECASE)
-    generic_low = re.compile(lowered(generic_source))
+    # for lower-cased text, the roles' patterns as one trie (see alternation), with no group to tell the role by
+    generic_low = re.compile(r"\b(?:" + alternation([lowered(_alternation(g.patterns)) for g in book.generic]) + r")\b")
+    generic_roles = tuple(re.compile(rf"(?:{lowered(_alternation(g.patterns))})\b") for g in book.generic)
+    generic_roles_at = by_opening([(i, g.patterns) for i, g in enumerate(book.generic)])
     word = r"[A-Z0-9][\w'\u2019/.-]*"
     prefix = re.compile(rf"(?:^|[^\w'\u2019-])(?P<name>(?:{word}|al|of|de) ){{0,3}}{word}[ -]$")
-    unlisted = re.compile(rf"(?<![\w-])(?:{book.unlisted.pattern})(?![\w-])")
+    unlisted = re.compile("(?:" + alternation([rf"(?<![\w-])(?:{book.unlisted.pattern})"]) + r")(?![\w-])")
     titled = re.compile(rf"(?<![\w-])(?:{book.unlisted.titled})(?![\w-])")
     police = re.compile(rf"\b(?:{_alternation(list(book.police_words))})\b" if book.police_words else "(?!)",
                         re.IGNORECASE)
     return _Compiled(book, named, named_low, named_acronyms, book.named, named_each, forces, demonym_country,
-                     demonym_before, police, generic, generic_low, book.generic, prefix, unlisted, titled,
+                     demonym_before, police, generic, generic_low, book.generic, generic_roles, generic_roles_at,
+                     prefix, unlisted, titled,
                      frozenset(w for entry in acled_codebook().country_registry for w in entry.name.split()),
                      frozenset(book.unlisted.not_actors), re.compile(book.unlisted.weapon_models),
                      re.compile(rf"(?<![\w-])(?i:{_alternation(list(book.force_nouns))}) (?:of|from) (?:the )?"
@@ -352,7 +361,12 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
     for m in (c.generic_low.finditer(low) if low is not None else c.generic.finditer(text)):
         if not free(m.start(), m.end()):
             continue
-        role = c.generic_entries[int(str(m.lastgroup)[1:])]  # each role is the named group g<index>
+        # each role is the named group g<index> of the search of the original text; in the faster search of the
+        # lower-cased text, it is the first role whose patterns match there
+        index = int(str(m.lastgroup)[1:]) if low is None else next(
+            i for i in c.generic_roles_at.get(low[m.start()], range(len(c.generic_roles)))
+            if c.generic_roles[i].match(low, m.start()))
+        role = c.generic_entries[index]
         if role.inter == CIVILIANS and _inside_a_name(text, m.start()):
             continue  # "the Korean People's Army", "the Monywa The Boys": a word of a name, not people
         home = country

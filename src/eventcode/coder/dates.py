@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from eventcode.coder.actors import lowered
+from eventcode.coder.alternation import alternation
 from eventcode.coder.codebook import Dates, dates
 
 
@@ -42,9 +43,9 @@ class _Compiled:
 @functools.lru_cache(maxsize=1)
 def _compiled() -> _Compiled:
     book = dates()
-    month = "(?:" + "|".join(sorted(book.months, key=len, reverse=True)) + ")"
-    weekday = "|".join(book.weekdays)
-    relative = "|".join(re.escape(w) for w in sorted(book.relative, key=len, reverse=True))
+    month = "(?:" + alternation(sorted(book.months, key=len, reverse=True), ignorecase=True) + ")"
+    weekday = alternation(list(book.weekdays), ignorecase=True)
+    relative = alternation([re.escape(w) for w in sorted(book.relative, key=len, reverse=True)], ignorecase=True)
     day = r"\d{1,2}(?:st|nd|rd|th)?"
     any_date = re.compile(
         rf"\bbetween (?P<rd1>{day}) and (?P<rd2>{day}) (?P<rm>{month})(?:,? (?P<ry>\d{{4}}))?"
@@ -58,10 +59,10 @@ def _compiled() -> _Compiled:
         rf"|\b(?P<rel>{relative})\b",
         re.IGNORECASE)
     months = tuple((re.compile(p + r"\Z", re.IGNORECASE), n) for p, n in book.months.items())
-    approximate = re.compile(r"\b(?:" + "|".join(book.approximate) + r")\b", re.IGNORECASE)
-    speech = (re.compile(r"\b(?:" + "|".join(book.speech_verbs) + r")\b[^.;]{0,12}$", re.IGNORECASE)
+    approximate = re.compile(r"\b(?:" + alternation(book.approximate, ignorecase=True) + r")\b", re.IGNORECASE)
+    speech = (re.compile(r"\b(?:" + alternation(book.speech_verbs, ignorecase=True) + r")\b[^.;]{0,12}$", re.IGNORECASE)
               if book.speech_verbs else None)
-    undated = re.compile(r"\b(?:" + "|".join(book.undated.words) + r")\b", re.IGNORECASE)
+    undated = re.compile(r"\b(?:" + alternation(book.undated.words, ignorecase=True) + r")\b", re.IGNORECASE)
     after = re.compile(r"^\s*(?:" + "|".join(book.approximate_after) + ")", re.IGNORECASE) if book.approximate_after \
         else re.compile(r"(?!)")
     dateline = re.compile("|".join(book.datelines)) if book.datelines else re.compile(r"(?!)")

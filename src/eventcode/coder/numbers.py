@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from eventcode.codebook import acled_codebook
 from eventcode.coder.actors import lowered
+from eventcode.coder.alternation import alternation
 from eventcode.coder.codebook import Numbers, numbers
 
 
@@ -39,6 +40,7 @@ class _Compiled:
     keyword: re.Pattern[str]
     keyword_low: re.Pattern[str]
     coded_any: re.Pattern[str]
+    coded_any_low: re.Pattern[str]
     tail_before: re.Pattern[str]
     singular_before: re.Pattern[str]
     intransitive: re.Pattern[str]
@@ -113,19 +115,21 @@ def _compiled() -> _Compiled:
     # would): linear time on a long run such as "1,1,1,...", where each start would otherwise rescan the run.
     inside = r"(?<!\d)(?<!\d,)"
     coded = tuple(re.compile((inside if p.startswith(r"(?P<n>\d") else "") + p, re.IGNORECASE) for p in book.coded)
-    none = re.compile(r"\b(?:" + "|".join(book.none) + r")\b", re.IGNORECASE)
+    none = re.compile(r"\b(?:" + alternation(book.none, ignorecase=True) + r")\b", re.IGNORECASE)
     keyword_low = re.compile(lowered(keyword.pattern))  # for lower-cased text: the same words, faster
     # one search tells whether any coded-figure statement is there (the group names cannot repeat in it)
-    coded_any = re.compile("|".join(re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for p in coded), re.IGNORECASE)
-    return _Compiled(book, values, vague, number, keyword, keyword_low, coded_any, tail_before, singular_before,
-                     intransitive, one_before, singular_after, singular_more, after, conjunct, conjunct_before, coded,
-                     none,
+    coded_any = re.compile(alternation([re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for p in coded], ignorecase=True),
+                           re.IGNORECASE)
+    coded_any_low = re.compile(lowered(coded_any.pattern))  # for lower-cased ASCII text (exactly the same there)
+    return _Compiled(book, values, vague, number, keyword, keyword_low, coded_any, coded_any_low, tail_before,
+                     singular_before, intransitive, one_before, singular_after, singular_more, after, conjunct,
+                     conjunct_before, coded, none,
                      frozenset(n.lower() for n in book.nouns),
                      re.compile(r"\b(?:" + "|".join(book.not_dead) + r")\b", re.IGNORECASE),
                      re.compile(r"\b(?:" + "|".join(book.claims) + r")\b[^.;]*$", re.IGNORECASE),
                      frozenset(book.summary_nouns),
-                     re.compile(r"(?<![\w-])(?:" + "|".join(book.unit_words) + r")\s*(\d+)\b" if book.unit_words
-                                else "(?!)", re.IGNORECASE),
+                     re.compile(r"(?<![\w-])(?:" + alternation(book.unit_words, ignorecase=True) + r")\s*(\d+)\b"
+                                if book.unit_words else "(?!)", re.IGNORECASE),
                      re.compile("|".join(book.asides) if book.asides else "(?!)", re.IGNORECASE),
                      frozenset(book.auxiliaries))
 
@@ -183,7 +187,8 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
     """Every statement of killed or injured people in ``text`` (a sentence), with offsets."""
     c = _compiled()
     found: list[Count] = []
-    for pattern in c.coded if c.coded_any.search(text) else ():
+    coded = c.coded_any_low.search(text.lower()) if text.isascii() else c.coded_any.search(text)
+    for pattern in c.coded if coded else ():
         for m in pattern.finditer(text):
             value = int(m.group("n").replace(",", ""))
             parts = m.groupdict().get("parts")

@@ -15,10 +15,11 @@ import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from eventcode.codebook import acled_codebook
 from eventcode.coder.actors import demonym_country, literals
+from eventcode.coder.alternation import alternation
 from eventcode.coder.codebook import Gazetteer, Place, lexicon, place_words
 from eventcode.coder.world import CountryIndex, WorldPlace, country_index, fold
 
@@ -87,7 +88,7 @@ def _possessive(token: str) -> bool:
 def _unknown() -> re.Pattern[str]:
     """Place-like names no gazetteer knows: "in Maijayang", "the Aungja base", "Hpa Yar village"."""
     lex = lexicon()
-    before = "|".join(f"(?i:{w})" for w in lex.place_before)
+    before = f"(?i:{alternation(lex.place_before, ignorecase=True)})"
     after = "|".join(lex.place_after)
     return re.compile(rf"\b(?:{before}) (?:the )?(?P<a>{_NAME})|\b(?P<b>{_NAME}) (?=(?:{after})\b)")
 
@@ -154,10 +155,11 @@ class PlaceIndex:
                                           note))
                 taken.append((m.start(), m.end()))
         if index is not None:
-            for mention in _world_places(text, index, country, context):
-                if not any(s < mention.end and mention.start < e for s, e in taken):
-                    found.append(replace(mention, start=mention.start + offset, end=mention.end + offset))
-                    taken.append((mention.start, mention.end))
+            for mention in _world_places(text, index, country, context, offset):
+                start, end = mention.start - offset, mention.end - offset
+                if not any(s < end and start < e for s, e in taken):
+                    found.append(mention)
+                    taken.append((start, end))
         for m in _unknown().finditer(text):
             group = "a" if m.group("a") else "b"
             start, end = m.span(group)
@@ -295,7 +297,8 @@ def _phrases(run: str, first_words: frozenset[str]) -> Iterator[tuple[int, int]]
                 yield start, end - (2 if _possessive(phrase) else 0)
 
 
-def _world_places(text: str, index: CountryIndex, country: str, context: frozenset[str]) -> Iterator[PlaceMention]:
+def _world_places(text: str, index: CountryIndex, country: str, context: frozenset[str],
+                  offset: int) -> Iterator[PlaceMention]:
     words = _words()
     runs = [(m, list(_spans(m.group(), index.first_words))) for m in words.run.finditer(text)]
     areas = [(m.start() + s, m.start() + e, index.areas[key]) for m, spans in runs for s, e in spans
@@ -320,17 +323,17 @@ def _world_places(text: str, index: CountryIndex, country: str, context: frozens
             area_word = (after.group("word") if after else None) or next(
                 (w for w in (fold(run[s:e]) for s, e in tokens if s >= end) if w in words.area_words), None)
             here = _qualifying_areas(text, m.start() + start, m.start() + end, areas)
-            mention = _world_mention(phrase, key, index, country, context, area_word, here)
+            mention = _world_mention(phrase, key, index, country, context, area_word, here, offset + m.start() + start)
             if mention is not None:
                 taken_to = end
-                yield replace(mention, start=m.start() + start, end=m.start() + end)
+                yield mention
 
 
 def _world_mention(phrase: str, key: str, index: CountryIndex, country: str, context: frozenset[str],
-                   area_word: str | None, here: frozenset[str]) -> PlaceMention | None:
-    """The place a phrase names (``context``: the admin1 areas the report names; ``here``: those its sentence
-    names with no word joining two places between, outside which a town of the phrase's name is not the one
-    meant)."""
+                   area_word: str | None, here: frozenset[str], start: int) -> PlaceMention | None:
+    """The place a phrase at ``start`` names (``context``: the admin1 areas the report names; ``here``: those its
+    sentence names with no word joining two places between, outside which a town of the phrase's name is not the
+    one meant)."""
     towns = index.places.get(key, ())
     area = index.areas.get(key)
     seat = index.seat(area) if area else None
@@ -339,7 +342,7 @@ def _world_mention(phrase: str, key: str, index: CountryIndex, country: str, con
                                                              "settlement", "community", "locality"}
     if area is not None and seat is not None and (
             admin_word or max((t.population for t in towns), default=0) < _CITY):
-        return PlaceMention(0, 0, phrase, seat.as_place(), 3, country,
+        return PlaceMention(start, start + len(phrase), phrase, seat.as_place(), 3, country,
                             f"{phrase!r} is the admin1 area {area}: coded to its largest town, {seat.name}")
     here = here - {area}  # the area the phrase names itself says nothing of where its towns are
     if not towns or (here and not any(t.admin1 in here for t in towns)):
@@ -353,4 +356,4 @@ def _world_mention(phrase: str, key: str, index: CountryIndex, country: str, con
         note = (f"{len(towns)} places called {phrase!r} in {country}: chose the one in {chosen.admin1 or 'its area'}"
                 f" (population {chosen.population:,}); also in {', '.join(sorted({t.admin1 for t in rivals}))}")
     precision = 2 if admin_word else 1
-    return PlaceMention(0, 0, phrase, chosen.as_place(), precision, country, note)
+    return PlaceMention(start, start + len(phrase), phrase, chosen.as_place(), precision, country, note)

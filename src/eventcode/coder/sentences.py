@@ -39,6 +39,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
 def split_sentences(text: str) -> list[Sentence]:
     """The sentences of ``text``, in order, with offsets; abbreviations ("Oct.", "Col.") do not end one."""
     ends, abbreviation, quotes = _patterns()
+    marks = {*quotes, *quotes.values()}
     sentences: list[Sentence] = []
     start = 0
     open_quote = ""
@@ -52,6 +53,8 @@ def split_sentences(text: str) -> list[Sentence]:
             begin = start + lead
             sentences.append(Sentence(len(sentences), begin, begin + len(body), body,
                                       bool(open_quote) or body[0] in quotes))
+            if marks.isdisjoint(body):
+                return  # no quotation mark opens or closes in it
             for char in body:
                 if open_quote and char == quotes[open_quote]:
                     open_quote = ""

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from eventcode.codebook import acled_codebook
 from eventcode.coder.actors import demonym_country, demonyms_pattern, lowered
+from eventcode.coder.alternation import alternation, by_opening
 from eventcode.coder.codebook import Lexicon, SubEventLexicon, lexicon
 
 
@@ -29,10 +30,12 @@ class _Compiled:
     book: Lexicon
     order: tuple[str, ...]
     triggers: tuple[tuple[str, SubEventLexicon, re.Pattern[str]], ...]
+    triggers_at: dict[str, tuple[tuple[str, SubEventLexicon, re.Pattern[str]], ...]]
     any_trigger: re.Pattern[str]
     cues: dict[str, re.Pattern[str]]
     cues_low: dict[str, re.Pattern[str]]
     cue_start: re.Pattern[str]
+    cues_at: dict[str, tuple[str, ...]]
     victim_cues: dict[str, re.Pattern[str]]
     mutual: dict[str, re.Pattern[str]]
     blockers: tuple[tuple[str, re.Pattern[str]], ...]
@@ -51,9 +54,14 @@ class _Compiled:
     label: re.Pattern[str]
 
 
+def _source(patterns: tuple[str, ...]) -> str:
+    """Any of ``patterns`` as a whole word, for IGNORECASE."""
+    return r"(?<![\w-])(?:" + alternation(sorted(patterns, key=len, reverse=True), ignorecase=True) + r")(?![\w-])"
+
+
 def _words(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:" + "|".join(sorted(patterns, key=len, reverse=True)) + r")(?![\w-])",
-                      re.IGNORECASE)
+    return re.compile(_source(patterns), re.IGNORECASE)
+
 
 
 @functools.lru_cache(maxsize=1)
@@ -62,27 +70,32 @@ def _compiled() -> _Compiled:
     order = tuple(sub.name for sub in acled_codebook().sub_event_types)
     triggers = tuple((name, book.sub_event_types[name], _words(book.sub_event_types[name].triggers))
                      for name in order if name in book.sub_event_types and book.sub_event_types[name].triggers)
+    triggers_at = by_opening([(trigger, trigger[1].triggers) for trigger in triggers])
     every = tuple(dict.fromkeys(p for _name, entry, _pattern in triggers for p in entry.triggers))
-    any_trigger = re.compile(lowered(_words(every).pattern))
+    any_trigger = re.compile(lowered(_source(every)))
     cues = {name: _words(patterns) for name, patterns in book.cues.items()}
     # the same, for lower-cased text (several times faster); a group with a case-sensitive part has none
     cues_low = {name: re.compile(lowered(pattern.pattern)) for name, pattern in cues.items()
                 if "(?-i:" not in pattern.pattern}
     # where any of them starts: one scan finds the places each group is then tried at
-    cue_start = re.compile(lowered(_words(tuple(p for name in cues_low for p in book.cues[name])).pattern))
+    cue_start = re.compile(lowered(_source(tuple(p for name in cues_low for p in book.cues[name]))))
+    cues_at = by_opening([(name, book.cues[name]) for name in cues_low])
     victim_cues = {name: _words(patterns) for name, patterns in book.victim_cues.items()}
     mutual = {name: re.compile("(?:" + "|".join(entry.mutual) + ")", re.IGNORECASE)
               for name, entry in book.sub_event_types.items() if entry.mutual}
-    blockers = tuple((name, re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])[^,;]*$", re.IGNORECASE))
+    blockers = tuple((name, re.compile(r"(?<![\w-])(?:" + alternation(patterns, ignorecase=True) + r")(?![\w-])[^,;]*$",
+                                       re.IGNORECASE))
                      for name, patterns in book.blockers.items())
     clause_break = re.compile("|".join(re.escape(b) for b in book.clause_breaks))
     group_breaks = {name: re.compile("|".join(re.escape(b) for b in book.clause_breaks if b not in kept))
                     for name, kept in book.clause_breaks_kept.items()}
     aggregate = _words(book.aggregate)
     statement = _words(book.statements) if book.statements else re.compile(r"(?!)")
-    source = re.compile(r"(?<![\w-])(?:" + "|".join(book.source_cues) + r")\s+(?:the\s+)?$", re.IGNORECASE) \
+    source = re.compile(r"(?<![\w-])(?:" + alternation(book.source_cues, ignorecase=True) + r")\s+(?:the\s+)?$",
+                        re.IGNORECASE) \
         if book.source_cues else re.compile(r"(?!)")
-    reason = re.compile(r"(?<![\w-])(?:" + "|".join(book.reason_cues) + r")(?![\w-])[^,;.]{0,60}$", re.IGNORECASE) \
+    reason = re.compile(r"(?<![\w-])(?:" + alternation(book.reason_cues, ignorecase=True) + r")(?![\w-])[^,;.]{0,60}$",
+                        re.IGNORECASE) \
         if book.reason_cues else re.compile(r"(?!)")
     witness = re.compile(r"^\s+(?:[\w-]+\s+)?(?:" + "|".join(book.witness_cues) + r")(?![\w-])", re.IGNORECASE) \
         if book.witness_cues else re.compile(r"(?!)")
@@ -94,7 +107,8 @@ def _compiled() -> _Compiled:
     # for lower-cased text: the same cues, faster
     aggregate_low, statement_low, cross_border_low = (re.compile(lowered(p.pattern))
                                                       for p in (aggregate, statement, cross_border))
-    return _Compiled(book, order, triggers, any_trigger, cues, cues_low, cue_start, victim_cues, mutual, blockers,
+    return _Compiled(book, order, triggers, triggers_at, any_trigger, cues, cues_low, cue_start, cues_at, victim_cues,
+                     mutual, blockers,
                      clause_break, group_breaks, aggregate, aggregate_low, statement, statement_low, source, witness,
                      reason, nearby, cross_border, cross_border_low, label)
 
@@ -105,7 +119,14 @@ def hierarchy() -> tuple[str, ...]:
 
 
 def _blocker(c: _Compiled, text: str, start: int) -> str:
-    window = text[max(0, start - c.book.blocker_window):start]
+    return _blocked(text[max(0, start - c.book.blocker_window):start])
+
+
+@functools.lru_cache(maxsize=4096)
+def _blocked(window: str) -> str:
+    """The blocker group that governs what follows ``window`` (the words before a trigger or cue), or "": asked
+    for each trigger, each cue and each count, often at the same place."""
+    c = _compiled()
     clause = c.clause_break.split(window)[-1]
     for name, pattern in c.blockers:
         breaks = c.group_breaks.get(name)
@@ -130,7 +151,7 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
         m = scan.search(low, m.start() + 1)
     for start in starts:
         blocker: str | None = None
-        for name, _entry, pattern in c.triggers:
+        for name, _entry, pattern in c.triggers_at.get(low[start], c.triggers):
             hit = pattern.match(text, start)
             if hit is not None:
                 if blocker is None:
@@ -219,15 +240,17 @@ def cues(text: str) -> frozenset[str]:
     if len(low) != len(text):  # lower-casing would move offsets: no fast path
         return frozenset(name for name, pattern in c.cues.items()
                          if any(not _blocker(c, text, m.start()) for m in pattern.finditer(text)))
-    starts = []
+    present = {name for name, pattern in c.cues.items()
+               if name not in c.cues_low and any(not _blocker(c, text, m.start()) for m in pattern.finditer(text))}
+    every = tuple(c.cues_low)
     m = c.cue_start.search(low)
     while m is not None:
-        starts.append(m.start())
-        m = c.cue_start.search(low, m.start() + 1)
-    return frozenset(name for name, pattern in c.cues.items()
-                     if (any(c.cues_low[name].match(low, start) and not _blocker(c, text, start) for start in starts)
-                         if name in c.cues_low
-                         else any(not _blocker(c, text, m.start()) for m in pattern.finditer(text))))
+        start = m.start()
+        for name in c.cues_at.get(low[start], every):
+            if name not in present and c.cues_low[name].match(low, start) and not _blocker(c, text, start):
+                present.add(name)
+        m = c.cue_start.search(low, start + 1)
+    return frozenset(present)
 
 
 @functools.lru_cache(maxsize=1024)

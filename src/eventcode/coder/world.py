@@ -29,7 +29,7 @@ from eventcode.coder.codebook import Place, admin1_file, geonames_admin1, place_
 from eventcode.errors import CodebookError
 
 #: Bump when the index's layout changes: older cache folders are then ignored.
-_LAYOUT = 1
+_LAYOUT = 2
 
 
 def geonames_file(name: str) -> Path:
@@ -67,8 +67,13 @@ class WorldPlace:
     population: int
 
     def as_place(self) -> Place:
-        """The place as a gazetteer entry."""
-        return Place(location=self.name, admin1=self.admin1, latitude=self.latitude, longitude=self.longitude)
+        """The place as a gazetteer entry (made once: it cannot change)."""
+        return _as_place(self)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _as_place(place: WorldPlace) -> Place:
+    return Place(location=place.name, admin1=place.admin1, latitude=place.latitude, longitude=place.longitude)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -86,10 +91,10 @@ class CountryIndex:
 
 
 class Towns(Mapping[str, tuple[WorldPlace, ...]]):
-    """A country's places by folded name, each built when first looked up (a country has up to 30,000, a report
-    names a few)."""
+    """A country's places by folded name, each read when first looked up (a country has up to 30,000, a report
+    names a few): ``names`` gives each name's row numbers ("3,17"), ``rows`` each row as JSON."""
 
-    def __init__(self, names: dict[str, list[int]], rows: list[list[Any]]) -> None:
+    def __init__(self, names: dict[str, str], rows: list[str]) -> None:
         self._names, self._rows = names, rows
         self._made: dict[int, WorldPlace] = {}
 
@@ -97,11 +102,11 @@ class Towns(Mapping[str, tuple[WorldPlace, ...]]):
         """The place of one row of the index."""
         place = self._made.get(number)
         if place is None:
-            place = self._made[number] = WorldPlace(*self._rows[number])
+            place = self._made[number] = WorldPlace(*json.loads(self._rows[number]))
         return place
 
     def __getitem__(self, key: str) -> tuple[WorldPlace, ...]:
-        return tuple(self.row(number) for number in self._names[key])
+        return tuple(self.row(int(number)) for number in self._names[key].split(","))
 
     def __contains__(self, key: object) -> bool:
         return key in self._names
@@ -135,8 +140,8 @@ def _country_codes() -> dict[str, str]:
 
 
 def _build() -> dict[str, dict[str, Any]]:
-    """Every country's index in its cached form: places as [name, admin1, lat, lon, population] rows, the row
-    numbers of each folded name, and ACLED's name of each admin1 area by its folded names."""
+    """Every country's index: places as [name, admin1, lat, lon, population] rows, the row numbers of each folded
+    name, and ACLED's name of each admin1 area by its folded names."""
     admin1 = geonames_admin1()
     rows: dict[str, list[list[Any]]] = defaultdict(list)
     names: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
@@ -155,6 +160,23 @@ def _build() -> dict[str, dict[str, Any]]:
                   for key in (fold(name), _without(fold(name), suffixes))}
              for cc, codes in admin1.items()}
     return {cc: {"places": rows[cc], "names": names[cc], "areas": areas.get(cc, {})} for cc in rows}
+
+
+def _packed(places: list[list[Any]], names: dict[str, list[int]], areas: dict[str, str]) -> dict[str, Any]:
+    """A country's index in its cached form, quick to read: its places' rows and its names' row numbers as lines
+    of text, split into objects only when looked up; the row of each admin1 area's most populous place and the
+    first words of the names ready."""
+    seats: dict[str, int] = {}
+    for number, (_name, area, _lat, _lon, population) in enumerate(places):
+        if area and (area not in seats or population > places[seats[area]][4]):
+            seats[area] = number
+    return {"places": "\n".join(json.dumps(row, ensure_ascii=False) for row in places), "names": "\n".join(names),
+            "rows": "\n".join(",".join(map(str, numbers)) for numbers in names.values()), "areas": areas,
+            "seats": seats, "first_words": "\n".join(sorted({name.split(" ", 1)[0] for name in (*names, *areas)}))}
+
+
+def _lines(text: str) -> list[str]:
+    return text.split("\n") if text else []
 
 
 def _without(name: str, suffixes: tuple[str, ...]) -> str:
@@ -182,7 +204,8 @@ def _index_files() -> dict[str, dict[str, Any]] | Path:
     folder = cache_dir()
     if (folder / "done").is_file():
         return folder
-    built = _build()
+    unpacked = _build()
+    built = {cc: _packed(**unpacked.pop(cc)) for cc in list(unpacked)}  # each country let go of once packed
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for cc, index in built.items():
@@ -212,11 +235,6 @@ def country_index(country: str) -> CountryIndex | None:
         raw = source[cc]
     else:
         return None
-    towns = Towns(raw["names"], raw["places"])
-    best: dict[str, int] = {}
-    for number, (_name, area, _lat, _lon, population) in enumerate(raw["places"]):
-        if area and (area not in best or population > raw["places"][best[area]][4]):
-            best[area] = number
-    seats = {area: towns.row(number) for area, number in best.items()}
-    first_words = frozenset(name.split(" ", 1)[0] for name in (*raw["names"], *raw["areas"]))
-    return CountryIndex(towns, raw["areas"], seats, first_words)
+    towns = Towns(dict(zip(_lines(raw["names"]), _lines(raw["rows"]), strict=True)), _lines(raw["places"]))
+    seats = {area: towns.row(number) for area, number in raw["seats"].items()}
+    return CountryIndex(towns, raw["areas"], seats, frozenset(_lines(raw["first_words"])))
