@@ -216,3 +216,19 @@ def test_a_countrys_rangers_are_its_state_forces() -> None:
     event = only("On 3 May 2020, separatists shot and killed one Thai ranger in Sai Buri district.", "Thailand",
                  date(2020, 5, 3))
     assert (event["actor2"], event["interaction"]) == ("Military Forces of Thailand (2019-)", 12)
+
+
+@pytest.mark.parametrize("text", [
+    "Around 5 April 2021 (between 5 - 6 April), people demonstrated overnight in Nikki and barricaded roads.",
+    "Around 5 April 2021 (from 5 - 7 April), people demonstrated in Nikki and barricaded roads.",
+])
+def test_a_range_in_brackets_after_the_day_restates_it(text: str) -> None:
+    event = only(text, "Benin", date(2021, 4, 5))
+    assert (event["event_date"], event["time_precision"], event["sub_event_type"]) == (
+        "2021-04-05", 2, "Violent demonstration")
+
+
+def test_nearly_before_a_number_is_no_hedge() -> None:
+    event = only("On 7 May 2020, nearly 200 migrant workers burned tyres and demonstrated in Rampur demanding to be "
+                 "sent home.", published=date(2020, 5, 7))
+    assert event["sub_event_type"] == "Violent demonstration"

@@ -232,6 +232,7 @@ def segment(facts: list[SentenceFacts], published: date, statements: bool = Fals
     return groups, not_coded
 
 
+_RESTATED = re.compile(r"^\s*\(\s*$")
 _COORDINATED = re.compile(r"^\W*(?:and|or|to|then)?\W*(?:on|from|until)?\W*$", re.IGNORECASE)
 
 
@@ -247,6 +248,8 @@ def _event_dates(f: SentenceFacts) -> list[DateMention]:
     bounds = [*(d.start for d in f.dates[1:]), f.sentence.end]
     for i, (previous, d) in enumerate(zip(f.dates, f.dates[1:], strict=False)):
         between = f.sentence.text[previous.end - base:d.start - base]
+        if _RESTATED.match(between):
+            continue  # "Around 2 May 2020 (from 2 - 4 May)": the same day told again
         span = (d.end, bounds[i + 1]) if leading else (previous.end, d.start)
         if _COORDINATED.match(between) or any(span[0] <= start < span[1] for start in own):
             kept.append(d)
