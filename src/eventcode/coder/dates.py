@@ -48,7 +48,8 @@ def _compiled() -> _Compiled:
     relative = alternation([re.escape(w) for w in sorted(book.relative, key=len, reverse=True)], ignorecase=True)
     day = r"\d{1,2}(?:st|nd|rd|th)?"
     any_date = re.compile(
-        rf"\b(?:between|from) (?P<rd1>{day})(?: and | to |\s*[-\u2013]\s*)(?P<rd2>{day}) (?P<rm>{month})(?:,? (?P<ry>\d{{4}}))?"
+        rf"\b(?:between|from) (?P<rd1>{day})(?: and | to |\s*[-\u2013]\s*)(?P<rd2>{day}) (?P<rm>{month})"
+        rf"(?:,? (?P<ry>\d{{4}}))?"
         rf"|\b(?P<d1>{day}) (?:of )?(?P<m1>{month}),?(?: (?P<y1>\d{{4}}))?\b"
         rf"|\b(?P<m2>{month}) (?P<d2>{day})\b(?:,? (?P<y2>\d{{4}}))?"
         rf"|\b(?:(?P<part>early|mid|late|the end of|end of|the beginning of|beginning of)[ -])?"
