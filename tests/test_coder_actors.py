@@ -838,3 +838,12 @@ def test_prosecutors_and_federal_agents_who_detain_are_the_police() -> None:
                         "Victoria on Wednesday.", published=date(2021, 4, 8), country="Mexico")
     assert (event["sub_event_type"], event["actor1"], event["actor2"]) == (
         "Arrests", "Police Forces of Mexico (2018-2024)", "Gulf Cartel")
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, Al Shabaab militants shot and killed a government soldier (off-duty) in Baidoa town.",
+    "On 3 May 2022, Al Shabaab militants shot and killed a police officer of Baidoa who was off-duty.",
+])
+def test_a_state_force_said_to_be_off_duty_afterwards_is_civilians(text: str) -> None:
+    event = first(text, "Somalia")
+    assert (event["sub_event_type"], event["actor2"], event["interaction"]) == ("Attack", "Civilians (Somalia)", 27)

@@ -417,7 +417,24 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
                                       c.book.local_group_inter.get(country) or c.book.unlisted.inter, "unlisted",
                                       f"{m.group()!r} is not in the actor dictionary: check ACLED's name and category"))
     found.sort(key=lambda a: a.start)
-    return _identified(found, text, offset)
+    return _identified(_off_duty(found, text, offset, country, day), text, offset)
+
+
+@functools.lru_cache(maxsize=1)
+def _off_duty_after() -> re.Pattern[str]:
+    """Words within a few words after a state force that make it off duty (actors.yaml ``off_duty``)."""
+    words = "|".join(_compiled().book.off_duty)
+    return re.compile(rf"^(?:\s+[\w-]+){{0,6}}?\s*(?:{words})" if words else "(?!)", re.IGNORECASE)
+
+
+def _off_duty(found: list[ActorMention], text: str, offset: int, country: str, day: date) -> list[ActorMention]:
+    """State forces said to be off duty are civilians."""
+    civilians = None
+    for i, mention in enumerate(found):
+        if mention.inter in STATE_FORCES and _off_duty_after().match(text[mention.end - offset:]):
+            civilians = civilians or generic_actor("civilians", country, day)
+            found[i] = replace(mention, name=civilians.name, inter=CIVILIANS, role=civilians.role, home="")
+    return found
 
 
 def attributed(before: str) -> bool:

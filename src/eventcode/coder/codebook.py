@@ -254,6 +254,7 @@ class Actors(_Entry):
     agent_suffixes: tuple[str, ...] = ()
     identified_as: tuple[str, ...] = ()
     coded_as: tuple[str, ...] = ()
+    off_duty: tuple[str, ...] = ()
     unlisted: Unlisted
     named: tuple[NamedActor, ...]
     fronts: tuple[Front, ...] = ()
