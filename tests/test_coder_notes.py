@@ -232,3 +232,9 @@ def test_nearly_before_a_number_is_no_hedge() -> None:
     event = only("On 7 May 2020, nearly 200 migrant workers burned tyres and demonstrated in Rampur demanding to be "
                  "sent home.", published=date(2020, 5, 7))
     assert event["sub_event_type"] == "Violent demonstration"
+
+
+def test_small_arms_fire_on_a_front_line_is_a_clash_of_its_sides() -> None:
+    event = only("On 5 May 2020, the OSCE SMM observed a total of 7 explosions/shots/bursts of fire involving small "
+                 "arms near Viktorivka.", "Ukraine", date(2020, 5, 5))
+    assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 12)
