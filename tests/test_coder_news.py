@@ -230,3 +230,7 @@ def test_a_year_after_an_article_dates_background_whose_place_is_not_inherited()
     events = code("Gwoza was a Boko Haram stronghold during a 2014 insurrection that overran the city of Bama. "
                   "On Wednesday gunmen killed two villagers.")
     assert [(e["event_date"], e["location"]) for e in events] == [("2024-04-17", "")]
+
+
+def test_a_strike_people_are_going_on_is_a_plan() -> None:
+    assert code("The doctors are going on an indefinite strike in Gwoza from Wednesday.") == []
