@@ -238,3 +238,15 @@ def test_small_arms_fire_on_a_front_line_is_a_clash_of_its_sides() -> None:
     event = only("On 5 May 2020, the OSCE SMM observed a total of 7 explosions/shots/bursts of fire involving small "
                  "arms near Viktorivka.", "Ukraine", date(2020, 5, 5))
     assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 12)
+
+
+def test_people_who_pelt_stones_at_police_are_a_mob() -> None:
+    event = only("On 5 May 2020, residents pelted stones at police in Rampur who were enforcing the lockdown.",
+                 published=date(2020, 5, 5))
+    assert (event["sub_event_type"], event["interaction"]) == ("Mob violence", 15)
+
+
+def test_heavy_and_medium_weapons_fired_at_a_village_are_shelling() -> None:
+    event = only("On 5 May 2020, National Resistance forces fired heavy and medium weapons at Ad Dahfash village.",
+                 "Yemen", date(2020, 5, 5))
+    assert event["sub_event_type"] == "Shelling/artillery/missile attack"
