@@ -250,3 +250,15 @@ def test_heavy_and_medium_weapons_fired_at_a_village_are_shelling() -> None:
     event = only("On 5 May 2020, National Resistance forces fired heavy and medium weapons at Ad Dahfash village.",
                  "Yemen", date(2020, 5, 5))
     assert event["sub_event_type"] == "Shelling/artillery/missile attack"
+
+
+@pytest.mark.parametrize(("text", "country", "sub_event_type"), [
+    ("On 13 August 2020, ISWAP established a checkpoint near Gubio and seized a Red Cross (ICRC) vehicle.",
+     "Nigeria", "Looting/property destruction"),
+    ("On 13 August 2020, armed men stormed the health office in Aden, confiscating 12 devices.", "Yemen",
+     "Looting/property destruction"),
+    ("On 13 August 2020, soldiers recovered four improvised explosive devices planted by NPA militants near "
+     "Pahug.", "Philippines", "Disrupted weapons use"),
+])
+def test_property_seized_and_explosives_recovered(text: str, country: str, sub_event_type: str) -> None:
+    assert only(text, country, date(2020, 8, 13))["sub_event_type"] == sub_event_type
