@@ -262,3 +262,9 @@ def test_heavy_and_medium_weapons_fired_at_a_village_are_shelling() -> None:
 ])
 def test_property_seized_and_explosives_recovered(text: str, country: str, sub_event_type: str) -> None:
     assert only(text, country, date(2020, 8, 13))["sub_event_type"] == sub_event_type
+
+
+def test_violent_demonstrations_in_the_plural_are_a_riot() -> None:
+    event = only("On 7 May 2020, police forces used teargas to disperse a second day of violent demonstrations by "
+                 "prisoners in Misserete.", "Benin", date(2020, 5, 7))
+    assert (event["sub_event_type"], event["interaction"]) == ("Violent demonstration", 15)
