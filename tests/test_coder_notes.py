@@ -268,3 +268,9 @@ def test_violent_demonstrations_in_the_plural_are_a_riot() -> None:
     event = only("On 7 May 2020, police forces used teargas to disperse a second day of violent demonstrations by "
                  "prisoners in Misserete.", "Benin", date(2020, 5, 7))
     assert (event["sub_event_type"], event["interaction"]) == ("Violent demonstration", 15)
+
+
+def test_demonstrators_who_kill_someone_riot() -> None:
+    event = only("On 4 May 2020, youths demonstrated in Kibera demanding answers from the police. Demonstrators took "
+                 "one of the suspects to the scene of the crime and killed him.", "Kenya", date(2020, 5, 4))
+    assert (event["event_type"], event["actor1"]) == ("Riots", "Rioters (Kenya)")

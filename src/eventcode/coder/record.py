@@ -173,6 +173,7 @@ def refine(sub_event_type: str, agent: ActorMention | None, target: ActorMention
         "non_state_agent": agent is not None and agent.inter in ARMED and agent.inter != STATE,
         "crowd_party": any(a is not None and a.inter in CROWDS for a in (agent, target)),
         "civilian_agent": agent is not None and agent.inter == CIVILIANS,
+        "crowd_agent": agent is not None and agent.inter in CROWDS,
         "civilian_party": mutual and agent is not None and target is not None
         and CIVILIANS in (agent.inter, target.inter) and {agent.inter, target.inter} <= {CIVILIANS, STATE},
     }
