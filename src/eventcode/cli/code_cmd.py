@@ -15,7 +15,7 @@ from typing import Any, TextIO
 
 from eventcode._atomic import atomic_text_writer
 from eventcode.cli._limits import size
-from eventcode.cli.validate_cmd import ProgressBar
+from eventcode.cli._progress import ProgressBar
 from eventcode.coder import Coder, Record, complete_event
 from eventcode.errors import EventcodeError, InputError, InvalidEvent
 from eventcode.events import Event
