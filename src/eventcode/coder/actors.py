@@ -195,12 +195,18 @@ def _compiled() -> _Compiled:
                       for country in {f.country for f in book.state_forces}})
 
 
+@dataclass(frozen=True, slots=True)
+class _AsWritten:
+    named: re.Pattern[str]
+    generic: re.Pattern[str]
+
+
 @functools.lru_cache(maxsize=1)
-def _as_written() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _as_written() -> _AsWritten:
     """The named and the generic actors searched with IGNORECASE in text as it is written: only for text whose
     lower-casing moves offsets (a few letters become two), so compiled when first needed."""
     c = _compiled()
-    return re.compile(c.named_source, re.IGNORECASE), re.compile(c.generic_source, re.IGNORECASE)
+    return _AsWritten(re.compile(c.named_source, re.IGNORECASE), re.compile(c.generic_source, re.IGNORECASE))
 
 
 class UserActors:
@@ -329,7 +335,7 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
                                       actor.note, home=(actor.country or country) if actor.inter == STATE else ""))
     low = _lower(text)
     named_hits = sorted([*c.named_low.finditer(low), *c.named_acronyms.finditer(text)], key=lambda m: m.start()) \
-        if low is not None else list(_as_written()[0].finditer(text))
+        if low is not None else list(_as_written().named.finditer(text))
     for m in named_hits:
         if not free(m.start(), m.end()):
             continue
@@ -365,7 +371,7 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
             name, review = state_force(home, "police" if c.police.search(text, m.start(), m.end()) else "military", day)
             found.append(ActorMention(offset + m.start(), offset + m.end(), m.group(), name,
                                       STATE if home == country else EXTERNAL, "state", review, home=home))
-    for m in (c.generic_low.finditer(low) if low is not None else _as_written()[1].finditer(text)):
+    for m in (c.generic_low.finditer(low) if low is not None else _as_written().generic.finditer(text)):
         if not free(m.start(), m.end()):
             continue
         # each role is the named group g<index> of the search of the original text; in the faster search of the

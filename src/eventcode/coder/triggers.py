@@ -109,15 +109,22 @@ def _written_sources(book: Lexicon) -> tuple[str, str, str]:
     return (_source(book.aggregate), _source(book.statements) if book.statements else r"(?!)", cross_border)
 
 
+@dataclass(frozen=True, slots=True)
+class _AsWritten:
+    any_trigger: re.Pattern[str]
+    aggregate: re.Pattern[str]
+    statement: re.Pattern[str]
+    cross_border: re.Pattern[str]
+
+
 @functools.lru_cache(maxsize=1)
-def _as_written() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _as_written() -> _AsWritten:
     """Every trigger, and the aggregate, statement and cross-border cues, searched with IGNORECASE in text as it is
     written: only for text whose lower-casing moves offsets (a few letters become two), so compiled when first
     needed."""
-    book = lexicon()
     every = tuple(dict.fromkeys(p for _name, entry, _pattern in _compiled().triggers for p in entry.triggers))
-    aggregate, statement, cross_border = (re.compile(p, re.IGNORECASE) for p in _written_sources(book))
-    return _words(every), aggregate, statement, cross_border
+    aggregate, statement, cross_border = (re.compile(p, re.IGNORECASE) for p in _written_sources(lexicon()))
+    return _AsWritten(_words(every), aggregate, statement, cross_border)
 
 
 @functools.cache
@@ -156,7 +163,7 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
     found: list[Trigger] = []
     starts = []
     low = text.lower()
-    scan = c.any_trigger if len(low) == len(text) else _as_written()[0]
+    scan = c.any_trigger if len(low) == len(text) else _as_written().any_trigger
     low = low if len(low) == len(text) else text
     m = scan.search(low)
     while m is not None:
@@ -189,7 +196,7 @@ def aggregate(text: str) -> str | None:
     """The aggregate-claim cue in ``text`` ("since launching", "so far", "every day"), if any."""
     c = _compiled()
     low = text.lower()
-    m = c.aggregate_low.search(low) if len(low) == len(text) else _as_written()[1].search(text)
+    m = c.aggregate_low.search(low) if len(low) == len(text) else _as_written().aggregate.search(text)
     return text[m.start():m.end()] if m else None
 
 
@@ -203,7 +210,7 @@ def statement(text: str, first_trigger: int) -> str | None:
     c = _compiled()
     low = text.lower()
     m = c.statement_low.search(low, 0, first_trigger) if len(low) == len(text) \
-        else _as_written()[2].search(text, 0, first_trigger)
+        else _as_written().statement.search(text, 0, first_trigger)
     return text[m.start():m.end()] if m else None
 
 
@@ -211,7 +218,7 @@ def abroad(text: str) -> str | None:
     """The country a cross-border cue of ``text`` names ("landed on the Chinese side of the border"), if any."""
     c = _compiled()
     low = text.lower()
-    m = c.cross_border_low.search(low) if len(low) == len(text) else _as_written()[3].search(text)
+    m = c.cross_border_low.search(low) if len(low) == len(text) else _as_written().cross_border.search(text)
     if m is None:
         return None
     adjective = next(value for value in m.groupdict().values() if value)
