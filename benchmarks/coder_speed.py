@@ -1,12 +1,14 @@
 """How fast the incident coder starts, codes and reads the user's context, and how much memory it takes.
 
-usage: python benchmarks/coder_speed.py [--rows N] [--notes N] [--sample PATH]
+usage: python benchmarks/coder_speed.py [--rows N] [--notes N] [--sample PATH] [--news FOLDER]
 
 Each measure runs in its own process: wall time, CPU time (user + system: what the process would take alone on a
 quiet machine, the 2-core test machine being shared) and peak RSS:
 
 - ``eventcode code`` on one report, with the world gazetteer loaded: cold (a new cache folder, so GeoNames is read
   and indexed first) and warm (the index cached, as on every later run);
+- ``eventcode code`` on one report of 100 kB, warm: the news reports of ``--news`` joined (from the first again
+  when they run out);
 - ``eventcode code --batch`` on N notes of the ACLED sample (throughput on one core, the world loaded);
 - reading an ACLED export of N rows (default 1,000,000) as ``--gazetteer``, as ``--actors`` and as both: the
   sample's rows over and over, each location in 20 variants (its name numbered, its point moved), about 115,000
@@ -33,6 +35,7 @@ from eventcode.coder.evaluate import read_sample
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT.parent / "shared" / "data" / "acled_2022_sample.csv"
+NEWS = ROOT.parent / "shared" / "data" / "news"
 REPORT = ("KABUL, Afghanistan (AP) -- On Tuesday, Taliban fighters attacked a police checkpoint in Kunduz, killing "
           "three officers, a provincial spokesman said.")
 _READ = ("import sys; from eventcode.coder import Coder; "
@@ -52,6 +55,16 @@ def write_export(path: Path, rows: int, sample: list[dict[str, str]]) -> None:
                 item["latitude"] = str(round(float(item["latitude"]) + variant * 0.01, 4))
             item["event_id_cnty"] = f"X{number}"
             writer.writerow(item)
+
+
+def long_report(folder: Path, size: int = 100_000) -> str:
+    """The reports of a news folder joined by blank lines, from the first again when they run out, until the text
+    is ``size`` bytes or more."""
+    reports = [path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.txt"))]
+    parts: list[str] = []
+    while len("\n\n".join(parts).encode()) < size:
+        parts.append(reports[len(parts) % len(reports)])
+    return "\n\n".join(parts)
 
 
 def measure(command: list[str]) -> dict[str, float]:
@@ -77,6 +90,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=1_000_000, help="rows of the generated export")
     parser.add_argument("--notes", type=int, default=3000, help="notes of the sample coded in the batch")
     parser.add_argument("--sample", type=Path, default=SAMPLE)
+    parser.add_argument("--news", type=Path, default=NEWS, help="the news reports joined into the 100 kB report")
     parser.add_argument("--random", action="store_true", help="an export of random rows, each at its own place")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="eventcode-coder-bench-"))
@@ -89,6 +103,11 @@ def main() -> None:
     os.environ["EVENTCODE_CACHE_DIR"] = str(folder / "cache")
     row("eventcode code, one report, cold cache", measure(code), "GeoNames read and indexed first")
     row("eventcode code, one report, warm cache", measure(code))
+    if any(args.news.glob("*.txt")):
+        long = folder / "long.txt"
+        long.write_text(long_report(args.news), encoding="utf-8")
+        row(f"eventcode code, one report of {long.stat().st_size / 1000:,.0f} kB, warm cache",
+            measure([*code[:4], str(long), *code[5:]]), "the news reports joined")
     if args.sample.is_file():
         batch = folder / "batch.jsonl"
         notes = list(read_sample(args.sample))[:args.notes]

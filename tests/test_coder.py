@@ -526,7 +526,7 @@ def test_lowered_patterns_find_what_the_case_insensitive_ones_find(text: str) ->
     if len(low) != len(text):
         return
     fast = [(m.start(), m.end()) for m in compiled.generic_low.finditer(low)]
-    assert fast == [(m.start(), m.end()) for m in compiled.generic.finditer(text)]
+    assert fast == [(m.start(), m.end()) for m in coder_actors._as_written().generic.finditer(text)]
 
 
 @given(st.lists(st.sampled_from(["protesters", "Police", "fired", "tear gas", "burned", "tyres", "not", "no one",
@@ -535,8 +535,8 @@ def test_lowered_patterns_find_what_the_case_insensitive_ones_find(text: str) ->
        .map(" ".join))
 def test_cue_groups_are_found_wherever_one_of_their_patterns_starts_unblocked(text: str) -> None:
     compiled = coder_triggers._compiled()
-    slow = frozenset(name for name, pattern in compiled.cues.items()
-                     if any(pattern.match(text, start) and not coder_triggers.blocked_at(text, start)
+    slow = frozenset(name for name in compiled.book.cues
+                     if any(coder_triggers._cue(name).match(text, start) and not coder_triggers.blocked_at(text, start)
                             for start in range(len(text))))
     assert coder_triggers.cues(text) == slow
 
@@ -549,9 +549,9 @@ def test_lowered_date_count_and_aggregate_patterns_find_what_the_originals_find(
     low = text.lower()
     pairs = [(coder_dates._compiled().any_date, coder_dates._compiled().any_date_low),
              (coder_numbers._compiled().keyword, coder_numbers._compiled().keyword_low),
-             (coder_triggers._compiled().aggregate, coder_triggers._compiled().aggregate_low),
-             (coder_triggers._compiled().statement, coder_triggers._compiled().statement_low),
-             (coder_triggers._compiled().cross_border, coder_triggers._compiled().cross_border_low)]
+             (coder_triggers._as_written().aggregate, coder_triggers._compiled().aggregate_low),
+             (coder_triggers._as_written().statement, coder_triggers._compiled().statement_low),
+             (coder_triggers._as_written().cross_border, coder_triggers._compiled().cross_border_low)]
     for original, fast in pairs:
         assert [m.span() for m in fast.finditer(low)] == [m.span() for m in original.finditer(text)]
 
@@ -571,11 +571,11 @@ def test_the_month_of_march_is_no_protest_march(text: str, protest: bool) -> Non
 def test_lowered_cue_patterns_find_what_the_case_insensitive_ones_find(text: str) -> None:
     compiled = coder_triggers._compiled()
     low = text.lower()
-    for name, pattern in compiled.cues.items():
+    for name in compiled.book.cues:
         if name not in compiled.cues_low or len(low) != len(text):
             continue
         fast = [(m.start(), m.end()) for m in compiled.cues_low[name].finditer(low)]
-        assert fast == [(m.start(), m.end()) for m in pattern.finditer(text)], name
+        assert fast == [(m.start(), m.end()) for m in coder_triggers._cue(name).finditer(text)], name
 
 
 # Protests and riots: what makes a demonstration violent, and who faced the crowd

@@ -8,12 +8,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
 from pathlib import Path
-from typing import TextIO
 
 from eventcode._atomic import atomic_text_writer
 from eventcode.cli._limits import add_limit_options
+from eventcode.cli._progress import ProgressBar
 from eventcode.reporters import REPORTERS
 from eventcode.validate import FORMATS, Options, UsageError, parse_codes, validate_paths
 
@@ -35,28 +34,6 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.add_argument("--no-progress", action="store_true", help="no progress bar, even on a terminal")
     add_limit_options(parser)
     parser.set_defaults(run=run)
-
-
-class ProgressBar:
-    """Rows read, rows per second and the share of the file's bytes read, redrawn on one stderr line."""
-
-    def __init__(self, stream: TextIO, total_bytes: int) -> None:
-        self.stream, self.total = stream, max(total_bytes, 1)
-        self.started = self.shown = time.perf_counter()
-
-    def __call__(self, rows: int, read_bytes: int) -> None:
-        now = time.perf_counter()
-        if now - self.shown < 0.2:
-            return
-        self.shown = now
-        rate = rows / max(now - self.started, 1e-9)
-        share = f"{min(100.0, 100 * read_bytes / self.total):5.1f}%" if read_bytes else "     "
-        self.stream.write(f"\r{share} {rows:>12,} rows {rate:>10,.0f} rows/s")
-        self.stream.flush()
-
-    def close(self) -> None:
-        self.stream.write("\r\033[K")
-        self.stream.flush()
 
 
 def run(args: argparse.Namespace) -> int:

@@ -45,7 +45,7 @@ class ActorMention:
 @dataclass(frozen=True, slots=True)
 class _Compiled:
     book: Actors
-    named: re.Pattern[str]
+    named_source: str  # the named actors, for IGNORECASE in text as written (see _as_written)
     named_low: re.Pattern[str]
     named_acronyms: re.Pattern[str]
     named_entries: tuple[NamedActor, ...]
@@ -54,7 +54,7 @@ class _Compiled:
     demonym_country: dict[str, str]
     demonym_before: re.Pattern[str]
     police: re.Pattern[str]
-    generic: re.Pattern[str]
+    generic_source: str  # the roles as groups g<index>, for IGNORECASE in text as written (see _as_written)
     generic_low: re.Pattern[str]
     generic_entries: tuple[GenericActor, ...]
     generic_roles: tuple[re.Pattern[str], ...]
@@ -143,7 +143,7 @@ def _compiled() -> _Compiled:
     # before a unit's number
     suffixes = r"|(?=-(?:" + _alternation(list(book.agent_suffixes)) + r")\b)" if book.agent_suffixes else ""
     end = r"(?:(?![\w-])|(?=-\d)" + suffixes + ")"
-    named = re.compile(r"(?<![\w-])(?:" + "|".join(named_parts) + ")" + end, re.IGNORECASE)
+    named = r"(?<![\w-])(?:" + "|".join(named_parts) + ")" + end
     named_each = tuple(re.compile(f"(?:{part})", re.IGNORECASE) for part in named_parts)
     aliases = [a for entry in book.named for a in entry.aliases]
     named_low = re.compile(r"(?<![\w-])(?:" + alternation([lowered(_longest_first(aliases))]) + ")" + lowered(end))
@@ -164,7 +164,6 @@ def _compiled() -> _Compiled:
     demonym_before = re.compile(rf"(?P<dem>{demonym_start}) $")
     generic_source = r"\b(?:" + "|".join(f"(?P<g{i}>{_alternation(g.patterns)})"
                                           for i, g in enumerate(book.generic)) + r")\b"
-    generic = re.compile(generic_source, re.IGNORECASE)
     # for lower-cased text, the roles' patterns as one trie (see alternation), with no group to tell the role by
     generic_low = re.compile(r"\b(?:" + alternation([lowered(_alternation(g.patterns)) for g in book.generic]) + r")\b")
     generic_roles = tuple(re.compile(rf"(?:{lowered(_alternation(g.patterns))})\b") for g in book.generic)
@@ -176,7 +175,7 @@ def _compiled() -> _Compiled:
     police = re.compile(rf"\b(?:{_alternation(list(book.police_words))})\b" if book.police_words else "(?!)",
                         re.IGNORECASE)
     return _Compiled(book, named, named_low, named_acronyms, book.named, named_each, forces, demonym_country,
-                     demonym_before, police, generic, generic_low, book.generic, generic_roles, generic_roles_at,
+                     demonym_before, police, generic_source, generic_low, book.generic, generic_roles, generic_roles_at,
                      prefix, unlisted, titled,
                      frozenset(w for entry in acled_codebook().country_registry for w in entry.name.split()),
                      frozenset(book.unlisted.not_actors), re.compile(book.unlisted.weapon_models),
@@ -194,6 +193,20 @@ def _compiled() -> _Compiled:
                                 if book.coded_as else "(?!)", re.IGNORECASE),
                      {country: tuple(f for f in book.state_forces if f.country == country)
                       for country in {f.country for f in book.state_forces}})
+
+
+@dataclass(frozen=True, slots=True)
+class _AsWritten:
+    named: re.Pattern[str]
+    generic: re.Pattern[str]
+
+
+@functools.lru_cache(maxsize=1)
+def _as_written() -> _AsWritten:
+    """The named and the generic actors searched with IGNORECASE in text as it is written: only for text whose
+    lower-casing moves offsets (a few letters become two), so compiled when first needed."""
+    c = _compiled()
+    return _AsWritten(re.compile(c.named_source, re.IGNORECASE), re.compile(c.generic_source, re.IGNORECASE))
 
 
 class UserActors:
@@ -322,7 +335,7 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
                                       actor.note, home=(actor.country or country) if actor.inter == STATE else ""))
     low = _lower(text)
     named_hits = sorted([*c.named_low.finditer(low), *c.named_acronyms.finditer(text)], key=lambda m: m.start()) \
-        if low is not None else list(c.named.finditer(text))
+        if low is not None else list(_as_written().named.finditer(text))
     for m in named_hits:
         if not free(m.start(), m.end()):
             continue
@@ -358,7 +371,7 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
             name, review = state_force(home, "police" if c.police.search(text, m.start(), m.end()) else "military", day)
             found.append(ActorMention(offset + m.start(), offset + m.end(), m.group(), name,
                                       STATE if home == country else EXTERNAL, "state", review, home=home))
-    for m in (c.generic_low.finditer(low) if low is not None else c.generic.finditer(text)):
+    for m in (c.generic_low.finditer(low) if low is not None else _as_written().generic.finditer(text)):
         if not free(m.start(), m.end()):
             continue
         # each role is the named group g<index> of the search of the original text; in the faster search of the

@@ -77,8 +77,9 @@ def _compiled() -> _Compiled:
     digits = r"(?:\d{1,3}(?:,\d{3})+|(?!(?:19|20)\d\d\b)\d+)"  # 1,200 or 12; not a year
     number = re.compile(rf"(?<![\w.,])(?:{digits}(?:\s*(?:-|to|or)\s*{digits})?|(?:{word_alt})(?:-(?:{word_alt}))?)"
                         r"(?![\w])", re.IGNORECASE)
-    killed = "|".join(book.killed)
-    injured = "|".join(book.injured)
+    # each as a trie on its words' first letters (see alternation): the search runs at every word of a sentence
+    killed = alternation(book.killed, ignorecase=True)
+    injured = alternation(book.injured, ignorecase=True)
     keyword = re.compile(rf"\b(?:(?P<k>{killed})|(?P<i>{injured}))\b", re.IGNORECASE)
     aux = "(?:" + "|".join(book.auxiliaries) + ")"
     tail_before = re.compile(rf"^(?P<mid>(?:[\s-]+(?!{aux}\b)[\w'\u2019-]+){{0,8}}?)(?:\s+{aux})*"

@@ -52,6 +52,7 @@ class _Words:
     run: re.Pattern[str]
     area_after: re.Pattern[str]
     organisations: frozenset[str]
+    links: re.Pattern[str]  # the words that join two places ("and", "to", "from"): no area qualifies across them
 
 
 @functools.lru_cache(maxsize=1)
@@ -65,7 +66,7 @@ def _words() -> _Words:
     return _Words(frozenset(fold(w) for w in lists.not_places), area_words, frozenset(countries),
                   re.compile(rf"{name}(?: (?:(?:{connectors})[ -])*{name})*"),
                   re.compile(rf"[ -](?P<word>{after})" if after else "(?!)"),
-                  frozenset(fold(w) for w in lists.organisation_words))
+                  frozenset(fold(w) for w in lists.organisation_words), re.compile(lists.qualifier_breaks))
 
 
 #: A word that is capitalised, or capitalised after an article joined by a hyphen ("al-Shughur").
@@ -170,13 +171,16 @@ class PlaceIndex:
         return _without_qualifiers(found, text, offset)
 
 
+#: What may stand between a place and the area that qualifies it.
+_GAP = re.compile(r"[^.;]{0,60}")
+
+
 def _without_qualifiers(found: list[PlaceMention], text: str, offset: int) -> list[PlaceMention]:
     """The places named, without those that only say in which admin area another one lies: "Demoso township
     (Loikaw district, Kayah state)", "Yenisehir city, Bursa", "in Bolivar state (coded to Ciudad Bolivar)". An
     area's name qualifies a place on either side of it; a town's only right after the place; neither across the
     words that join two places (``qualifier_breaks``: "and", "to", "from")."""
-    gap = re.compile(r"[^.;]{0,60}")
-    links = re.compile(place_words().qualifier_breaks)
+    links = _words().links
     kept = []
     for mention in found:
         key = fold(mention.text)
@@ -193,7 +197,7 @@ def _without_qualifiers(found: list[PlaceMention], text: str, offset: int) -> li
                 between = text[mention.end - offset:other.start - offset]
             else:
                 continue
-            if gap.fullmatch(between) and not links.search(between):
+            if _GAP.fullmatch(between) and not links.search(between):
                 qualifies = True
                 break
         if not qualifies:
@@ -220,7 +224,7 @@ _QUALIFIER_REACH = 60
 def _qualifying_areas(text: str, start: int, end: int, areas: list[tuple[int, int, str]]) -> frozenset[str]:
     """The admin1 areas named near a place in its sentence with no word that joins two places between them
     ("Vysoke, Luhansk"; not "from Quetta to Punjab province")."""
-    links = re.compile(place_words().qualifier_breaks)
+    links = _words().links
     return frozenset(area for s, e, area in areas if (e <= start or s >= end)
                      and (start - e if e <= start else s - end) <= _QUALIFIER_REACH
                      and not links.search(text[e:start] if e <= start else text[end:s]))

@@ -32,7 +32,6 @@ class _Compiled:
     triggers: tuple[tuple[str, SubEventLexicon, re.Pattern[str]], ...]
     triggers_at: dict[str, tuple[tuple[str, SubEventLexicon, re.Pattern[str]], ...]]
     any_trigger: re.Pattern[str]
-    cues: dict[str, re.Pattern[str]]
     cues_low: dict[str, re.Pattern[str]]
     cue_start: re.Pattern[str]
     cues_at: dict[str, tuple[str, ...]]
@@ -41,15 +40,12 @@ class _Compiled:
     blockers: tuple[tuple[str, re.Pattern[str]], ...]
     clause_break: re.Pattern[str]
     group_breaks: dict[str, re.Pattern[str]]
-    aggregate: re.Pattern[str]
     aggregate_low: re.Pattern[str]
-    statement: re.Pattern[str]
     statement_low: re.Pattern[str]
     source: re.Pattern[str]
     witness: re.Pattern[str]
     reason: re.Pattern[str]
     nearby: re.Pattern[str]
-    cross_border: re.Pattern[str]
     cross_border_low: re.Pattern[str]
     label: re.Pattern[str]
 
@@ -73,10 +69,9 @@ def _compiled() -> _Compiled:
     triggers_at = by_opening([(trigger, trigger[1].triggers) for trigger in triggers])
     every = tuple(dict.fromkeys(p for _name, entry, _pattern in triggers for p in entry.triggers))
     any_trigger = re.compile(lowered(_source(every)))
-    cues = {name: _words(patterns) for name, patterns in book.cues.items()}
-    # the same, for lower-cased text (several times faster); a group with a case-sensitive part has none
-    cues_low = {name: re.compile(lowered(pattern.pattern)) for name, pattern in cues.items()
-                if "(?-i:" not in pattern.pattern}
+    # cue groups searched in lower-cased text (several times faster); a group with a case-sensitive part has none
+    cue_sources = {name: _source(patterns) for name, patterns in book.cues.items()}
+    cues_low = {name: re.compile(lowered(source)) for name, source in cue_sources.items() if "(?-i:" not in source}
     # where any of them starts: one scan finds the places each group is then tried at
     cue_start = re.compile(lowered(_source(tuple(p for name in cues_low for p in book.cues[name]))))
     cues_at = by_opening([(name, book.cues[name]) for name in cues_low])
@@ -89,8 +84,6 @@ def _compiled() -> _Compiled:
     clause_break = re.compile("|".join(re.escape(b) for b in book.clause_breaks))
     group_breaks = {name: re.compile("|".join(re.escape(b) for b in book.clause_breaks if b not in kept))
                     for name, kept in book.clause_breaks_kept.items()}
-    aggregate = _words(book.aggregate)
-    statement = _words(book.statements) if book.statements else re.compile(r"(?!)")
     source = re.compile(r"(?<![\w-])(?:" + alternation(book.source_cues, ignorecase=True) + r")\s+(?:the\s+)?$",
                         re.IGNORECASE) \
         if book.source_cues else re.compile(r"(?!)")
@@ -102,15 +95,43 @@ def _compiled() -> _Compiled:
     labels = "|".join(re.escape(label) for label in sorted(book.labels, key=len, reverse=True))
     label = re.compile(rf"^\s*(?P<label>{labels})\s*:", re.IGNORECASE)
     nearby = _words(book.nearby) if book.nearby else re.compile(r"(?!)")
-    cross_border = re.compile("|".join(p.replace("{demonym}", demonyms_pattern()) for p in book.cross_border),
-                              re.IGNORECASE) if book.cross_border else re.compile(r"(?!)")
-    # for lower-cased text: the same cues, faster
-    aggregate_low, statement_low, cross_border_low = (re.compile(lowered(p.pattern))
-                                                      for p in (aggregate, statement, cross_border))
-    return _Compiled(book, order, triggers, triggers_at, any_trigger, cues, cues_low, cue_start, cues_at, victim_cues,
-                     mutual, blockers,
-                     clause_break, group_breaks, aggregate, aggregate_low, statement, statement_low, source, witness,
-                     reason, nearby, cross_border, cross_border_low, label)
+    # for lower-cased text: the aggregate, statement and cross-border cues, faster (text as written: _as_written)
+    aggregate_low, statement_low, cross_border_low = (re.compile(lowered(p)) for p in _written_sources(book))
+    return _Compiled(book, order, triggers, triggers_at, any_trigger, cues_low, cue_start, cues_at, victim_cues,
+                     mutual, blockers, clause_break, group_breaks, aggregate_low, statement_low, source, witness,
+                     reason, nearby, cross_border_low, label)
+
+
+def _written_sources(book: Lexicon) -> tuple[str, str, str]:
+    """The aggregate, statement and cross-border cues as regular expressions for IGNORECASE."""
+    cross_border = "|".join(p.replace("{demonym}", demonyms_pattern()) for p in book.cross_border) \
+        if book.cross_border else r"(?!)"
+    return (_source(book.aggregate), _source(book.statements) if book.statements else r"(?!)", cross_border)
+
+
+@dataclass(frozen=True, slots=True)
+class _AsWritten:
+    any_trigger: re.Pattern[str]
+    aggregate: re.Pattern[str]
+    statement: re.Pattern[str]
+    cross_border: re.Pattern[str]
+
+
+@functools.lru_cache(maxsize=1)
+def _as_written() -> _AsWritten:
+    """Every trigger, and the aggregate, statement and cross-border cues, searched with IGNORECASE in text as it is
+    written: only for text whose lower-casing moves offsets (a few letters become two), so compiled when first
+    needed."""
+    every = tuple(dict.fromkeys(p for _name, entry, _pattern in _compiled().triggers for p in entry.triggers))
+    aggregate, statement, cross_border = (re.compile(p, re.IGNORECASE) for p in _written_sources(lexicon()))
+    return _AsWritten(_words(every), aggregate, statement, cross_border)
+
+
+@functools.cache
+def _cue(name: str) -> re.Pattern[str]:
+    """The cue group ``name`` searched with IGNORECASE in text as it is written (for a group with a case-sensitive
+    part, and for text whose lower-casing moves offsets), compiled when first needed."""
+    return _words(lexicon().cues[name])
 
 
 def hierarchy() -> tuple[str, ...]:
@@ -142,8 +163,7 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
     found: list[Trigger] = []
     starts = []
     low = text.lower()
-    scan = c.any_trigger if len(low) == len(text) else _words(tuple(
-        p for _name, entry, _pattern in c.triggers for p in entry.triggers))
+    scan = c.any_trigger if len(low) == len(text) else _as_written().any_trigger
     low = low if len(low) == len(text) else text
     m = scan.search(low)
     while m is not None:
@@ -176,7 +196,7 @@ def aggregate(text: str) -> str | None:
     """The aggregate-claim cue in ``text`` ("since launching", "so far", "every day"), if any."""
     c = _compiled()
     low = text.lower()
-    m = c.aggregate_low.search(low) if len(low) == len(text) else c.aggregate.search(text)
+    m = c.aggregate_low.search(low) if len(low) == len(text) else _as_written().aggregate.search(text)
     return text[m.start():m.end()] if m else None
 
 
@@ -190,7 +210,7 @@ def statement(text: str, first_trigger: int) -> str | None:
     c = _compiled()
     low = text.lower()
     m = c.statement_low.search(low, 0, first_trigger) if len(low) == len(text) \
-        else c.statement.search(text, 0, first_trigger)
+        else _as_written().statement.search(text, 0, first_trigger)
     return text[m.start():m.end()] if m else None
 
 
@@ -198,7 +218,7 @@ def abroad(text: str) -> str | None:
     """The country a cross-border cue of ``text`` names ("landed on the Chinese side of the border"), if any."""
     c = _compiled()
     low = text.lower()
-    m = c.cross_border_low.search(low) if len(low) == len(text) else c.cross_border.search(text)
+    m = c.cross_border_low.search(low) if len(low) == len(text) else _as_written().cross_border.search(text)
     if m is None:
         return None
     adjective = next(value for value in m.groupdict().values() if value)
@@ -217,7 +237,7 @@ def communal_fight(text: str) -> bool:
     if not book.communal_fight:
         return False
     dispute, fighting, crowd = book.communal_fight
-    if _compiled().cues[dispute].search(text) is None:  # what the fight is about: read with no topic blocker
+    if _cue(dispute).search(text) is None:  # what the fight is about: read with no topic blocker
         return False
     present = cues(text)
     return fighting in present and crowd not in present
@@ -238,10 +258,10 @@ def cues(text: str) -> frozenset[str]:
     c = _compiled()
     low = text.lower()
     if len(low) != len(text):  # lower-casing would move offsets: no fast path
-        return frozenset(name for name, pattern in c.cues.items()
-                         if any(not _blocker(c, text, m.start()) for m in pattern.finditer(text)))
-    present = {name for name, pattern in c.cues.items()
-               if name not in c.cues_low and any(not _blocker(c, text, m.start()) for m in pattern.finditer(text))}
+        return frozenset(name for name in c.book.cues
+                         if any(not _blocker(c, text, m.start()) for m in _cue(name).finditer(text)))
+    present = {name for name in c.book.cues
+               if name not in c.cues_low and any(not _blocker(c, text, m.start()) for m in _cue(name).finditer(text))}
     every = tuple(c.cues_low)
     m = c.cue_start.search(low)
     while m is not None:
