@@ -459,6 +459,21 @@ def test_a_communal_fight_names_three_known_cue_groups(tmp_path: Path) -> None:
         load_model(broken, Lexicon)
 
 
+@pytest.mark.parametrize(("line", "broken_line", "error"), [
+    ("    state_implied_by: police_action", "    state_implied_by: police_actions",
+     "state_implied_by: unknown cue group 'police_actions'"),
+    ("report_wide_cues: [military_strike]", "report_wide_cues: [military_strikes]",
+     "report_wide_cues: unknown cue group 'military_strikes'"),
+])
+def test_a_cue_group_named_by_a_rule_must_exist(tmp_path: Path, line: str, broken_line: str, error: str) -> None:
+    source = (ROOT / "codebooks" / "coder" / "lexicon.yaml").read_text(encoding="utf-8")
+    assert line in source
+    broken = tmp_path / "lexicon.yaml"
+    broken.write_text(source.replace(line, broken_line, 1), encoding="utf-8")
+    with pytest.raises(CodebookError, match=error):
+        load_model(broken, Lexicon)
+
+
 def test_unknown_country_names_the_nearest() -> None:
     with pytest.raises(UnknownValueError, match="Myanmar"):
         code_text("Gunmen killed a man.", published=MONDAY, country="Myanmr")

@@ -127,6 +127,10 @@ class Lexicon(_Entry):
         for name, group in self.victim_needs.items():
             if group not in self.victim_cues:
                 raise ValueError(f"victim_needs.{name}: unknown victim cue group {group!r}")
+        for name, entry in self.sub_event_types.items():
+            if entry.state_implied_by and entry.state_implied_by not in self.cues:
+                raise ValueError(f"sub_event_types.{name}.state_implied_by: unknown cue group "
+                                 f"{entry.state_implied_by!r}")
         for name in (*self.one_sided, *self.no_fatalities, *self.default_actor1, *self.default_actor2,
                      *self.forces_after_the_fact, *self.unnamed_attacker_of_forces, *self.civilians_targeted_unhurt,
                      *self.named_civilians_are_actor2, *self.armed_actor2, *self.forces_intervene,
