@@ -18,7 +18,7 @@ import yaml
 from test_acled_read import acled_example, write_csv
 
 from eventcode.cli import main
-from eventcode.cli.validate_cmd import ProgressBar
+from eventcode.cli._progress import ProgressBar
 from eventcode.codebook import acled_codebook
 from eventcode.events import Event
 from eventcode.report import FileReport, Report
