@@ -107,6 +107,7 @@ class Lexicon(_Entry):
     joined_by: tuple[str, ...] = ("and", "with")
     opening_phrases: tuple[str, ...] = ()
     hurt_after: tuple[str, ...] = ()
+    instrument_after: tuple[str, ...] = ()
     label_one_actor: tuple[str, ...] = ()
 
     refinements: tuple[Refinement, ...] = ()
@@ -329,11 +330,12 @@ class Numbers(_Entry):
     not_people: tuple[str, ...] = ()
     auxiliaries: tuple[str, ...] = ()
     conjunctions: tuple[str, ...] = (",", "and", "as well as")
+    victim_verbs: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _check(self) -> Numbers:
         for group in ("qualifiers", "killed", "injured", "none", "coded", "unit_words", "asides", "not_people",
-                      "conjunctions"):
+                      "conjunctions", "victim_verbs"):
             _check_patterns(group, getattr(self, group))
         for pattern in self.coded:
             if "(?P<n>" not in pattern:

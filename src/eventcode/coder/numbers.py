@@ -159,11 +159,6 @@ _PARENTHESES = re.compile(r"\([^()]*\)")
 #: Death words after a singular object pronoun ("shot him dead", "stabbed her to death") that count one.
 _PRONOUN_DEATH_WORDS = frozenset({"dead", "death", "to death"})
 _PRONOUN_BEFORE = re.compile(r"\b(?:him|her)\s+(?:to\s+)?$", re.IGNORECASE)
-#: "shot a policeman dead", "shot Yadav, a contractor, dead": one victim named between the verb and the death word.
-_ONE_NAMED_BEFORE = re.compile(r"\b(?:shot|stabbed|beat|beaten|hacked|tortured|stoned|clubbed|burn(?:ed|t)|lynched|"
-                               r"axed|chopped|left)\s+(?:(?:a|an|one)\s+(?:[\w'\u2019-]+\s+){0,3}?"
-                               r"|(?-i:[A-Z][\w'\u2019-]+)(?:,\s+(?:a|an)\s+(?:[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+,)?\s+)$",
-                               re.IGNORECASE)
 #: A singular passive right before a death word ("was killed", "was reportedly shot dead") counts one, unless what
 #: was killed is no one ("nobody was killed", "whether anyone was killed").
 _SINGULAR_PASSIVE = re.compile(r"\b(?:was|has been|had been)\s+"
@@ -172,6 +167,16 @@ _SINGULAR_PASSIVE = re.compile(r"\b(?:was|has been|had been)\s+"
 _SINGULAR_VERB = re.compile(r"\b(?:was|has)\b", re.IGNORECASE)
 _NOBODY = re.compile(r"\b(?:nobody|no one|no-one|none|anyone|anybody|neither|nothing|it|this|that|which)\s+"
                      r"(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _one_named_before() -> re.Pattern[str]:
+    """One victim named between a verb of numbers.yaml ``victim_verbs`` and a death word: "shot a policeman dead",
+    "shot Yadav, a contractor, dead"."""
+    verbs = "|".join(numbers().victim_verbs) or "(?!)"
+    return re.compile(rf"\b(?:{verbs})\s+(?:(?:a|an|one)\s+(?:[\w'\u2019-]+\s+){{0,3}}?"
+                      r"|(?-i:[A-Z][\w'\u2019-]+)(?:,\s+(?:a|an)\s+(?:[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+,)?\s+)$",
+                      re.IGNORECASE)
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -273,7 +278,7 @@ def _before(c: _Compiled, text: str, start: int, end: int) -> tuple[int, int, in
     if m2 is None and word in c.book.singular_nouns:  # "a man's body" opening a clause, not an object
         m2 = c.one_before.search(before)
     if m2 is None and word in _PRONOUN_DEATH_WORDS:  # "shot him dead", "beat her to death", "shot a man dead"
-        m2 = _PRONOUN_BEFORE.search(before) or _ONE_NAMED_BEFORE.search(before)
+        m2 = _PRONOUN_BEFORE.search(before) or _one_named_before().search(before)
     if m2 is None and not _NOBODY.search(before):  # "Dr Anwar Leghari was shot dead": "was" says one
         m2 = _SINGULAR_PASSIVE.search(before)
     if m2:

@@ -33,7 +33,6 @@ from eventcode.coder.triggers import Trigger
 Record = dict[str, Any]
 
 _TO_END = re.compile(r"\bto$", re.IGNORECASE)
-_BY_END = re.compile(r"\b(?:by|in|from|during|amid)\s+(?:the\s+)?$", re.IGNORECASE)
 _PASSIVE_BY = re.compile(r"^[^,;]{0,40}?\bby(?:\s+(?:the|an?))?\s*$", re.IGNORECASE)
 # "is" in lower case only: "IS militants shot" is no passive
 _PASSIVE = re.compile(r"\b(?:(?i:was|were|been|being|are)|is)\s+(?:\w+\s+)?$")
@@ -51,6 +50,13 @@ def _joined() -> re.Pattern[str]:
     word ("the Myanmar military forces and Pyu Saw Htee members")."""
     words = "|".join(sorted((re.escape(w) for w in lexicon().joined_by), key=len, reverse=True))
     return re.compile(rf"^(?:\s+[\w-]+)?\s*(?:,\s*)?(?:{words})\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _instrument_after() -> re.Pattern[str]:
+    """A word of the lexicon's ``instrument_after`` (and "the") right at the end of a text."""
+    words = "|".join(lexicon().instrument_after) or "(?!)"
+    return re.compile(rf"\b(?:{words})\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1)
@@ -93,7 +99,7 @@ def roles(group: Group, trigger: Trigger | None, mutual: bool = False) -> tuple[
         # an actor named by the trigger's own words carried it out when it is the subject or follows "by" or "in"
         # ("Russian air strikes killed", "killed in Pakistani shelling"; not "shot down Ukrainian missiles")
         wielder = next((a for a in home.actors if a.start < trigger.start and a.end == trigger.end
-                        and (_BY_END.search(text[:a.start - base])
+                        and (_instrument_after().search(text[:a.start - base])
                              or not any(t.end <= a.start for t in home.triggers))), None)
         if wielder is not None:
             agent = wielder
