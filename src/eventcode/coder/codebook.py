@@ -475,6 +475,7 @@ class PlaceWords(_Entry):
     admin_suffixes: tuple[str, ...]
     articles: tuple[str, ...]
     organisation_words: tuple[str, ...] = ()
+    landmark_words: tuple[str, ...] = ()
     connectors: tuple[str, ...]
     dateline: str
     qualifier_breaks: str = "(?!)"

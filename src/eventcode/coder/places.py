@@ -53,6 +53,7 @@ class _Words:
     area_after: re.Pattern[str]
     organisations: frozenset[str]
     links: re.Pattern[str]  # the words that join two places ("and", "to", "from"): no area qualifies across them
+    landmarks: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -66,7 +67,8 @@ def _words() -> _Words:
     return _Words(frozenset(fold(w) for w in lists.not_places), area_words, frozenset(countries),
                   re.compile(rf"{name}(?: (?:(?:{connectors})[ -])*{name})*"),
                   re.compile(rf"[ -](?P<word>{after})" if after else "(?!)"),
-                  frozenset(fold(w) for w in lists.organisation_words), re.compile(lists.qualifier_breaks))
+                  frozenset(fold(w) for w in lists.organisation_words), re.compile(lists.qualifier_breaks),
+                  frozenset(fold(w) for w in lists.landmark_words))
 
 
 #: A word that is capitalised, or capitalised after an article joined by a hyphen ("al-Shughur").
@@ -319,8 +321,10 @@ def _world_places(text: str, index: CountryIndex, country: str, context: frozens
             if key in words.countries or (" " not in key and key in words.not_places) or (
                     phrase.isupper() and len(phrase) <= 4) or (key not in index.places and key not in index.areas):
                 continue
+            # "Tripoli's Martyrs' Square": a landmark named after a place in the possessive is in it
+            landmark = _possessive(run[start:end + 2]) and fold(run[tokens[-1][0]:]) in words.landmarks
             rest = [fold(run[s:e - 2] if _possessive(run[s:e]) else run[s:e]) for s, e in tokens
-                    if e <= start or s >= end]
+                    if e <= start or (s >= end and not landmark)]
             if not all(w in words.not_places or w in words.area_words or w in words.countries for w in rest):
                 continue
             after = words.area_after.match(text[m.start() + end:m.start() + end + 40].lower())
