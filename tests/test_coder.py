@@ -246,6 +246,8 @@ def test_an_unnamed_perpetrator_is_flagged_for_review() -> None:
     ("On 2 March 2022, gunmen attacked a bus in Bamako. Nobody was killed.", 0),
     ("On 2 March 2022, gunmen attacked a bus in Bamako. Unknown fatalities estimated as 10.", 10),
     ("On 2 March 2022, in Bamako, a man's body was found, killed by unknown gunmen.", 1),
+    ("On 2 March 2022, gunmen attacked a bus in Bamako. A decomposed body was found near it.", 1),
+    ("On 2 March 2022, gunmen attacked a bus in Bamako. A rival body, the council, is based there.", 0),
     ("On 2 March 2022, gunmen killed 4 villagers in Bamako and booby-trapped a body with a mine.", 4),
     ("On 2 March 2022, gunmen attacked Bamako, killing 20. Fatalities split across ten events, coded as 2.", 2),
     ("On 2 March 2022, gunmen attacked Bamako, leading to the death of at least 23 and 15 missing.", 23),

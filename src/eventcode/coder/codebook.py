@@ -320,6 +320,7 @@ class Numbers(_Entry):
     summary_nouns: tuple[str, ...] = ()
     intransitive: tuple[str, ...] = ()
     singular_nouns: tuple[str, ...] = ()
+    corpse_words: tuple[str, ...] = ()
     not_dead: tuple[str, ...] = ()
     claims: tuple[str, ...] = ()
     none: tuple[str, ...]

@@ -59,6 +59,7 @@ class _Compiled:
     unit: re.Pattern[str]
     aside: re.Pattern[str]
     auxiliaries: frozenset[str]
+    corpse: re.Pattern[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -132,7 +133,9 @@ def _compiled() -> _Compiled:
                      re.compile(r"(?<![\w-])(?:" + alternation(book.unit_words, ignorecase=True) + r")\s*(\d+)\b"
                                 if book.unit_words else "(?!)", re.IGNORECASE),
                      re.compile("|".join(book.asides) if book.asides else "(?!)", re.IGNORECASE),
-                     frozenset(book.auxiliaries))
+                     frozenset(book.auxiliaries),
+                     re.compile(r"[^.;]{0,30}?\b(?:" + "|".join(book.corpse_words) + r")\b" if book.corpse_words
+                                else "(?!)", re.IGNORECASE))
 
 
 def _value(c: _Compiled, text: str) -> tuple[int, bool] | None:
@@ -158,6 +161,7 @@ def _noun(text: str) -> str:
 _PARENTHESES = re.compile(r"\([^()]*\)")
 #: Death words after a singular object pronoun ("shot him dead", "stabbed her to death") that count one.
 _PRONOUN_DEATH_WORDS = frozenset({"dead", "death", "to death"})
+_POSSESSIVE_END = re.compile(r"['\u2019]s\s+$")
 _PRONOUN_BEFORE = re.compile(r"\b(?:him|her)\s+(?:to\s+)?$", re.IGNORECASE)
 #: A singular passive right before a death word ("was killed", "was reportedly shot dead") counts one, unless what
 #: was killed is no one ("nobody was killed", "whether anyone was killed").
@@ -275,7 +279,8 @@ def _before(c: _Compiled, text: str, start: int, end: int) -> tuple[int, int, in
     word = text[start:end].lower()
     if m2 is None and word in c.book.intransitive:  # "the man died"
         m2 = c.intransitive.search(before)
-    if m2 is None and word in c.book.singular_nouns:  # "a man's body" opening a clause, not an object
+    if m2 is None and word in c.book.singular_nouns and (  # "a man's body" opening a clause, not an object
+            _POSSESSIVE_END.search(before) or c.corpse.match(text[end:end + 60])):  # "a body was found"
         m2 = c.one_before.search(before)
     if m2 is None and word in _PRONOUN_DEATH_WORDS:  # "shot him dead", "beat her to death", "shot a man dead"
         m2 = _PRONOUN_BEFORE.search(before) or _one_named_before().search(before)
