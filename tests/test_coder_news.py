@@ -234,3 +234,12 @@ def test_a_year_after_an_article_dates_background_whose_place_is_not_inherited()
 
 def test_a_strike_people_are_going_on_is_a_plan() -> None:
     assert code("The doctors are going on an indefinite strike in Gwoza from Wednesday.") == []
+
+
+def test_what_came_days_after_an_event_dates_that_event_back_from_the_report_day_not_publication() -> None:
+    report = ("Gunmen threw a grenade at a police vehicle in Maiduguri on Wednesday, injuring six. "
+              "The attack came two days after soldiers killed a militant commander in a gunfight in Gwoza.")
+    grenade, gunfight = code(report)
+    assert (grenade["sub_event_type"], grenade["event_date"]) == ("Grenade", "2024-04-17")
+    assert (gunfight["sub_event_type"], gunfight["event_date"], gunfight["location"]) == (
+        "Armed clash", "2024-04-15", "Gwoza")

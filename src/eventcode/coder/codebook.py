@@ -363,6 +363,7 @@ class Dates(_Entry):
     approximate_after: tuple[str, ...] = ()
     speech_verbs: tuple[str, ...] = ()
     datelines: tuple[str, ...] = ()
+    before_the_event: str = "(?!)"
     undated: Undated
 
     @model_validator(mode="after")
@@ -373,6 +374,7 @@ class Dates(_Entry):
             raise ValueError("weekdays: each of the 7 weekdays must appear once")
         _check_patterns("months", tuple(self.months))
         _check_patterns("datelines", self.datelines)
+        _check_patterns("before_the_event", (self.before_the_event,))
         _check_patterns("approximate", self.approximate)
         _check_patterns("undated.words", self.undated.words)
         return self

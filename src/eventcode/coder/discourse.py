@@ -80,6 +80,8 @@ def report_day(facts: list[SentenceFacts], published: date) -> DateMention | Non
         if not f.triggers or f.sentence.quoted or f.statement or f.aggregate:
             continue
         for d in f.dates:
+            if d.days_before_the_event:
+                continue
             if d.precision <= 2 and published - timedelta(days=RECENT_DAYS) <= d.day <= published:
                 return d
     return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from eventcode.codebook import acled_codebook
 from eventcode.coder import triggers as trig
@@ -195,6 +195,9 @@ def segment(facts: list[SentenceFacts], published: date, statements: bool = Fals
         if f.dates:
             seen = set()
             for d in _event_dates(f):
+                if d.days_before_the_event:  # "The attack came a day after ...": counted back from the event told
+                    told = last.day if last is not None else report_day.day if report_day is not None else published
+                    d = replace(d, day=told - timedelta(days=d.days_before_the_event))
                 if d.day not in seen:
                     seen.add(d.day)
                     days.append((d.day, d.precision, False, d))
