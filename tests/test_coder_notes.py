@@ -274,3 +274,18 @@ def test_demonstrators_who_kill_someone_riot() -> None:
     event = only("On 4 May 2020, youths demonstrated in Kibera demanding answers from the police. Demonstrators took "
                  "one of the suspects to the scene of the crime and killed him.", "Kenya", date(2020, 5, 4))
     assert (event["event_type"], event["actor1"]) == ("Riots", "Rioters (Kenya)")
+
+
+@pytest.mark.parametrize("text", [
+    "The bandh enforcers vandalised a taxi in Rampur on Tuesday.",
+    "A passenger bus was torched by the blockaders in Rampur in the morning.",
+    "Agitating locals vandalized two ambulances in Rampur on Thursday.",
+])
+def test_who_enforce_a_shutdown_or_a_blockade_and_destroy_property_are_rioters(text: str) -> None:
+    event = only(text)
+    assert (event["sub_event_type"], event["actor1"]) == ("Violent demonstration", "Rioters (India)")
+
+
+def test_unknown_people_who_burn_a_house_are_no_rioters() -> None:
+    event = only("On 16 August 2016, unidentified men set fire to a house in Rampur.")
+    assert event["sub_event_type"] == "Looting/property destruction"
