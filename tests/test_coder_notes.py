@@ -289,3 +289,18 @@ def test_who_enforce_a_shutdown_or_a_blockade_and_destroy_property_are_rioters(t
 def test_unknown_people_who_burn_a_house_are_no_rioters() -> None:
     event = only("On 16 August 2016, unidentified men set fire to a house in Rampur.")
     assert event["sub_event_type"] == "Looting/property destruction"
+
+
+@pytest.mark.parametrize("text", [
+    "A group of people demanding public housing staged a protest in Rampur.",
+    "Relatives demanding the release of detained students protested in Rampur.",
+    "Justice workers went on a 48-hour strike in Rampur.",
+])
+def test_who_protests_may_be_told_with_a_topic_word_and_it_is_still_a_protest(text: str) -> None:
+    assert only(text)["sub_event_type"] == "Peaceful protest"
+
+
+def test_a_protest_joined_elsewhere_by_people_arrested_is_no_protest() -> None:
+    event = only("On 16 August 2016, police arrested ten men in Rampur on the accusation of participating in "
+                 "demonstrations held in April.")
+    assert event["sub_event_type"] == "Arrests"

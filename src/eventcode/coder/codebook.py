@@ -69,6 +69,7 @@ class Lexicon(_Entry):
     blockers: dict[str, tuple[str, ...]]
     clause_breaks: tuple[str, ...]
     clause_breaks_kept: dict[str, tuple[str, ...]] = {}
+    topic_free: tuple[str, ...] = ()
     aggregate: tuple[str, ...]
     statements: tuple[str, ...] = ()
     source_cues: tuple[str, ...] = ()

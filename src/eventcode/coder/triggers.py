@@ -176,7 +176,8 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
             if hit is not None:
                 if blocker is None:
                     blocker = _blocker(c, text, start)
-                found.append(Trigger(offset + start, offset + hit.end(), hit.group(), name, blocker))
+                free = blocker == "topic" and name in c.book.topic_free  # "people demanding housing protested"
+                found.append(Trigger(offset + start, offset + hit.end(), hit.group(), name, "" if free else blocker))
     found.sort(key=lambda t: c.order.index(t.sub_event_type))
     return found
 
