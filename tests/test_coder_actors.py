@@ -847,3 +847,16 @@ def test_prosecutors_and_federal_agents_who_detain_are_the_police() -> None:
 def test_a_state_force_said_to_be_off_duty_afterwards_is_civilians(text: str) -> None:
     event = first(text, "Somalia")
     assert (event["sub_event_type"], event["actor2"], event["interaction"]) == ("Attack", "Civilians (Somalia)", 27)
+
+
+def test_the_troops_of_two_countries_are_two_forces_and_targeting_each_other_is_a_clash() -> None:
+    [event] = code_text("On 16 September 2015, the troops of India and Pakistan targeted each other's positions "
+                        "in Poonch.", published=date(2015, 9, 16), country="India")
+    assert (event["sub_event_type"], event["actor1"], event["actor2"], event["interaction"]) == (
+        "Armed clash", "Military Forces of India (2014-)", "Military Forces of Pakistan (2013-2018)", 18)
+
+
+def test_a_forces_post_fired_at_is_that_force() -> None:
+    [event] = code_text("On 24 June 2015, Pakistani Rangers fired three rounds at an Indian post in Samba.",
+                        published=date(2015, 6, 24), country="India")
+    assert (event["sub_event_type"], event["actor2"]) == ("Armed clash", "Military Forces of India (2014-)")

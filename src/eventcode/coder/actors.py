@@ -180,7 +180,8 @@ def _compiled() -> _Compiled:
                      frozenset(w for entry in acled_codebook().country_registry for w in entry.name.split()),
                      frozenset(book.unlisted.not_actors), re.compile(book.unlisted.weapon_models),
                      re.compile(rf"(?<![\w-])(?i:{_alternation(list(book.force_nouns))}) (?:of|from) (?:the )?"
-                                rf"(?P<country>{literals(list(book.demonyms))})(?![\w-])"),
+                                rf"(?P<country>{literals(list(book.demonyms))})(?![\w-])"
+                                rf"(?: and (?:the )?(?P<country2>{literals(list(book.demonyms))})(?![\w-]))?"),
                      re.compile(rf" (?:of|from) (?:the )?(?:{literals(list(book.demonyms))})"
                                 r"(?![\w-])"),
                      re.compile(book.unlisted.before, re.IGNORECASE), re.compile(book.unlisted.after, re.IGNORECASE),
@@ -366,10 +367,15 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
               else ()):
         # "the military forces of Russia", "military forces from South Sudan" (the cheap search for " of <country>"
         # first spares most sentences)
-        if free(m.start(), m.end()):
-            home = m.group("country")
+        if not free(m.start(), m.end()):
+            continue
+        spans = [(m.start(), m.end(), "country")]
+        if m.group("country2"):  # "the troops of India and Pakistan": two forces
+            spans = [(m.start(), m.end("country"), "country"), (m.start("country2"), m.end(), "country2")]
+        for start, end, group in spans:
+            home = m.group(group)
             name, review = state_force(home, "police" if c.police.search(text, m.start(), m.end()) else "military", day)
-            found.append(ActorMention(offset + m.start(), offset + m.end(), m.group(), name,
+            found.append(ActorMention(offset + start, offset + end, text[start:end], name,
                                       STATE if home == country else EXTERNAL, "state", review, home=home))
     for m in (c.generic_low.finditer(low) if low is not None else _as_written().generic.finditer(text)):
         if not free(m.start(), m.end()):
