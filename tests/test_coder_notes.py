@@ -304,3 +304,13 @@ def test_a_protest_joined_elsewhere_by_people_arrested_is_no_protest() -> None:
     event = only("On 16 August 2016, police arrested ten men in Rampur on the accusation of participating in "
                  "demonstrations held in April.")
     assert event["sub_event_type"] == "Arrests"
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested protestors who disrupted a press conference in Rampur.",
+    "73 students were arrested by police when they attempted a rail roko at Rampur Junction.",
+    "Congress workers protested in Rampur, where police cane-charged the protesting workers.",
+])
+def test_protestors_rail_rokos_and_cane_charges_are_protests_the_police_intervened_in(text: str) -> None:
+    event = only(text)
+    assert (event["sub_event_type"], event["interaction"]) == ("Protest with intervention", 16)
