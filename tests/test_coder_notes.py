@@ -314,3 +314,9 @@ def test_a_protest_joined_elsewhere_by_people_arrested_is_no_protest() -> None:
 def test_protestors_rail_rokos_and_cane_charges_are_protests_the_police_intervened_in(text: str) -> None:
     event = only(text)
     assert (event["sub_event_type"], event["interaction"]) == ("Protest with intervention", 16)
+
+
+def test_the_dead_of_an_operation_in_which_they_were_killed_count() -> None:
+    event = only("On 28 April 2020, the Pakistan military encountered BLF militants in Panjgur in which four "
+                 "militants were killed.", "Pakistan", date(2020, 4, 28))
+    assert event["fatalities"] == 4
