@@ -248,6 +248,8 @@ def test_an_unnamed_perpetrator_is_flagged_for_review() -> None:
     ("On 2 March 2022, in Bamako, a man's body was found, killed by unknown gunmen.", 1),
     ("On 2 March 2022, gunmen attacked a bus in Bamako. A decomposed body was found near it.", 1),
     ("On 2 March 2022, gunmen attacked a bus in Bamako. A rival body, the council, is based there.", 0),
+    ("On 2 March 2022, 2 policemen were killed in Bamako. 2 other policemen were killed later.", 4),
+    ("On 2 March 2022, an assistant police officer and two militants were killed in an encounter in Bamako.", 3),
     ("On 2 March 2022, gunmen killed 4 villagers in Bamako and booby-trapped a body with a mine.", 4),
     ("On 2 March 2022, gunmen attacked Bamako, killing 20. Fatalities split across ten events, coded as 2.", 2),
     ("On 2 March 2022, gunmen attacked Bamako, leading to the death of at least 23 and 15 missing.", 23),
@@ -304,6 +306,12 @@ def test_injuries_are_evidence_not_fatalities() -> None:
     event = only("On 2 March 2022, gunmen wounded seven villagers in Bamako.", date(2022, 3, 2), "Mali")
     assert event["fatalities"] == 0
     assert [e["value"] for e in event["evidence"] if e["kind"] == "injuries"] == [7]
+
+
+def test_the_injured_told_after_the_dead_are_not_added_to_them() -> None:
+    event = only("On 2 March 2022, 2 policemen were killed and 3 were wounded in Bamako.", date(2022, 3, 2), "Mali")
+    assert event["fatalities"] == 2
+    assert [e["value"] for e in event["evidence"] if e["kind"] == "injuries"] == [3]
 
 
 # Dates

@@ -322,6 +322,7 @@ class Numbers(_Entry):
     intransitive: tuple[str, ...] = ()
     singular_nouns: tuple[str, ...] = ()
     corpse_words: tuple[str, ...] = ()
+    more_words: tuple[str, ...] = ()
     not_dead: tuple[str, ...] = ()
     claims: tuple[str, ...] = ()
     none: tuple[str, ...]

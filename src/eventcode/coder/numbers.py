@@ -20,7 +20,8 @@ from eventcode.coder.codebook import Numbers, numbers
 
 @dataclass(frozen=True, slots=True)
 class Count:
-    """A number of people killed or injured stated at ``start:end``; ``vague`` when read from a vague word."""
+    """A number of people killed or injured stated at ``start:end``; ``vague`` when read from a vague word;
+    ``noun`` what it counts ("policemen"), "other policemen" when it says they are more than those told before."""
 
     start: int
     end: int
@@ -50,6 +51,7 @@ class _Compiled:
     after: re.Pattern[str]
     conjunct: re.Pattern[str]
     conjunct_before: re.Pattern[str]
+    one_and: re.Pattern[str]
     coded: tuple[re.Pattern[str], ...]
     none: re.Pattern[str]
     nouns_before: frozenset[str]
@@ -60,6 +62,7 @@ class _Compiled:
     aside: re.Pattern[str]
     auxiliaries: frozenset[str]
     corpse: re.Pattern[str]
+    more: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -125,7 +128,10 @@ def _compiled() -> _Compiled:
     coded_any_low = re.compile(lowered(coded_any.pattern))  # for lower-cased ASCII text (exactly the same there)
     return _Compiled(book, values, vague, number, keyword, keyword_low, coded_any, coded_any_low, tail_before,
                      singular_before, intransitive, one_before, singular_after, singular_more, after, conjunct,
-                     conjunct_before, coded, none,
+                     conjunct_before,
+                     re.compile(rf"(?:^|[,;:]\s*|\b(?:when|after|as)\s+)(?P<one>(?:an?|one)\s+(?!{not_one}\b)"
+                                rf"(?:[\w'\u2019-]+\s+){{0,3}}?(?:{sing})\s+and\s+)$", re.IGNORECASE),
+                     coded, none,
                      frozenset(n.lower() for n in book.nouns),
                      re.compile(r"\b(?:" + "|".join(book.not_dead) + r")\b", re.IGNORECASE),
                      re.compile(r"\b(?:" + "|".join(book.claims) + r")\b[^.;]*$", re.IGNORECASE),
@@ -135,7 +141,8 @@ def _compiled() -> _Compiled:
                      re.compile("|".join(book.asides) if book.asides else "(?!)", re.IGNORECASE),
                      frozenset(book.auxiliaries),
                      re.compile(r"[^.;]{0,30}?\b(?:" + "|".join(book.corpse_words) + r")\b" if book.corpse_words
-                                else "(?!)", re.IGNORECASE))
+                                else "(?!)", re.IGNORECASE),
+                     frozenset(book.more_words))
 
 
 def _value(c: _Compiled, text: str) -> tuple[int, bool] | None:
@@ -155,7 +162,11 @@ def _noun(text: str) -> str:
     """The noun a count is of: its last word that is no auxiliary ("a man was" -> "man")."""
     auxiliaries = _compiled().auxiliaries
     words = [w for w in re.findall(r"[a-z]+", text.lower()) if w not in auxiliaries]
-    return words[-1].rstrip("s") if words else ""
+    if not words:
+        return ""
+    noun = words[-1].rstrip("s")
+    # "2 other policemen were killed" after "2 policemen were killed" are more dead, not the same told again
+    return f"other {noun}" if _compiled().more.intersection(words) else noun
 
 
 _PARENTHESES = re.compile(r"\([^()]*\)")
@@ -271,9 +282,14 @@ def _before(c: _Compiled, text: str, start: int, end: int) -> tuple[int, int, in
         if read:
             value, vague, first = read[0], read[1], m.start()
             more = c.conjunct_before.search(before[:first])
-            while more is not None and (extra := _value(c, more.group("n"))) is not None:
+            # "2 policemen were killed and 3 were wounded": a number told with its own casualty word is no conjunct
+            while more is not None and not c.keyword.search(more.group()) \
+                    and (extra := _value(c, more.group("n"))) is not None:
                 value, vague, first = value + extra[0], vague or extra[1], more.start()
                 more = c.conjunct_before.search(before[:first])
+            one = c.one_and.search(before[:first])  # "an assistant police officer and two militants were killed"
+            if one is not None and not c.keyword.search(one.group()):
+                value, first = value + 1, one.start("one")
             return base + first, start, value, vague, _noun(tail.group("mid"))
     m2 = c.singular_before.search(before)
     word = text[start:end].lower()
