@@ -320,3 +320,10 @@ def test_the_dead_of_an_operation_in_which_they_were_killed_count() -> None:
     event = only("On 28 April 2020, the Pakistan military encountered BLF militants in Panjgur in which four "
                  "militants were killed.", "Pakistan", date(2020, 4, 28))
     assert event["fatalities"] == 4
+
+
+def test_gunmen_who_ambush_civilians_attack_them_and_an_ambushed_patrol_is_a_battle() -> None:
+    civilians = only("Unknown gunmen ambushed a relief NGO at Rampur, leaving one staff member injured.")
+    patrol = only("Militants ambushed a police patrol in Rampur, killing 3 policemen.")
+    assert (civilians["sub_event_type"], civilians["interaction"]) == ("Attack", 37)
+    assert (patrol["sub_event_type"], patrol["interaction"]) == ("Armed clash", 13)
