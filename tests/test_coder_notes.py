@@ -327,3 +327,12 @@ def test_gunmen_who_ambush_civilians_attack_them_and_an_ambushed_patrol_is_a_bat
     patrol = only("Militants ambushed a police patrol in Rampur, killing 3 policemen.")
     assert (civilians["sub_event_type"], civilians["interaction"]) == ("Attack", 37)
     assert (patrol["sub_event_type"], patrol["interaction"]) == ("Armed clash", 13)
+
+
+@pytest.mark.parametrize("text", [
+    "On 29 April 2020, QSD members shot and killed a civilian in Rampur using small arms fire.",
+    "A senior party official was injured as his car came under gunfire attack by unknown militants in Rampur.",
+    "On 30 April 2020, an unidentified armed group attacked the house of an off duty police officer in Rampur.",
+])
+def test_gunfire_at_civilians_and_an_off_duty_officer_is_an_attack_not_a_battle(text: str) -> None:
+    assert only(text, published=date(2020, 4, 30))["sub_event_type"] == "Attack"

@@ -46,6 +46,7 @@ class SubEventLexicon(_Entry):
     armed_are_state: bool = False
     state_implied_by: str = ""  # a cue group of what only state forces do: present, it counts as one named
     mutual: tuple[str, ...] = ()
+    mutual_unless_civilians: tuple[str, ...] = ()
     mutual_excludes: tuple[str, ...] = ()
 
 
@@ -149,7 +150,8 @@ class Lexicon(_Entry):
                         *entry.mutual_excludes):
                 if cue not in self.cues:
                     raise ValueError(f"sub_event_types.{name}: unknown cue group {cue!r}")
-            _check_patterns(f"sub_event_types.{name}", (*entry.triggers, *entry.mutual))
+            _check_patterns(f"sub_event_types.{name}", (*entry.triggers, *entry.mutual,
+                                                         *entry.mutual_unless_civilians))
         roles = {g.role for g in actors().generic} | {"unlisted"}
         for role in self.riot_crowd_roles:
             if role not in roles:

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from eventcode.codebook import acled_codebook
 from eventcode.coder import triggers as trig
-from eventcode.coder.actors import ARMED, STATE_FORCES, ActorMention, front_sides
+from eventcode.coder.actors import ARMED, CIVILIANS, STATE_FORCES, ActorMention, front_sides
 from eventcode.coder.codebook import lexicon
 from eventcode.coder.dates import DateMention, undated_day
 from eventcode.coder.numbers import Count
@@ -279,6 +279,7 @@ def choose(group: Group, label: str | None, country: str = "",
         return label, None
     armed = {a.name for s in group.sentences for a in s.actors if a.inter in ARMED}
     state = {a.name for s in group.sentences for a in s.actors if a.inter in STATE_FORCES}
+    civilians = any(a.inter == CIVILIANS for s in group.sentences for a in s.actors)
     first_allowed: tuple[str, trig.Trigger] | None = None
     for name in trig.hierarchy():
         hits = [t for t in found if t.sub_event_type == name]
@@ -289,7 +290,8 @@ def choose(group: Group, label: str | None, country: str = "",
         counted = state if entry.armed_are_state else armed
         sides = bool(armed) or (bool(country) and front_sides(country, group.day) is not None)
         implied = bool(entry.state_implied_by) and entry.state_implied_by in present
-        if len(counted) < entry.min_armed and not implied and not (sides and trig.mutual(name, hits, present)):
+        if len(counted) < entry.min_armed and not implied and not (sides and trig.mutual(name, hits, present,
+                                                                                         civilians)):
             continue
         return name, hits[0]
     if first_allowed is not None:

@@ -37,6 +37,7 @@ class _Compiled:
     cues_at: dict[str, tuple[str, ...]]
     victim_cues: dict[str, re.Pattern[str]]
     mutual: dict[str, re.Pattern[str]]
+    mutual_unless_civilians: dict[str, re.Pattern[str]]
     blockers: tuple[tuple[str, re.Pattern[str]], ...]
     clause_break: re.Pattern[str]
     group_breaks: dict[str, re.Pattern[str]]
@@ -78,6 +79,8 @@ def _compiled() -> _Compiled:
     victim_cues = {name: _words(patterns) for name, patterns in book.victim_cues.items()}
     mutual = {name: re.compile("(?:" + "|".join(entry.mutual) + ")", re.IGNORECASE)
               for name, entry in book.sub_event_types.items() if entry.mutual}
+    mutual_unless_civilians = {name: re.compile("(?:" + "|".join(entry.mutual_unless_civilians) + ")", re.IGNORECASE)
+                               for name, entry in book.sub_event_types.items() if entry.mutual_unless_civilians}
     blockers = tuple((name, re.compile(r"(?<![\w-])(?:" + alternation(patterns, ignorecase=True) + r")(?![\w-])[^,;]*$",
                                        re.IGNORECASE))
                      for name, patterns in book.blockers.items())
@@ -98,7 +101,8 @@ def _compiled() -> _Compiled:
     # for lower-cased text: the aggregate, statement and cross-border cues, faster (text as written: _as_written)
     aggregate_low, statement_low, cross_border_low = (re.compile(lowered(p)) for p in _written_sources(book))
     return _Compiled(book, order, triggers, triggers_at, any_trigger, cues_low, cue_start, cues_at, victim_cues,
-                     mutual, blockers, clause_break, group_breaks, aggregate_low, statement_low, source, witness,
+                     mutual, mutual_unless_civilians, blockers, clause_break, group_breaks, aggregate_low,
+                     statement_low, source, witness,
                      reason, nearby, cross_border_low, label)
 
 
@@ -282,14 +286,15 @@ def says_of_victim(text: str, group: str) -> bool:
     return any(not _blocker(c, text, m.start()) for m in c.victim_cues[group].finditer(text))
 
 
-def mutual(sub_event_type: str, found: list[Trigger], present: frozenset[str]) -> bool:
-    """Whether one of ``found`` says both sides fought ("clashed") in a text free of the type's mutual_excludes."""
+def mutual(sub_event_type: str, found: list[Trigger], present: frozenset[str], civilians: bool = False) -> bool:
+    """Whether one of ``found`` says both sides fought ("clashed") in a text free of the type's mutual_excludes
+    (``civilians``: the event names civilians, and only the type's ``mutual`` words say so)."""
     c = _compiled()
     entry = c.book.sub_event_types.get(sub_event_type)
-    pattern = c.mutual.get(sub_event_type)
-    if entry is None or pattern is None or present.intersection(entry.mutual_excludes):
+    if entry is None or present.intersection(entry.mutual_excludes):
         return False
-    return any(t.sub_event_type == sub_event_type and pattern.fullmatch(t.text) for t in found)
+    patterns = [c.mutual.get(sub_event_type), None if civilians else c.mutual_unless_civilians.get(sub_event_type)]
+    return any(t.sub_event_type == sub_event_type and p.fullmatch(t.text) for t in found for p in patterns if p)
 
 
 def allowed(sub_event_type: str, present: frozenset[str]) -> bool:
