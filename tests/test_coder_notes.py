@@ -331,7 +331,7 @@ def test_gunmen_who_ambush_civilians_attack_them_and_an_ambushed_patrol_is_a_bat
 
 @pytest.mark.parametrize("text", [
     "On 29 April 2020, QSD members shot and killed a civilian in Rampur using small arms fire.",
-    "A senior party official was injured as his car came under gunfire attack by unknown militants in Rampur.",
+    "A trader was injured as his car came under gunfire attack by unknown militants in Rampur.",
     "On 30 April 2020, an unidentified armed group attacked the house of an off duty police officer in Rampur.",
 ])
 def test_gunfire_at_civilians_and_an_off_duty_officer_is_an_attack_not_a_battle(text: str) -> None:
