@@ -243,3 +243,10 @@ def test_what_came_days_after_an_event_dates_that_event_back_from_the_report_day
     assert (grenade["sub_event_type"], grenade["event_date"]) == ("Grenade", "2024-04-17")
     assert (gunfight["sub_event_type"], gunfight["event_date"], gunfight["location"]) == (
         "Armed clash", "2024-04-15", "Gwoza")
+
+
+def test_a_bare_strike_in_a_report_of_air_strikes_is_an_air_strike() -> None:
+    report = ("Russian air strikes on Sunday killed 11 people in Gwoza, a monitor said.\n\n"
+              "One civilian was killed in a strike in Maiduguri on Saturday.")
+    types = {e["location"]: e["sub_event_type"] for e in code(report, date(2023, 6, 26))}
+    assert types == {"Gwoza": "Air/drone strike", "Maiduguri": "Air/drone strike"}

@@ -95,6 +95,8 @@ class Lexicon(_Entry):
     label_sole_actor: tuple[str, ...] = ()
     counter_protest: str = ""
     report_wide_cues: tuple[str, ...] = ()
+    report_strike_words: str = "(?!)"
+    report_strike_types: tuple[str, ...] = ()
     victim_cues: dict[str, tuple[str, ...]] = {}
     victim_needs: dict[str, str] = {}
     gang_victim: str = ""

@@ -102,6 +102,11 @@ def _best_place(places: tuple[PlaceMention, ...]) -> PlaceMention | None:
     return places[0] if places else None
 
 
+@functools.lru_cache(maxsize=1)
+def _strike_words() -> re.Pattern[str]:
+    return re.compile(lexicon().report_strike_words, re.IGNORECASE)
+
+
 def _strategic(facts: SentenceFacts) -> bool:
     names = {t.sub_event_type for t in facts.triggers}
     roles = lexicon().actor_roles
@@ -259,19 +264,23 @@ def _event_dates(f: SentenceFacts) -> list[DateMention]:
     return kept
 
 
-def choose(group: Group, label: str | None, country: str = "",
-           report_cues: frozenset[str] = frozenset()) -> tuple[str, trig.Trigger | None]:
+def choose(group: Group, label: str | None, country: str = "", report_cues: frozenset[str] = frozenset(),
+           report_strike: str | None = None) -> tuple[str, trig.Trigger | None]:
     """The sub-event type of a group by ACLED's hierarchy, and the trigger that decided it.
 
     A note label ("Arrests:") decides first. A type needs as many armed actors as its ``min_armed`` (two for
     Battles, one for an intervention in a protest); failing that, the next type in the hierarchy is tried, and if
     none qualifies the first whose cues are present is taken. In a country at war (actors.yaml ``fronts``), words
     that say both sides fought ("in both directions") make a battle with no side named: the war's sides.
-    ``report_cues``: the report's cue groups that hold for all its events (lexicon ``report_wide_cues``).
+    ``report_cues``: the report's cue groups that hold for all its events (lexicon ``report_wide_cues``);
+    ``report_strike``: the type a bare "strike" has in the report (lexicon ``report_strike_words``).
     """
     text = " ".join(s.sentence.text for s in group.sentences)
     present = trig.cues(text) | report_cues
     found = group.triggers
+    if report_strike:
+        bare = _strike_words()
+        found = found + [replace(t, sub_event_type=report_strike) for t in found if bare.fullmatch(t.text)]
     if label:
         for t in found:
             if t.sub_event_type == label:
