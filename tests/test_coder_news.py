@@ -250,3 +250,12 @@ def test_a_bare_strike_in_a_report_of_air_strikes_is_an_air_strike() -> None:
               "One civilian was killed in a strike in Maiduguri on Saturday.")
     types = {e["location"]: e["sub_event_type"] for e in code(report, date(2023, 6, 26))}
     assert types == {"Gwoza": "Air/drone strike", "Maiduguri": "Air/drone strike"}
+
+
+def test_an_event_the_report_places_nowhere_takes_its_first_place_near_for_review() -> None:
+    report = ("On Tuesday, soldiers arrested 12 suspects.\n\n"
+              "Gunmen killed 3 villagers in Gwoza on Wednesday.")
+    events = code(report)
+    arrests = next(e for e in events if e["sub_event_type"] == "Arrests")
+    assert (arrests["location"], arrests["geo_precision"]) == ("Gwoza", 2)
+    assert any("names no place" in r["reason"] for r in arrests["review"])

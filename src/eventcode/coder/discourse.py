@@ -101,7 +101,13 @@ def background(groups: list[Group], published: date) -> tuple[list[Group], list[
 
 
 def place_at_dateline(groups: list[Group], filed: PlaceMention | None) -> None:
-    """Give the dateline's place to the events that have none."""
+    """Give the dateline's place to the events that have none; failing one, the report's first known place."""
+    if filed is None:
+        first = next((g.place for g in groups if g.place is not None and g.place.place is not None), None)
+        if first is not None and first.place is not None:
+            filed = replace(first, geo_precision=max(2, first.geo_precision),
+                            note=f"the report names no place for this event: coded to the first place it names, "
+                            f"{first.place.location}, with geo_precision {max(2, first.geo_precision)}")
     if filed is not None:
         for group in groups:
             if group.place is None and not group.abroad:
