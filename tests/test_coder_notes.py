@@ -336,3 +336,12 @@ def test_gunmen_who_ambush_civilians_attack_them_and_an_ambushed_patrol_is_a_bat
 ])
 def test_gunfire_at_civilians_and_an_off_duty_officer_is_an_attack_not_a_battle(text: str) -> None:
     assert only(text, published=date(2020, 4, 30))["sub_event_type"] == "Attack"
+
+
+@pytest.mark.parametrize("text", [
+    "A BJP demonstration in Rampur turned violent on Thursday.",
+    "Members of the VHP, protesting against the death of two cows, smeared grease on the faces of two officers "
+    "in Rampur.",
+])
+def test_a_protest_that_turned_violent_or_smeared_someone_is_a_violent_demonstration(text: str) -> None:
+    assert only(text)["sub_event_type"] == "Violent demonstration"
