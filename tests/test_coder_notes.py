@@ -345,3 +345,12 @@ def test_gunfire_at_civilians_and_an_off_duty_officer_is_an_attack_not_a_battle(
 ])
 def test_a_protest_that_turned_violent_or_smeared_someone_is_a_violent_demonstration(text: str) -> None:
     assert only(text)["sub_event_type"] == "Violent demonstration"
+
+
+@pytest.mark.parametrize("text", [
+    "A man was killed in a fierce clash over land between two rival groups at Rampur village on Saturday.",
+    "Sixteen people were injured when two groups clashed over a property dispute in Rampur.",
+])
+def test_groups_who_fight_over_land_or_property_are_communal_militias(text: str) -> None:
+    event = only(text)
+    assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 44)
