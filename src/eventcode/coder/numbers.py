@@ -172,7 +172,7 @@ def _noun(text: str) -> str:
 _PARENTHESES = re.compile(r"\([^()]*\)")
 #: Death words after a singular object pronoun ("shot him dead", "stabbed her to death") that count one.
 _PRONOUN_DEATH_WORDS = frozenset({"dead", "death", "to death"})
-_POSSESSIVE_END = re.compile(r"['\u2019]s\s+$")
+_ONES = re.compile(r"(?:\b(?:his|her)|['\u2019]s)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _PRONOUN_BEFORE = re.compile(r"\b(?:him|her)\s+(?:to\s+)?$", re.IGNORECASE)
 #: A singular passive right before a death word ("was killed", "was reportedly shot dead") counts one, unless what
 #: was killed is no one ("nobody was killed", "whether anyone was killed").
@@ -268,7 +268,7 @@ def _after(c: _Compiled, text: str, start: int, end: int) -> tuple[int, int, int
 
 
 def _before(c: _Compiled, text: str, start: int, end: int) -> tuple[int, int, int, bool, str] | None:
-    base = max(0, start - 100)
+    base = max(0, start - 200)
     # Asides ("two militants (suspected TTP) were killed", "three people, including a child, were killed") are
     # blanked, keeping the offsets.
     before = c.aside.sub(_blank, _PARENTHESES.sub(_blank, text[base:start]))
@@ -295,9 +295,11 @@ def _before(c: _Compiled, text: str, start: int, end: int) -> tuple[int, int, in
     word = text[start:end].lower()
     if m2 is None and word in c.book.intransitive:  # "the man died"
         m2 = c.intransitive.search(before)
-    if m2 is None and word in c.book.singular_nouns and (  # "a man's body" opening a clause, not an object
-            _POSSESSIVE_END.search(before) or c.corpse.match(text[end:end + 60])):  # "a body was found"
-        m2 = c.one_before.search(before)
+    if m2 is None and word in c.book.singular_nouns:
+        # one person's: "a man's body", "his bullet-hit body", "resulting in his death"
+        m2 = _ONES.search(before)
+        if m2 is None and c.corpse.match(text[end:end + 60]):  # "a body was found", opening a clause
+            m2 = c.one_before.search(before)
     if m2 is None and word in _PRONOUN_DEATH_WORDS:  # "shot him dead", "beat her to death", "shot a man dead"
         m2 = _PRONOUN_BEFORE.search(before) or _one_named_before().search(before)
     if m2 is None and not _NOBODY.search(before):  # "Dr Anwar Leghari was shot dead": "was" says one
