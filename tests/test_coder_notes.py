@@ -354,3 +354,9 @@ def test_a_protest_that_turned_violent_or_smeared_someone_is_a_violent_demonstra
 def test_groups_who_fight_over_land_or_property_are_communal_militias(text: str) -> None:
     event = only(text)
     assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 44)
+
+
+def test_alleged_before_the_doers_is_no_topic_that_blocks_what_they_did() -> None:
+    # (without the rule no event is coded: "alleged" read as what a statement is about)
+    event = only("In Rampur, alleged blockaders hurled two petrol bombs at a truck on Wednesday night.")
+    assert event["sub_event_type"] == "Remote explosive/landmine/IED"
