@@ -360,3 +360,12 @@ def test_alleged_before_the_doers_is_no_topic_that_blocks_what_they_did() -> Non
     # (without the rule no event is coded: "alleged" read as what a statement is about)
     event = only("In Rampur, alleged blockaders hurled two petrol bombs at a truck on Wednesday night.")
     assert event["sub_event_type"] == "Remote explosive/landmine/IED"
+
+
+@pytest.mark.parametrize("text", [
+    "On 4 December 2018, local residents assaulted an NGO staff member in Rampur.",
+    "On 8 June 2021, a number of people killed a suspected motorcycle thief near Rampur.",
+])
+def test_residents_or_people_who_attack_someone_are_a_mob(text: str) -> None:
+    event = only(text, published=date(2021, 6, 8))
+    assert (event["sub_event_type"], event["interaction"]) == ("Mob violence", 57)
