@@ -363,9 +363,9 @@ def test_alleged_before_the_doers_is_no_topic_that_blocks_what_they_did() -> Non
 
 
 @pytest.mark.parametrize("text", [
-    "On 4 December 2018, local residents assaulted an NGO staff member in Rampur.",
-    "On 8 June 2021, a number of people killed a suspected motorcycle thief near Rampur.",
+    "Local residents assaulted an NGO staff member in Rampur.",
+    "A number of people killed a suspected motorcycle thief near Rampur.",
 ])
 def test_residents_or_people_who_attack_someone_are_a_mob(text: str) -> None:
-    event = only(text, published=date(2021, 6, 8))
+    event = only(text)
     assert (event["sub_event_type"], event["interaction"]) == ("Mob violence", 57)
