@@ -369,3 +369,13 @@ def test_alleged_before_the_doers_is_no_topic_that_blocks_what_they_did() -> Non
 def test_residents_or_people_who_attack_someone_are_a_mob(text: str) -> None:
     event = only(text)
     assert (event["sub_event_type"], event["interaction"]) == ("Mob violence", 57)
+
+
+@pytest.mark.parametrize("text", [
+    "The Nationalist Congress Party organised a march to the electricity company's offices in Rampur.",
+    "A march was taken out by civil society members in Rampur against the new law.",
+    "200 students held a two-hour sit in on Tuesday in front of the Vice Chancellor's office in Rampur.",
+    "Primary school teachers went to the street in Rampur to claim the payment of their bonuses.",
+])
+def test_a_march_held_or_taken_out_and_a_sit_in_are_protests(text: str) -> None:
+    assert only(text)["sub_event_type"] == "Peaceful protest"
