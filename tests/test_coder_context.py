@@ -116,6 +116,23 @@ def test_an_admin_area_after_a_place_qualifies_it_and_is_no_place_of_its_own(tmp
     assert [m.text for m in both] == ["Demoso", "Loikaw"]
 
 
+def test_an_admin1_area_named_as_the_world_gazetteer_or_without_its_article_qualifies_a_place(
+        tmp_path: Path) -> None:
+    # "Veracruz" is the state Veracruz de Ignacio de la Llave (and a city of GeoNames): beside an export place of
+    # that state it says where the place lies; "Hasakeh" is Al Hasakeh without its article
+    path = export(tmp_path / "mex.csv", [row(country="Mexico", iso=484, region="Central America", location="Oteapan",
+                                             admin1="Veracruz de Ignacio de la Llave", admin2="Oteapan", admin3="",
+                                             latitude=18.0, longitude=-94.67, geo_precision=1)])
+    text = "On 25 June 2022, in Oteapan, Veracruz, a taxi driver was shot dead by armed men."
+    (event,) = Coder([path]).code(text, date(2022, 6, 25), "Mexico")
+    assert event["location"] == "Oteapan"
+    path = export(tmp_path / "syr.csv", [row(country="Syria", iso=760, region="Middle East", location="Quamishli",
+                                             admin1="Al Hasakeh", admin2="Quamishli", admin3="Quamishli",
+                                             latitude=37.05, longitude=41.22, geo_precision=2)])
+    found = Coder([path]).places.find("A civilian was killed in the Quamishli countryside of Hasakeh.", "Syria")
+    assert [m.text for m in found] == ["Quamishli"]
+
+
 def test_an_article_leaves_an_export_name_whole(tmp_path: Path) -> None:
     path = export(tmp_path / "irq.csv", [row(country="Iraq", iso=368, region="Middle East", location="Amadiya",
                                              admin1="Duhok", admin2="Al Amadiya", admin3="", latitude=37.09,

@@ -168,18 +168,34 @@ class PlaceIndex:
                 continue
             found.append(PlaceMention(offset + start, offset + end, m.group(group), None, 0, country))
         found.sort(key=lambda p: p.start)
-        return _without_qualifiers(found, text, offset)
+        return _without_qualifiers(found, text, offset, index)
 
 
 #: What may stand between a place and the area that qualifies it.
 _GAP = re.compile(r"[^.;]{0,60}")
 
 
-def _without_qualifiers(found: list[PlaceMention], text: str, offset: int) -> list[PlaceMention]:
+def _bare(name: str) -> str:
+    """A folded name without its leading article ("al hasakeh" -> "hasakeh")."""
+    return name[3:] if name.startswith("al ") else name
+
+
+def _names_admin(key: str, place: Place, index: CountryIndex | None) -> bool:
+    """Whether a folded name names one of a place's admin areas: as written, without its article ("Hasakeh" for
+    Al Hasakeh), or as the world gazetteer names its admin1 area ("Veracruz" for Veracruz de Ignacio de la
+    Llave)."""
+    names = {fold(a) for a in (place.admin1, place.admin2, place.admin3) if a}
+    return key in names or _bare(key) in {_bare(n) for n in names} or (
+        index is not None and bool(place.admin1) and index.areas.get(key) == place.admin1)
+
+
+def _without_qualifiers(found: list[PlaceMention], text: str, offset: int,
+                        index: CountryIndex | None = None) -> list[PlaceMention]:
     """The places named, without those that only say in which admin area another one lies: "Demoso township
-    (Loikaw district, Kayah state)", "Yenisehir city, Bursa", "in Bolivar state (coded to Ciudad Bolivar)". An
-    area's name qualifies a place on either side of it; a town's only right after the place; neither across the
-    words that join two places (``qualifier_breaks``: "and", "to", "from")."""
+    (Loikaw district, Kayah state)", "Yenisehir city, Bursa", "in Bolivar state (coded to Ciudad Bolivar)",
+    "Oteapan, Veracruz" (the state Veracruz de Ignacio de la Llave). An area's name qualifies a place on either
+    side of it; a town's only right after the place; neither across the words that join two places
+    (``qualifier_breaks``: "and", "to", "from")."""
     links = _words().links
     kept = []
     for mention in found:
@@ -188,8 +204,7 @@ def _without_qualifiers(found: list[PlaceMention], text: str, offset: int) -> li
         for other in found:
             place = other.place
             if other is mention or place is None or fold(place.location) == key or fold(other.text) == key \
-                    or place == mention.place or other.geo_precision > 2 \
-                    or key not in {fold(a) for a in (place.admin1, place.admin2, place.admin3) if a}:
+                    or place == mention.place or other.geo_precision > 2 or not _names_admin(key, place, index):
                 continue
             if other.end <= mention.start:
                 between = text[other.end - offset:mention.start - offset]
