@@ -133,6 +133,19 @@ def test_an_admin1_area_named_as_the_world_gazetteer_or_without_its_article_qual
     assert [m.text for m in found] == ["Quamishli"]
 
 
+def test_the_place_a_note_says_its_event_is_coded_to_is_its_place(tmp_path: Path) -> None:
+    villages = [row(location=name, admin1="Sagaing", admin2="Katha", admin3="Banmauk", latitude=lat,
+                    longitude=95.9, geo_precision=1) for name, lat in (("Pay Pin", 24.3), ("Kyauk Aing", 24.5))]
+    coder = Coder([export(tmp_path / "mmr.csv", villages)])
+    text = ("On 27 June 2022, between Pay Pin and Kyauk Aing villages (coded as Kyauk Aing) (Banmauk township, "
+            "Katha district, Sagaing region), the Banmauk PDF attacked the Myanmar military.")
+    (event,) = coder.code(text, date(2022, 6, 27), "Myanmar")
+    assert event["location"] == "Kyauk Aing"
+    # without the note's words, the first of two equal places
+    (event,) = coder.code(text.replace(" (coded as Kyauk Aing)", ""), date(2022, 6, 27), "Myanmar")
+    assert event["location"] == "Pay Pin"
+
+
 def test_an_article_leaves_an_export_name_whole(tmp_path: Path) -> None:
     path = export(tmp_path / "irq.csv", [row(country="Iraq", iso=368, region="Middle East", location="Amadiya",
                                              admin1="Duhok", admin2="Al Amadiya", admin3="", latitude=37.09,

@@ -478,10 +478,11 @@ class PlaceWords(_Entry):
     connectors: tuple[str, ...]
     dateline: str
     qualifier_breaks: str = "(?!)"
+    coded_to: str = "(?!)"
 
     @model_validator(mode="after")
     def _check(self) -> PlaceWords:
-        _check_patterns("dateline", (self.dateline, self.qualifier_breaks))
+        _check_patterns("dateline", (self.dateline, self.qualifier_breaks, self.coded_to))
         if "(?P<place>" not in self.dateline:
             raise ValueError("dateline: no (?P<place>...) group for the place")
         return self

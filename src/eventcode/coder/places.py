@@ -15,7 +15,7 @@ import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from eventcode.codebook import acled_codebook
 from eventcode.coder.actors import demonym_country, literals
@@ -35,6 +35,8 @@ class PlaceMention:
     geo_precision: int
     country: str
     note: str = ""
+    #: the note says its event is coded to this place ("(coded to Kuron)"; places.yaml ``coded_to``)
+    coded: bool = False
 
 
 _NAME = r"[A-Z][\w'\u2019-]*(?:[ -][A-Z][\w'\u2019-]*)*"
@@ -53,6 +55,7 @@ class _Words:
     area_after: re.Pattern[str]
     organisations: frozenset[str]
     links: re.Pattern[str]  # the words that join two places ("and", "to", "from"): no area qualifies across them
+    coded_to: re.Pattern[str]  # the words of a note before the place its event is coded to
 
 
 @functools.lru_cache(maxsize=1)
@@ -66,7 +69,8 @@ def _words() -> _Words:
     return _Words(frozenset(fold(w) for w in lists.not_places), area_words, frozenset(countries),
                   re.compile(rf"{name}(?: (?:(?:{connectors})[ -])*{name})*"),
                   re.compile(rf"[ -](?P<word>{after})" if after else "(?!)"),
-                  frozenset(fold(w) for w in lists.organisation_words), re.compile(lists.qualifier_breaks))
+                  frozenset(fold(w) for w in lists.organisation_words), re.compile(lists.qualifier_breaks),
+                  re.compile(lists.coded_to))
 
 
 #: A word that is capitalised, or capitalised after an article joined by a hyphen ("al-Shughur").
@@ -168,8 +172,14 @@ class PlaceIndex:
                 continue
             found.append(PlaceMention(offset + start, offset + end, m.group(group), None, 0, country))
         found.sort(key=lambda p: p.start)
-        return _without_qualifiers(found, text, offset, index)
+        coded_to = _words().coded_to
+        return [replace(m, coded=True) if coded_to.search(text, max(0, m.start - offset - _CODED_REACH),
+                                                           m.start - offset) else m
+                for m in _without_qualifiers(found, text, offset, index)]
 
+
+#: How far before a place (in characters) a note's words may say its event is coded to it.
+_CODED_REACH = 50
 
 #: What may stand between a place and the area that qualifies it.
 _GAP = re.compile(r"[^.;]{0,60}")
