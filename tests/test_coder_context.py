@@ -146,6 +146,32 @@ def test_the_place_a_note_says_its_event_is_coded_to_is_its_place(tmp_path: Path
     assert event["location"] == "Pay Pin"
 
 
+NIGER_STATE = {"country": "Nigeria", "iso": 566, "region": "Western Africa", "admin1": "Niger", "admin2": "Kwarandu",
+               "admin3": "", "longitude": 6.9}
+
+
+def test_a_village_no_gazetteer_knows_is_placed_at_the_busiest_export_place_of_the_district_it_names(
+        tmp_path: Path) -> None:
+    rows = [row(**NIGER_STATE, location="Kuchiri", latitude=9.4, geo_precision=1)] * 3 + \
+        [row(**NIGER_STATE, location="Tsafada", latitude=9.9, geo_precision=1)]
+    path = export(tmp_path / "nga.csv", rows)
+    (gazetteer,) = export_gazetteers(path)
+    assert [(a.names, a.location, a.geo_precision, a.admin1) for a in gazetteer.areas] == \
+        [(("Kwarandu",), "Kuchiri", 2, "Niger")]
+    coder = Coder([path])
+    text = "On 15 May 2022, soldiers repelled an attack by bandits in Ubakiri village (Kwarandu, Niger)."
+    (event,) = coder.code(text, date(2022, 5, 15), "Nigeria")
+    assert (event["location"], event["admin2"], event["geo_precision"]) == ("Kuchiri", "Kwarandu", 2)
+    assert any("Kwarandu" in r["reason"] and r["field"] == "geo_precision" for r in event["review"])
+    # a district of that name in another state than the one the report names is not the one meant
+    (event,) = coder.code(text.replace("Niger)", "Kano State)"), date(2022, 5, 15), "Nigeria")
+    assert event["location"] != "Kuchiri"
+    # a district named like one of the export's places is that place, no area
+    rows.append(row(**{**NIGER_STATE, "admin2": "Other"}, location="Kwarandu", latitude=9.0, geo_precision=1))
+    (gazetteer,) = export_gazetteers(export(tmp_path / "nga2.csv", rows))
+    assert gazetteer.areas == ()
+
+
 def test_an_article_leaves_an_export_name_whole(tmp_path: Path) -> None:
     path = export(tmp_path / "irq.csv", [row(country="Iraq", iso=368, region="Middle East", location="Amadiya",
                                              admin1="Duhok", admin2="Al Amadiya", admin3="", latitude=37.09,

@@ -399,6 +399,7 @@ class Area(_Entry):
     names: tuple[str, ...]
     location: str
     geo_precision: int = Field(ge=1, le=3)
+    admin1: str = ""  # the admin1 of the place coded to, where the gazetteer has places of its name in several
 
 
 class Gazetteer(_Entry):

@@ -105,15 +105,24 @@ class PlaceIndex:
         self.world = world
         # each name's candidates (place, geo_precision); a later gazetteer's replace an earlier one's
         self._names: dict[str, dict[str, list[tuple[Place, int]]]] = {}
+        self._areas: dict[str, set[str]] = {}  # the names of areas, by country
         for gazetteer in gazetteers:
             mine: dict[str, list[tuple[Place, int]]] = defaultdict(list)
-            by_location = {p.location: p for p in gazetteer.places}
+            by_location: dict[str, list[Place]] = defaultdict(list)
             for place in gazetteer.places:
+                by_location[place.location].append(place)
                 for name in dict.fromkeys((place.location, *place.aliases)):
                     mine[name].append((place, place.geo_precision))
+            # an area's name stands for the place it is coded to (its places of the same name give way); areas of
+            # one name in several admin1 areas are told apart as places of one name are
+            coded: dict[str, list[tuple[Place, int]]] = defaultdict(list)
             for area in gazetteer.areas:
+                places = by_location[area.location]
+                target = next((p for p in places if p.admin1 == area.admin1), places[-1])
                 for name in area.names:
-                    mine[name] = [(by_location[area.location], area.geo_precision)]
+                    coded[name].append((target, area.geo_precision))
+            mine.update(coded)
+            self._areas.setdefault(gazetteer.country, set()).update(coded)
             self._names.setdefault(gazetteer.country, {}).update(mine)
         self._patterns = {country: re.compile(rf"\b(?:{literals(list(names))})\b")
                           for country, names in self._names.items() if names}
@@ -155,6 +164,9 @@ class PlaceIndex:
                 if context and index is not None and not any(p.admin1 in context for p, _ in candidates) and any(
                         t.admin1 in context for t in index.places.get(fold(m.group()), ())):
                     continue  # "Columbia (Missouri)": the world's Columbia in the area the report names
+                if context and m.group() in self._areas.get(country, ()) and not any(
+                        p.admin1 in context for p, _ in candidates):
+                    continue  # an area of another admin1 than those the report names
                 (place, precision), note = _choose(candidates, m.group(), text, country, context)
                 found.append(PlaceMention(offset + m.start(), offset + m.end(), m.group(), place, precision, country,
                                           note))
@@ -168,7 +180,7 @@ class PlaceIndex:
         for m in _unknown().finditer(text):
             group = "a" if m.group("a") else "b"
             start, end = m.span(group)
-            if any(s < end and start < e for s, e in taken) or not _may_be_a_place(m.group(group)):
+            if any(s < end and start < e for s, e in taken) or not may_be_a_place(m.group(group)):
                 continue
             found.append(PlaceMention(offset + start, offset + end, m.group(group), None, 0, country))
         found.sort(key=lambda p: p.start)
@@ -292,7 +304,7 @@ def _choose(candidates: list[tuple[Place, int]], name: str, text: str, country: 
                        f"{chosen.admin2 or chosen.admin1} ({chosen.admin1}); also in {others}")
 
 
-def _may_be_a_place(name: str) -> bool:
+def may_be_a_place(name: str) -> bool:
     """Whether a name no gazetteer knows may be a place: not when each of its words is no place on its own
     ("Saturday's", "December", "Democratic Republic"), when one names an organisation ("the MP Medical Officer's
     Federation"), nor a country or a country's adjective ("Greek")."""
