@@ -541,3 +541,10 @@ def test_an_export_pyarrow_cannot_parse_is_read_row_by_row_alike(tmp_path: Path,
     path = export(tmp_path / "bad.csv", [nigeria(event_date="someday")])
     with pytest.raises(ContextError, match=r"bad.csv:2: record 1: event_date: 'someday' is not a date"):
         export_actors(path)
+
+
+def test_a_city_named_as_its_admin1_area_gives_way_to_a_town_of_that_area() -> None:
+    text = ("On 15 May 2022, about 80 protesters staged a demonstration march on the 50th anniversary of the return of "
+            "Okinawa to Japan in Miyakojima (Okinawa) to oppose the presence of the U.S. military.")
+    (event,) = Coder().code(text, date(2022, 5, 15), "Japan")
+    assert (event["location"], event["admin1"]) == ("Miyakojima", "Okinawa")
