@@ -555,3 +555,12 @@ def test_an_arabic_article_before_a_sun_letter_joins_a_name() -> None:
     text = "On 21 May 2022, the Global Coalition and QSD raided Breihaqq village, Deir ez Zor."
     (event,) = Coder().code(text, date(2022, 5, 21), "Syria")
     assert event["admin1"] == "Deir ez Zor"
+
+
+def test_a_word_that_is_no_place_alone_is_the_admin1_area_closing_a_notes_bracket_of_admin_areas() -> None:
+    places = Coder().places
+    text = "On 1 May 2022, people staged a protest in Kollupitiyaqq (Kollupitiyaqq, Western) demanding his resignation."
+    (event,) = Coder().code(text, date(2022, 5, 1), "Sri Lanka")
+    assert (event["admin1"], event["geo_precision"]) == ("Western", 3)
+    # elsewhere "Western" is no place
+    assert [m for m in places.find("Western diplomats met in the capital.", "Sri Lanka") if m.place] == []

@@ -360,7 +360,8 @@ def _world_places(text: str, index: CountryIndex, country: str, context: frozens
                 continue
             phrase = run[start:end]
             key = fold(phrase)
-            if key in words.countries or (" " not in key and key in words.not_places) or (
+            if key in words.countries or (" " not in key and key in words.not_places and not (
+                    key in index.areas and _closes_admin_list(text, m.start() + start, m.start() + end))) or (
                     phrase.isupper() and len(phrase) <= 4) or (key not in index.places and key not in index.areas):
                 continue
             rest = [fold(run[s:e - 2] if _possessive(run[s:e]) else run[s:e]) for s, e in tokens
@@ -375,6 +376,16 @@ def _world_places(text: str, index: CountryIndex, country: str, context: frozens
             if mention is not None:
                 taken_to = end
                 yield mention
+
+
+_ADMIN_LIST = re.compile(r"\([^()]{0,80}(?:\(|, )$")
+
+
+def _closes_admin_list(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is the last of the admin areas an ACLED note gives in brackets after a place:
+    "(Kollupitiya, Western)", "(Al Wahat, East)", where a word that is no place on its own ("Western") is the
+    admin1 area."""
+    return text[end:end + 1] == ")" and bool(_ADMIN_LIST.search(text, max(0, start - 82), start))
 
 
 def _world_mention(phrase: str, key: str, index: CountryIndex, country: str, context: frozenset[str],
