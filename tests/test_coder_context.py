@@ -543,13 +543,6 @@ def test_an_export_pyarrow_cannot_parse_is_read_row_by_row_alike(tmp_path: Path,
         export_actors(path)
 
 
-def test_a_city_named_as_its_admin1_area_gives_way_to_a_town_of_that_area() -> None:
-    text = ("On 15 May 2022, about 80 protesters staged a demonstration march on the 50th anniversary of the return of "
-            "Okinawa to Japan in Miyakojima (Okinawa) to oppose the presence of the U.S. military.")
-    (event,) = Coder().code(text, date(2022, 5, 15), "Japan")
-    assert (event["location"], event["admin1"]) == ("Miyakojima", "Okinawa")
-
-
 def test_an_arabic_article_before_a_sun_letter_joins_a_name() -> None:
     # "Deir ez Zor" is one name (places.yaml connectors), the admin1 area of a village no gazetteer knows
     text = "On 21 May 2022, the Global Coalition and QSD raided Breihaqq village, Deir ez Zor."

@@ -37,8 +37,6 @@ class PlaceMention:
     note: str = ""
     #: the note says its event is coded to this place ("(coded to Kuron)"; places.yaml ``coded_to``)
     coded: bool = False
-    #: the admin1 area the place's name also names (a city of its area's name: "Okinawa", "Aleppo")
-    area: str = ""
 
 
 _NAME = r"[A-Z][\w'\u2019-]*(?:[ -][A-Z][\w'\u2019-]*)*"
@@ -187,14 +185,9 @@ class PlaceIndex:
             found.append(PlaceMention(offset + start, offset + end, m.group(group), None, 0, country))
         found.sort(key=lambda p: p.start)
         coded_to = _words().coded_to
-        kept = []
-        for mention in _without_qualifiers(found, text, offset, index):
-            if coded_to.search(text, max(0, mention.start - offset - _CODED_REACH), mention.start - offset):
-                mention = replace(mention, coded=True)
-            if index is not None and mention.place is not None and fold(mention.text) in index.areas:
-                mention = replace(mention, area=index.areas[fold(mention.text)])
-            kept.append(mention)
-        return kept
+        return [replace(m, coded=True) if coded_to.search(text, max(0, m.start - offset - _CODED_REACH),
+                                                           m.start - offset) else m
+                for m in _without_qualifiers(found, text, offset, index)]
 
 
 #: How far before a place (in characters) a note's words may say its event is coded to it.

@@ -21,7 +21,6 @@ from eventcode.coder.dates import DateMention, undated_day
 from eventcode.coder.numbers import Count
 from eventcode.coder.places import PlaceMention
 from eventcode.coder.sentences import Sentence
-from eventcode.coder.world import fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,17 +97,10 @@ def place_key(place: PlaceMention | None) -> str:
 
 def _best_place(places: tuple[PlaceMention, ...]) -> PlaceMention | None:
     """A sentence's place of its event: a known place the note says the event is coded to, else the most precise
-    known place, the first of equal ones, where a city named as its admin1 area is ("the return of Okinawa to
-    Japan in Miyakojima (Okinawa)") comes after a town of that area as precise; else the first unknown name."""
+    known place, the first of equal ones; else the first unknown name."""
     known = [p for p in places if p.place is not None]
-
-    def namesake(p: PlaceMention) -> bool:
-        return bool(p.area) and any(q is not p and q.place is not None and q.place.admin1 == p.area
-                                    and q.geo_precision <= p.geo_precision and fold(q.text) != fold(p.text)
-                                    for q in known)
-
     if known:
-        return min(known, key=lambda p: (not p.coded, p.geo_precision, namesake(p), p.start))
+        return min(known, key=lambda p: (not p.coded, p.geo_precision, p.start))
     return places[0] if places else None
 
 
