@@ -557,3 +557,18 @@ def test_a_word_that_is_no_place_alone_is_the_admin1_area_closing_a_notes_bracke
     assert (event["admin1"], event["geo_precision"]) == ("Western", 3)
     # elsewhere "Western" is no place
     assert [m for m in places.find("Western diplomats met in the capital.", "Sri Lanka") if m.place] == []
+
+
+def test_the_place_a_report_names_with_its_admin_areas_beside_it_comes_before_others_as_precise(
+        tmp_path: Path) -> None:
+    towns = [row(country="South Africa", iso=710, region="Southern Africa", location=name, admin1="North West",
+                 admin2=district, admin3="", latitude=-27.5, longitude=lon, geo_precision=1)
+             for name, district, lon in (("Wolmaransqq", "Maquassi Hills", 25.9), ("Bloemhofqq", "Lekwa-Teemane",
+                                                                                     25.6))]
+    coder = Coder([export(tmp_path / "zaf.csv", towns)])
+    text = ("On 15 June 2022, truck drivers blocked the N12 road between Wolmaransqq to Bloemhofqq (Lekwa-Teemane, "
+            "North West) over the employment of foreign nationals.")
+    (event,) = coder.code(text, date(2022, 6, 15), "South Africa")
+    assert event["location"] == "Bloemhofqq"
+    (event,) = coder.code(text.replace(" (Lekwa-Teemane, North West)", ""), date(2022, 6, 15), "South Africa")
+    assert event["location"] == "Wolmaransqq"

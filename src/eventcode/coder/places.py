@@ -37,6 +37,8 @@ class PlaceMention:
     note: str = ""
     #: the note says its event is coded to this place ("(coded to Kuron)"; places.yaml ``coded_to``)
     coded: bool = False
+    #: the report names the place's admin area beside it ("Bloemhof (Lekwa-Teemane, North West)")
+    qualified: bool = False
 
 
 _NAME = r"[A-Z][\w'\u2019-]*(?:[ -][A-Z][\w'\u2019-]*)*"
@@ -220,6 +222,7 @@ def _without_qualifiers(found: list[PlaceMention], text: str, offset: int,
     (``qualifier_breaks``: "and", "to", "from")."""
     links = _words().links
     kept = []
+    qualified: set[int] = set()
     for mention in found:
         key = fold(mention.text)
         qualifies = False
@@ -236,10 +239,11 @@ def _without_qualifiers(found: list[PlaceMention], text: str, offset: int,
                 continue
             if _GAP.fullmatch(between) and not links.search(between):
                 qualifies = True
+                qualified.add(id(other))
                 break
         if not qualifies:
             kept.append(mention)
-    return kept
+    return [replace(m, qualified=True) if id(m) in qualified else m for m in kept]
 
 
 def _areas_at(text: str, index: CountryIndex) -> list[tuple[int, int, str]]:
