@@ -559,7 +559,7 @@ def test_a_word_that_is_no_place_alone_is_the_admin1_area_closing_a_notes_bracke
     assert [m for m in places.find("Western diplomats met in the capital.", "Sri Lanka") if m.place] == []
 
 
-def test_the_place_a_report_names_with_its_admin_areas_beside_it_comes_before_others_as_precise(
+def test_the_place_a_report_names_with_its_admin_areas_beside_it_comes_before_others(
         tmp_path: Path) -> None:
     towns = [row(country="South Africa", iso=710, region="Southern Africa", location=name, admin1="North West",
                  admin2=district, admin3="", latitude=-27.5, longitude=lon, geo_precision=1)
@@ -572,3 +572,12 @@ def test_the_place_a_report_names_with_its_admin_areas_beside_it_comes_before_ot
     assert event["location"] == "Bloemhofqq"
     (event,) = coder.code(text.replace(" (Lekwa-Teemane, North West)", ""), date(2022, 6, 15), "South Africa")
     assert event["location"] == "Wolmaransqq"
+    # before a more precise one too: "colonia Lomaqq" is a place of another state
+    mexico = {"country": "Mexico", "iso": 484, "region": "Central America", "admin3": "", "longitude": -99.2}
+    places = [row(**mexico, location="Puenteqq", admin1="Morelos", admin2="Puenteqq", latitude=18.6,
+                  geo_precision=2),
+              row(**mexico, location="Lomaqq", admin1="Queretaro", admin2="Lomaqq", latitude=20.6, geo_precision=1)]
+    coder = Coder([export(tmp_path / "mex.csv", places)])
+    text = "On 18 May 2022, in Puenteqq, Morelos, two men were shot and killed by armed men in colonia Lomaqq."
+    (event,) = coder.code(text, date(2022, 5, 18), "Mexico")
+    assert event["location"] == "Puenteqq"
