@@ -581,3 +581,18 @@ def test_the_place_a_report_names_with_its_admin_areas_beside_it_comes_before_ot
     text = "On 18 May 2022, in Puenteqq, Morelos, two men were shot and killed by armed men in colonia Lomaqq."
     (event,) = coder.code(text, date(2022, 5, 18), "Mexico")
     assert event["location"] == "Puenteqq"
+
+
+def test_a_place_followed_by_a_bracket_naming_its_admin_areas_is_the_place_coded(tmp_path: Path) -> None:
+    # "Bizerte (Bizerte Nord, Bizerte)": the bracket names Bizerte's admin1, so Bizerte is the place coded
+    beja = row(country="Tunisia", iso=788, region="Northern Africa", location="Beja", admin1="Beja", admin2="Beja Nord",
+               admin3="", latitude=36.73, longitude=9.18, geo_precision=1)
+    text = ("On 9 May 2022, farmers blocked the road linking Beja to Bizerte (Bizerte Nord, Bizerte) with their cattle "
+            "and protested against the rise in fodder prices.")
+    (event,) = Coder([export(tmp_path / "tun.csv", [beja])]).code(text, date(2022, 5, 9), "Tunisia")
+    assert event["location"] == "Bizerte"
+    # an area named before a town does not make it the place coded: the Mihara after a court's name
+    text = ("On 30 June 2022, protesters held a rally in Hiroshima against the Hiroshima district court "
+            "ruling on Mihara.")
+    (event,) = Coder().code(text, date(2022, 6, 30), "Japan")
+    assert event["location"] == "Hiroshima"

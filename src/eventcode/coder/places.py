@@ -239,11 +239,26 @@ def _without_qualifiers(found: list[PlaceMention], text: str, offset: int,
                 continue
             if _GAP.fullmatch(between) and not links.search(between):
                 qualifies = True
-                qualified.add(id(other))
+                if other.end <= mention.start:
+                    qualified.add(id(other))
                 break
         if not qualifies:
             kept.append(mention)
-    return [replace(m, qualified=True) if id(m) in qualified else m for m in kept]
+    return [replace(m, qualified=True) if id(m) in qualified or _bracketed(m, text, offset, index) else m
+            for m in kept]
+
+
+_BRACKET = re.compile(r"\s*\((?P<inside>[^()]{1,100})\)")
+
+
+def _bracketed(mention: PlaceMention, text: str, offset: int, index: CountryIndex | None) -> bool:
+    """Whether a known place is followed by a bracket that names one of its admin areas, as ACLED's notes name the
+    place coded: "Bizerte (Bizerte Nord, Bizerte)", "Kandy (Kandy, Central)"."""
+    if mention.place is None:
+        return False
+    m = _BRACKET.match(text, mention.end - offset)
+    return m is not None and any(_names_admin(fold(part), mention.place, index)
+                                 for part in m.group("inside").split(",") if part.strip())
 
 
 def _areas_at(text: str, index: CountryIndex) -> list[tuple[int, int, str]]:
