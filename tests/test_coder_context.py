@@ -137,8 +137,8 @@ def test_the_place_a_note_says_its_event_is_coded_to_is_its_place(tmp_path: Path
     villages = [row(location=name, admin1="Sagaing", admin2="Katha", admin3="Banmauk", latitude=lat,
                     longitude=95.9, geo_precision=1) for name, lat in (("Pay Pin", 24.3), ("Kyauk Aing", 24.5))]
     coder = Coder([export(tmp_path / "mmr.csv", villages)])
-    text = ("On 27 June 2022, between Pay Pin and Kyauk Aing villages (coded as Kyauk Aing) (Banmauk township, "
-            "Katha district, Sagaing region), the Banmauk PDF attacked the Myanmar military.")
+    text = ("On 27 June 2022, the Banmauk PDF attacked the Myanmar military between Pay Pin and Kyauk Aing villages "
+            "(coded as Kyauk Aing).")
     (event,) = coder.code(text, date(2022, 6, 27), "Myanmar")
     assert event["location"] == "Kyauk Aing"
     # without the note's words, the first of two equal places

@@ -229,7 +229,7 @@ def _without_qualifiers(found: list[PlaceMention], text: str, offset: int,
         for other in found:
             place = other.place
             if other is mention or place is None or fold(place.location) == key or fold(other.text) == key \
-                    or place == mention.place or other.geo_precision > 2 or not _names_admin(key, place, index):
+                    or other.geo_precision > 2 or not _names_admin(key, place, index):
                 continue
             if other.end <= mention.start:
                 between = text[other.end - offset:mention.start - offset]
