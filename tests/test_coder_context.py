@@ -596,3 +596,12 @@ def test_a_place_followed_by_a_bracket_naming_its_admin_areas_is_the_place_coded
             "ruling on Mihara.")
     (event,) = Coder().code(text, date(2022, 6, 30), "Japan")
     assert event["location"] == "Hiroshima"
+
+
+def test_an_admin1_area_the_world_gazetteer_lacks_is_placed_at_the_busiest_export_place_of_it(tmp_path: Path) -> None:
+    kegalle = row(country="Sri Lanka", iso=144, region="Southern Asia", location="Kegalleqq", admin1="Sabaragamuwa",
+                  admin2="Kegalleqq", admin3="", latitude=7.25, longitude=80.35, geo_precision=1)
+    coder = Coder([export(tmp_path / "lka.csv", [kegalle])])
+    text = "On 21 May 2022, people staged a protest in Mawanellaqq (Mawanellaqq, Sabaragamuwa) demanding fuel."
+    (event,) = coder.code(text, date(2022, 5, 21), "Sri Lanka")
+    assert (event["location"], event["admin1"], event["geo_precision"]) == ("Kegalleqq", "Sabaragamuwa", 3)
