@@ -605,3 +605,15 @@ def test_an_admin1_area_the_world_gazetteer_lacks_is_placed_at_the_busiest_expor
     text = "On 21 May 2022, people staged a protest in Mawanellaqq (Mawanellaqq, Sabaragamuwa) demanding fuel."
     (event,) = coder.code(text, date(2022, 5, 21), "Sri Lanka")
     assert (event["location"], event["admin1"], event["geo_precision"]) == ("Kegalleqq", "Sabaragamuwa", 3)
+
+
+def test_a_sentence_of_a_note_saying_where_its_event_is_coded_places_it(tmp_path: Path) -> None:
+    syria = {"country": "Syria", "iso": 760, "region": "Middle East", "admin3": "", "geo_precision": 2}
+    places = [row(**syria, location="Ithariyahqq", admin1="Hama", admin2="Salamiyeh", latitude=35.4, longitude=37.6),
+              row(**syria, location="Tadmorqq", admin1="Homs", admin2="Tadmor", latitude=34.56, longitude=38.28)]
+    coder = Coder([export(tmp_path / "syr.csv", places)])
+    text = ("Movement of forces: On 21 May 2022, regime forces deployed to the central Syrian desert. The operation is "
+            "to cover the axis from Ithariyahqq in Hama through Tadmorqq in Homs. Coded as Tadmorqq city, Homs for "
+            "the central Syrian desert.")
+    (event,) = coder.code(text, date(2022, 5, 21), "Syria")
+    assert event["location"] == "Tadmorqq"
