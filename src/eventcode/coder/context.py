@@ -383,7 +383,7 @@ def export_areas(country: str, places: Sequence[Place]) -> tuple[Area, ...]:
     from eventcode.coder.world import country_index, fold
 
     index = country_index(country)
-    named = {fold(name) for p in places for name in (p.location, *p.aliases)}
+    named = {name for p in places for name in (p.location, *p.aliases)}
     busiest: dict[tuple[str, str], tuple[int, Place, str]] = {}
     for rank, level in enumerate(("admin3", "admin2", "admin1")):
         for place in places:
@@ -396,7 +396,7 @@ def export_areas(country: str, places: Sequence[Place]) -> tuple[Area, ...]:
                 busiest[area] = (rank, place, name)
     areas = []
     for (key, admin1), (rank, place, name) in busiest.items():
-        if key in named or not may_be_a_place(name) or (index is not None and (key in index.areas or any(
+        if name in named or not may_be_a_place(name) or (index is not None and (key in index.areas or any(
                 t.admin1 == admin1 for t in index.places.get(key, ())))):
             continue
         areas.append(Area.model_construct(names=(name,), location=place.location,
