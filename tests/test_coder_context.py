@@ -116,6 +116,62 @@ def test_an_admin_area_after_a_place_qualifies_it_and_is_no_place_of_its_own(tmp
     assert [m.text for m in both] == ["Demoso", "Loikaw"]
 
 
+def test_an_admin1_area_named_as_the_world_gazetteer_or_without_its_article_qualifies_a_place(
+        tmp_path: Path) -> None:
+    # "Veracruz" is the state Veracruz de Ignacio de la Llave (and a city of GeoNames): beside an export place of
+    # that state it says where the place lies; "Hasakeh" is Al Hasakeh without its article
+    path = export(tmp_path / "mex.csv", [row(country="Mexico", iso=484, region="Central America", location="Oteapan",
+                                             admin1="Veracruz de Ignacio de la Llave", admin2="Oteapan", admin3="",
+                                             latitude=18.0, longitude=-94.67, geo_precision=1)])
+    text = "On 25 June 2022, in Oteapan, Veracruz, a taxi driver was shot dead by armed men."
+    (event,) = Coder([path]).code(text, date(2022, 6, 25), "Mexico")
+    assert event["location"] == "Oteapan"
+    path = export(tmp_path / "syr.csv", [row(country="Syria", iso=760, region="Middle East", location="Quamishli",
+                                             admin1="Al Hasakeh", admin2="Quamishli", admin3="Quamishli",
+                                             latitude=37.05, longitude=41.22, geo_precision=2)])
+    found = Coder([path]).places.find("A civilian was killed in the Quamishli countryside of Hasakeh.", "Syria")
+    assert [m.text for m in found] == ["Quamishli"]
+
+
+def test_the_place_a_note_says_its_event_is_coded_to_is_its_place(tmp_path: Path) -> None:
+    villages = [row(location=name, admin1="Sagaing", admin2="Katha", admin3="Banmauk", latitude=lat,
+                    longitude=95.9, geo_precision=1) for name, lat in (("Pay Pin", 24.3), ("Kyauk Aing", 24.5))]
+    coder = Coder([export(tmp_path / "mmr.csv", villages)])
+    text = ("On 27 June 2022, the Banmauk PDF attacked the Myanmar military between Pay Pin and Kyauk Aing villages "
+            "(coded as Kyauk Aing).")
+    (event,) = coder.code(text, date(2022, 6, 27), "Myanmar")
+    assert event["location"] == "Kyauk Aing"
+    # without the note's words, the first of two equal places
+    (event,) = coder.code(text.replace(" (coded as Kyauk Aing)", ""), date(2022, 6, 27), "Myanmar")
+    assert event["location"] == "Pay Pin"
+
+
+NIGER_STATE = {"country": "Nigeria", "iso": 566, "region": "Western Africa", "admin1": "Niger", "admin2": "Kwarandu",
+               "admin3": "", "longitude": 6.9}
+
+
+def test_a_village_no_gazetteer_knows_is_placed_at_the_busiest_export_place_of_the_district_it_names(
+        tmp_path: Path) -> None:
+    rows = [row(**NIGER_STATE, location="Kuchiri", latitude=9.4, geo_precision=1)] * 3 + \
+        [row(**NIGER_STATE, location="Tsafada", latitude=9.9, geo_precision=1)]
+    path = export(tmp_path / "nga.csv", rows)
+    (gazetteer,) = export_gazetteers(path)
+    assert [(a.names, a.location, a.geo_precision, a.admin1) for a in gazetteer.areas] == \
+        [(("Kwarandu",), "Kuchiri", 2, "Niger")]
+    coder = Coder([path])
+    text = "On 15 May 2022, soldiers repelled an attack by bandits in Ubakiri village (Kwarandu, Niger)."
+    (event,) = coder.code(text, date(2022, 5, 15), "Nigeria")
+    assert (event["location"], event["admin2"], event["geo_precision"]) == ("Kuchiri", "Kwarandu", 2)
+    assert any("Kwarandu" in r["reason"] and r["field"] == "geo_precision" for r in event["review"])
+    # a district of that name in another state than the one the report names is not the one meant
+    (event,) = coder.code(text.replace("Niger)", "Kano State)"), date(2022, 5, 15), "Nigeria")
+    assert event["location"] != "Kuchiri"
+    # a district named like one of the export's places is that place, no area
+    rows.append(row(**{**NIGER_STATE, "admin2": "Other"}, location="Kwarandu", latitude=9.0, geo_precision=1))
+    (gazetteer,) = export_gazetteers(export(tmp_path / "nga2.csv", rows))
+    assert gazetteer.areas == ()
+
+
 def test_an_article_leaves_an_export_name_whole(tmp_path: Path) -> None:
     path = export(tmp_path / "irq.csv", [row(country="Iraq", iso=368, region="Middle East", location="Amadiya",
                                              admin1="Duhok", admin2="Al Amadiya", admin3="", latitude=37.09,
@@ -485,3 +541,79 @@ def test_an_export_pyarrow_cannot_parse_is_read_row_by_row_alike(tmp_path: Path,
     path = export(tmp_path / "bad.csv", [nigeria(event_date="someday")])
     with pytest.raises(ContextError, match=r"bad.csv:2: record 1: event_date: 'someday' is not a date"):
         export_actors(path)
+
+
+def test_an_arabic_article_before_a_sun_letter_joins_a_name() -> None:
+    # "Deir ez Zor" is one name (places.yaml connectors), the admin1 area of a village no gazetteer knows
+    text = "On 21 May 2022, the Global Coalition and QSD raided Breihaqq village, Deir ez Zor."
+    (event,) = Coder().code(text, date(2022, 5, 21), "Syria")
+    assert event["admin1"] == "Deir ez Zor"
+
+
+def test_a_word_that_is_no_place_alone_is_the_admin1_area_closing_a_notes_bracket_of_admin_areas() -> None:
+    places = Coder().places
+    text = "On 1 May 2022, people staged a protest in Kollupitiyaqq (Kollupitiyaqq, Western) demanding his resignation."
+    (event,) = Coder().code(text, date(2022, 5, 1), "Sri Lanka")
+    assert (event["admin1"], event["geo_precision"]) == ("Western", 3)
+    # elsewhere "Western" is no place
+    assert [m for m in places.find("Western diplomats met in the capital.", "Sri Lanka") if m.place] == []
+
+
+def test_the_place_a_report_names_with_its_admin_areas_beside_it_comes_before_others(
+        tmp_path: Path) -> None:
+    towns = [row(country="South Africa", iso=710, region="Southern Africa", location=name, admin1="North West",
+                 admin2=district, admin3="", latitude=-27.5, longitude=lon, geo_precision=1)
+             for name, district, lon in (("Wolmaransqq", "Maquassi Hills", 25.9), ("Bloemhofqq", "Lekwa-Teemane",
+                                                                                     25.6))]
+    coder = Coder([export(tmp_path / "zaf.csv", towns)])
+    text = ("On 15 June 2022, truck drivers blocked the N12 road between Wolmaransqq to Bloemhofqq (Lekwa-Teemane, "
+            "North West) over the employment of foreign nationals.")
+    (event,) = coder.code(text, date(2022, 6, 15), "South Africa")
+    assert event["location"] == "Bloemhofqq"
+    (event,) = coder.code(text.replace(" (Lekwa-Teemane, North West)", ""), date(2022, 6, 15), "South Africa")
+    assert event["location"] == "Wolmaransqq"
+    # before a more precise one too: "colonia Lomaqq" is a place of another state
+    mexico = {"country": "Mexico", "iso": 484, "region": "Central America", "admin3": "", "longitude": -99.2}
+    places = [row(**mexico, location="Puenteqq", admin1="Morelos", admin2="Puenteqq", latitude=18.6,
+                  geo_precision=2),
+              row(**mexico, location="Lomaqq", admin1="Queretaro", admin2="Lomaqq", latitude=20.6, geo_precision=1)]
+    coder = Coder([export(tmp_path / "mex.csv", places)])
+    text = "On 18 May 2022, in Puenteqq, Morelos, two men were shot and killed by armed men in colonia Lomaqq."
+    (event,) = coder.code(text, date(2022, 5, 18), "Mexico")
+    assert event["location"] == "Puenteqq"
+
+
+def test_a_place_followed_by_a_bracket_naming_its_admin_areas_is_the_place_coded(tmp_path: Path) -> None:
+    # "Bizerte (Bizerte Nord, Bizerte)": the bracket names Bizerte's admin1, so Bizerte is the place coded
+    beja = row(country="Tunisia", iso=788, region="Northern Africa", location="Beja", admin1="Beja", admin2="Beja Nord",
+               admin3="", latitude=36.73, longitude=9.18, geo_precision=1)
+    text = ("On 9 May 2022, farmers blocked the road linking Beja to Bizerte (Bizerte Nord, Bizerte) with their cattle "
+            "and protested against the rise in fodder prices.")
+    (event,) = Coder([export(tmp_path / "tun.csv", [beja])]).code(text, date(2022, 5, 9), "Tunisia")
+    assert event["location"] == "Bizerte"
+    # an area named before a town does not make it the place coded: the Mihara after a court's name
+    text = ("On 30 June 2022, protesters held a rally in Hiroshima against the Hiroshima district court "
+            "ruling on Mihara.")
+    (event,) = Coder().code(text, date(2022, 6, 30), "Japan")
+    assert event["location"] == "Hiroshima"
+
+
+def test_an_admin1_area_the_world_gazetteer_lacks_is_placed_at_the_busiest_export_place_of_it(tmp_path: Path) -> None:
+    kegalle = row(country="Sri Lanka", iso=144, region="Southern Asia", location="Kegalleqq", admin1="Sabaragamuwa",
+                  admin2="Kegalleqq", admin3="", latitude=7.25, longitude=80.35, geo_precision=1)
+    coder = Coder([export(tmp_path / "lka.csv", [kegalle])])
+    text = "On 21 May 2022, people staged a protest in Mawanellaqq (Mawanellaqq, Sabaragamuwa) demanding fuel."
+    (event,) = coder.code(text, date(2022, 5, 21), "Sri Lanka")
+    assert (event["location"], event["admin1"], event["geo_precision"]) == ("Kegalleqq", "Sabaragamuwa", 3)
+
+
+def test_a_sentence_of_a_note_saying_where_its_event_is_coded_places_it(tmp_path: Path) -> None:
+    syria = {"country": "Syria", "iso": 760, "region": "Middle East", "admin3": "", "geo_precision": 2}
+    places = [row(**syria, location="Ithariyahqq", admin1="Hama", admin2="Salamiyeh", latitude=35.4, longitude=37.6),
+              row(**syria, location="Tadmorqq", admin1="Homs", admin2="Tadmor", latitude=34.56, longitude=38.28)]
+    coder = Coder([export(tmp_path / "syr.csv", places)])
+    text = ("Movement of forces: On 21 May 2022, regime forces deployed to the central Syrian desert. The operation is "
+            "to cover the axis from Ithariyahqq in Hama through Tadmorqq in Homs. Coded as Tadmorqq city, Homs for "
+            "the central Syrian desert.")
+    (event,) = coder.code(text, date(2022, 5, 21), "Syria")
+    assert event["location"] == "Tadmorqq"

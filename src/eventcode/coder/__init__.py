@@ -40,6 +40,7 @@ from eventcode.coder.discourse import (
     filed_from,
     merge_retellings,
     place_at_dateline,
+    place_where_coded,
     refine_places,
     report_day,
 )
@@ -166,6 +167,7 @@ class Coder:
         for target, retelling in promoted.items():
             chosen[target] = chosen[retelling]
         refine_places(kept, facts)
+        place_where_coded(kept, facts)
         place_at_dateline(kept, filed_from(text, country, self.places))
         for group in kept:
             name, trigger = chosen[id(group)]

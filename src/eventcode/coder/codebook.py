@@ -408,6 +408,7 @@ class Area(_Entry):
     names: tuple[str, ...]
     location: str
     geo_precision: int = Field(ge=1, le=3)
+    admin1: str = ""  # the admin1 of the place coded to, where the gazetteer has places of its name in several
 
 
 class Gazetteer(_Entry):
@@ -488,10 +489,11 @@ class PlaceWords(_Entry):
     connectors: tuple[str, ...]
     dateline: str
     qualifier_breaks: str = "(?!)"
+    coded_to: str = "(?!)"
 
     @model_validator(mode="after")
     def _check(self) -> PlaceWords:
-        _check_patterns("dateline", (self.dateline, self.qualifier_breaks))
+        _check_patterns("dateline", (self.dateline, self.qualifier_breaks, self.coded_to))
         if "(?P<place>" not in self.dateline:
             raise ValueError("dateline: no (?P<place>...) group for the place")
         return self

@@ -27,6 +27,7 @@ from typing import Any
 from eventcode.codebook import acled_codebook, load_model
 from eventcode.coder.codebook import (
     ActorFile,
+    Area,
     Gazetteer,
     Place,
     actors,
@@ -358,8 +359,50 @@ def export_gazetteers(path: str | Path) -> tuple[Gazetteer, ...]:
             aliases=_place_aliases(location), geo_precision=precisions[key].most_common(1)[0][0],
             events=sum(seen.values())))
     return tuple(Gazetteer.model_construct(version="export", country=country, sources=(str(path),),
-                                           places=tuple(places))
+                                           places=tuple(places), areas=export_areas(country, places))
                  for country, places in sorted(by_country.items()))
+
+
+#: The geo_precision of an event placed only by the admin2 or admin3 area a report names (ACLED's "near a town"
+#: or "part of a district").
+AREA_PRECISION = 2
+#: ... and by the admin1 area alone (ACLED's "region" precision).
+REGION_PRECISION = 3
+
+
+def export_areas(country: str, places: Sequence[Place]) -> tuple[Area, ...]:
+    """The admin3, admin2 and admin1 areas of an export's places, each coded to its place with the most events:
+    where a report names a village no gazetteer knows and its district ("Gwalo (Paikoro, Niger)"), the event is
+    placed at the export's busiest place of that district with geo_precision 2, as ACLED codes an unfound village
+    to a known place near it; where it names only an admin1 area the world gazetteer does not know
+    ("Sabaragamuwa"), at the busiest place of that area with geo_precision 3. An area is left out where its name is
+    already a place: one of the export's, a town of the world gazetteer in the area's admin1 (the admin centre,
+    ACLED's choice), an admin1 area of the world gazetteer, or words that are no place on their own. Of areas of
+    one name, the smallest comes first (an admin3 before an admin2)."""
+    from eventcode.coder.places import may_be_a_place
+    from eventcode.coder.world import country_index, fold
+
+    index = country_index(country)
+    named = {name for p in places for name in (p.location, *p.aliases)}
+    busiest: dict[tuple[str, str], tuple[int, Place, str]] = {}
+    for rank, level in enumerate(("admin3", "admin2", "admin1")):
+        for place in places:
+            name: str = getattr(place, level)
+            if not name:
+                continue
+            area = (fold(name), place.admin1)
+            seen = busiest.get(area)
+            if seen is None or (rank, -place.events) < (seen[0], -seen[1].events):
+                busiest[area] = (rank, place, name)
+    areas = []
+    for (key, admin1), (rank, place, name) in busiest.items():
+        if name in named or not may_be_a_place(name) or (index is not None and (key in index.areas or any(
+                t.admin1 == admin1 for t in index.places.get(key, ())))):
+            continue
+        areas.append(Area.model_construct(names=(name,), location=place.location,
+                                          geo_precision=REGION_PRECISION if rank == 2 else AREA_PRECISION,
+                                          admin1=admin1))
+    return tuple(areas)
 
 
 def _is_number(value: str) -> bool:

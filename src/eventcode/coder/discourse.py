@@ -114,6 +114,20 @@ def place_at_dateline(groups: list[Group], filed: PlaceMention | None) -> None:
                 group.place = filed
 
 
+def place_where_coded(groups: list[Group], facts: list[SentenceFacts]) -> None:
+    """Give the known place a note says its events are coded to, in a sentence of its own ("... through Tadmor in
+    Homs. Coded as Tadmor city, Homs for central Syrian desert."), to the events placed elsewhere, where the note
+    names one such place."""
+    told = {id(s) for group in groups for s in group.sentences}
+    coded = {place_key(p): p for f in facts if id(f) not in told for p in f.places if p.coded and p.place is not None}
+    if len(coded) != 1:
+        return
+    (place,) = coded.values()
+    for group in groups:
+        if not group.abroad and (group.place is None or not group.place.coded):
+            group.place = place
+
+
 def refine_places(groups: list[Group], facts: list[SentenceFacts]) -> None:
     """Place each event told only at a region (geo_precision 3) at the first town, or part of a district, of that
     region named after its first sentence, unless another event is already there."""

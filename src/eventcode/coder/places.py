@@ -15,7 +15,7 @@ import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from eventcode.codebook import acled_codebook
 from eventcode.coder.actors import demonym_country, literals
@@ -35,6 +35,10 @@ class PlaceMention:
     geo_precision: int
     country: str
     note: str = ""
+    #: the note says its event is coded to this place ("(coded to Kuron)"; places.yaml ``coded_to``)
+    coded: bool = False
+    #: the report names the place's admin area beside it ("Bloemhof (Lekwa-Teemane, North West)")
+    qualified: bool = False
 
 
 _NAME = r"[A-Z][\w'\u2019-]*(?:[ -][A-Z][\w'\u2019-]*)*"
@@ -54,6 +58,7 @@ class _Words:
     organisations: frozenset[str]
     links: re.Pattern[str]  # the words that join two places ("and", "to", "from"): no area qualifies across them
     landmarks: frozenset[str]
+    coded_to: re.Pattern[str]  # the words of a note before the place its event is coded to
 
 
 @functools.lru_cache(maxsize=1)
@@ -68,7 +73,7 @@ def _words() -> _Words:
                   re.compile(rf"{name}(?: (?:(?:{connectors})[ -])*{name})*"),
                   re.compile(rf"[ -](?P<word>{after})" if after else "(?!)"),
                   frozenset(fold(w) for w in lists.organisation_words), re.compile(lists.qualifier_breaks),
-                  frozenset(fold(w) for w in lists.landmark_words))
+                  frozenset(fold(w) for w in lists.landmark_words), re.compile(lists.coded_to))
 
 
 #: A word that is capitalised, or capitalised after an article joined by a hyphen ("al-Shughur").
@@ -103,15 +108,24 @@ class PlaceIndex:
         self.world = world
         # each name's candidates (place, geo_precision); a later gazetteer's replace an earlier one's
         self._names: dict[str, dict[str, list[tuple[Place, int]]]] = {}
+        self._areas: dict[str, set[str]] = {}  # the names of areas, by country
         for gazetteer in gazetteers:
             mine: dict[str, list[tuple[Place, int]]] = defaultdict(list)
-            by_location = {p.location: p for p in gazetteer.places}
+            by_location: dict[str, list[Place]] = defaultdict(list)
             for place in gazetteer.places:
+                by_location[place.location].append(place)
                 for name in dict.fromkeys((place.location, *place.aliases)):
                     mine[name].append((place, place.geo_precision))
+            # an area's name stands for the place it is coded to (its places of the same name give way); areas of
+            # one name in several admin1 areas are told apart as places of one name are
+            coded: dict[str, list[tuple[Place, int]]] = defaultdict(list)
             for area in gazetteer.areas:
+                places = by_location[area.location]
+                target = next((p for p in places if p.admin1 == area.admin1), places[-1])
                 for name in area.names:
-                    mine[name] = [(by_location[area.location], area.geo_precision)]
+                    coded[name].append((target, area.geo_precision))
+            mine.update(coded)
+            self._areas.setdefault(gazetteer.country, set()).update(coded)
             self._names.setdefault(gazetteer.country, {}).update(mine)
         self._patterns = {country: re.compile(rf"\b(?:{literals(list(names))})\b")
                           for country, names in self._names.items() if names}
@@ -153,6 +167,9 @@ class PlaceIndex:
                 if context and index is not None and not any(p.admin1 in context for p, _ in candidates) and any(
                         t.admin1 in context for t in index.places.get(fold(m.group()), ())):
                     continue  # "Columbia (Missouri)": the world's Columbia in the area the report names
+                if context and m.group() in self._areas.get(country, ()) and not any(
+                        p.admin1 in context for p, _ in candidates):
+                    continue  # an area of another admin1 than those the report names
                 (place, precision), note = _choose(candidates, m.group(), text, country, context)
                 found.append(PlaceMention(offset + m.start(), offset + m.end(), m.group(), place, precision, country,
                                           note))
@@ -166,32 +183,54 @@ class PlaceIndex:
         for m in _unknown().finditer(text):
             group = "a" if m.group("a") else "b"
             start, end = m.span(group)
-            if any(s < end and start < e for s, e in taken) or not _may_be_a_place(m.group(group)):
+            if any(s < end and start < e for s, e in taken) or not may_be_a_place(m.group(group)):
                 continue
             found.append(PlaceMention(offset + start, offset + end, m.group(group), None, 0, country))
         found.sort(key=lambda p: p.start)
-        return _without_qualifiers(found, text, offset)
+        coded_to = _words().coded_to
+        return [replace(m, coded=True) if coded_to.search(text, max(0, m.start - offset - _CODED_REACH),
+                                                           m.start - offset) else m
+                for m in _without_qualifiers(found, text, offset, index)]
 
+
+#: How far before a place (in characters) a note's words may say its event is coded to it.
+_CODED_REACH = 50
 
 #: What may stand between a place and the area that qualifies it.
 _GAP = re.compile(r"[^.;]{0,60}")
 
 
-def _without_qualifiers(found: list[PlaceMention], text: str, offset: int) -> list[PlaceMention]:
+def _bare(name: str) -> str:
+    """A folded name without its leading article ("al hasakeh" -> "hasakeh")."""
+    return name[3:] if name.startswith("al ") else name
+
+
+def _names_admin(key: str, place: Place, index: CountryIndex | None) -> bool:
+    """Whether a folded name names one of a place's admin areas: as written, without its article ("Hasakeh" for
+    Al Hasakeh), or as the world gazetteer names its admin1 area ("Veracruz" for Veracruz de Ignacio de la
+    Llave)."""
+    names = {fold(a) for a in (place.admin1, place.admin2, place.admin3) if a}
+    return key in names or _bare(key) in {_bare(n) for n in names} or (
+        index is not None and bool(place.admin1) and index.areas.get(key) == place.admin1)
+
+
+def _without_qualifiers(found: list[PlaceMention], text: str, offset: int,
+                        index: CountryIndex | None = None) -> list[PlaceMention]:
     """The places named, without those that only say in which admin area another one lies: "Demoso township
-    (Loikaw district, Kayah state)", "Yenisehir city, Bursa", "in Bolivar state (coded to Ciudad Bolivar)". An
-    area's name qualifies a place on either side of it; a town's only right after the place; neither across the
-    words that join two places (``qualifier_breaks``: "and", "to", "from")."""
+    (Loikaw district, Kayah state)", "Yenisehir city, Bursa", "in Bolivar state (coded to Ciudad Bolivar)",
+    "Oteapan, Veracruz" (the state Veracruz de Ignacio de la Llave). An area's name qualifies a place on either
+    side of it; a town's only right after the place; neither across the words that join two places
+    (``qualifier_breaks``: "and", "to", "from")."""
     links = _words().links
     kept = []
+    qualified: set[int] = set()
     for mention in found:
         key = fold(mention.text)
         qualifies = False
         for other in found:
             place = other.place
             if other is mention or place is None or fold(place.location) == key or fold(other.text) == key \
-                    or place == mention.place or other.geo_precision > 2 \
-                    or key not in {fold(a) for a in (place.admin1, place.admin2, place.admin3) if a}:
+                    or other.geo_precision > 2 or not _names_admin(key, place, index):
                 continue
             if other.end <= mention.start:
                 between = text[other.end - offset:mention.start - offset]
@@ -201,10 +240,26 @@ def _without_qualifiers(found: list[PlaceMention], text: str, offset: int) -> li
                 continue
             if _GAP.fullmatch(between) and not links.search(between):
                 qualifies = True
+                if other.end <= mention.start:
+                    qualified.add(id(other))
                 break
         if not qualifies:
             kept.append(mention)
-    return kept
+    return [replace(m, qualified=True) if id(m) in qualified or _bracketed(m, text, offset, index) else m
+            for m in kept]
+
+
+_BRACKET = re.compile(r"\s*\((?P<inside>[^()]{1,100})\)")
+
+
+def _bracketed(mention: PlaceMention, text: str, offset: int, index: CountryIndex | None) -> bool:
+    """Whether a known place is followed by a bracket that names one of its admin areas, as ACLED's notes name the
+    place coded: "Bizerte (Bizerte Nord, Bizerte)", "Kandy (Kandy, Central)"."""
+    if mention.place is None:
+        return False
+    m = _BRACKET.match(text, mention.end - offset)
+    return m is not None and any(_names_admin(fold(part), mention.place, index)
+                                 for part in m.group("inside").split(",") if part.strip())
 
 
 def _areas_at(text: str, index: CountryIndex) -> list[tuple[int, int, str]]:
@@ -269,7 +324,7 @@ def _choose(candidates: list[tuple[Place, int]], name: str, text: str, country: 
                        f"{chosen.admin2 or chosen.admin1} ({chosen.admin1}); also in {others}")
 
 
-def _may_be_a_place(name: str) -> bool:
+def may_be_a_place(name: str) -> bool:
     """Whether a name no gazetteer knows may be a place: not when each of its words is no place on its own
     ("Saturday's", "December", "Democratic Republic"), when one names an organisation ("the MP Medical Officer's
     Federation"), nor a country or a country's adjective ("Greek")."""
@@ -318,7 +373,8 @@ def _world_places(text: str, index: CountryIndex, country: str, context: frozens
                 continue
             phrase = run[start:end]
             key = fold(phrase)
-            if key in words.countries or (" " not in key and key in words.not_places) or (
+            if key in words.countries or (" " not in key and key in words.not_places and not (
+                    key in index.areas and _closes_admin_list(text, m.start() + start, m.start() + end))) or (
                     phrase.isupper() and len(phrase) <= 4) or (key not in index.places and key not in index.areas):
                 continue
             # "Tripoli's Martyrs' Square": a landmark named after a place in the possessive is in it
@@ -335,6 +391,16 @@ def _world_places(text: str, index: CountryIndex, country: str, context: frozens
             if mention is not None:
                 taken_to = end
                 yield mention
+
+
+_ADMIN_LIST = re.compile(r"\([^()]{0,80}(?:\(|, )$")
+
+
+def _closes_admin_list(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is the last of the admin areas an ACLED note gives in brackets after a place:
+    "(Kollupitiya, Western)", "(Al Wahat, East)", where a word that is no place on its own ("Western") is the
+    admin1 area."""
+    return text[end:end + 1] == ")" and bool(_ADMIN_LIST.search(text, max(0, start - 82), start))
 
 
 def _world_mention(phrase: str, key: str, index: CountryIndex, country: str, context: frozenset[str],

@@ -96,9 +96,13 @@ def place_key(place: PlaceMention | None) -> str:
 
 
 def _best_place(places: tuple[PlaceMention, ...]) -> PlaceMention | None:
+    """A sentence's place of its event: a known place the note says the event is coded to, else one named with its
+    admin areas beside it ("between Wolmaransstad to Bloemhof (Lekwa-Teemane, North West)", "in Puente de Ixtla,
+    Morelos, ... in colonia Loma Linda": ACLED's notes so name the place coded), then the most precise known
+    place, then the first; else the first unknown name."""
     known = [p for p in places if p.place is not None]
     if known:
-        return min(known, key=lambda p: (p.geo_precision, p.start))
+        return min(known, key=lambda p: (not p.coded, not p.qualified, p.geo_precision, p.start))
     return places[0] if places else None
 
 
