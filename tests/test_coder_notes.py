@@ -379,3 +379,12 @@ def test_residents_or_people_who_attack_someone_are_a_mob(text: str) -> None:
 ])
 def test_a_march_held_or_taken_out_and_a_sit_in_are_protests(text: str) -> None:
     assert only(text)["sub_event_type"] == "Peaceful protest"
+
+
+@pytest.mark.parametrize("text", [
+    "On 5 May 2020, anti-Houthi forces reportedly established two fortifications in the east of Rampur.",
+    "On 5 May 2020, the Familia cartel placed two check points on the federal road near Rampur.",
+    "On 5 May 2020, members of a gang delivered food packages to families in Rampur.",
+])
+def test_digging_in_setting_up_checkpoints_and_handing_out_aid_are_changes_to_activity(text: str) -> None:
+    assert only(text, published=date(2020, 5, 5))["sub_event_type"] == "Change to group/activity"
