@@ -388,3 +388,17 @@ def test_a_march_held_or_taken_out_and_a_sit_in_are_protests(text: str) -> None:
 ])
 def test_digging_in_setting_up_checkpoints_and_handing_out_aid_are_changes_to_activity(text: str) -> None:
     assert only(text, published=date(2020, 5, 5))["sub_event_type"] == "Change to group/activity"
+
+
+@pytest.mark.parametrize("text", [
+    "On 9 May 2020, in Rampur, 210 migrants returned from Peru.",
+    "On 9 May 2020, over 12,000 people were displaced in the Rampur region.",
+])
+def test_people_displaced_or_returning_are_another_strategic_development_of_civilians(text: str) -> None:
+    event = only(text, published=date(2020, 5, 9))
+    assert (event["sub_event_type"], event["interaction"]) == ("Other", 70)
+
+
+def test_a_president_who_returned_from_a_trip_is_no_event() -> None:
+    assert code_text("On 9 May 2020, the president returned from Peru.", published=date(2020, 5, 9),
+                     country="India") == []
