@@ -26,7 +26,9 @@ M = TypeVar("M", bound=BaseModel)
 
 
 class _Entry(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # defer_build: a codebook read back from the cache folder (eventcode._cache) is never validated, so a model's
+    # validator is built only when a codebook is read from its YAML
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class DisorderType(_Entry):

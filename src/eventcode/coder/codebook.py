@@ -21,7 +21,8 @@ from eventcode.codebook import acled_codebook, load_bundled, load_model
 
 
 class _Entry(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    # defer_build: built only when a codebook is read from its YAML, not from the cache folder (eventcode._cache)
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
 
 
 def _check_patterns(where: str, patterns: tuple[str, ...]) -> None:
