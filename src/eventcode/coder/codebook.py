@@ -328,6 +328,7 @@ class Numbers(_Entry):
     singular_nouns: tuple[str, ...] = ()
     corpse_words: tuple[str, ...] = ()
     more_words: tuple[str, ...] = ()
+    age: str = "(?!)"
     not_dead: tuple[str, ...] = ()
     claims: tuple[str, ...] = ()
     none: tuple[str, ...]

@@ -63,6 +63,7 @@ class _Compiled:
     auxiliaries: frozenset[str]
     corpse: re.Pattern[str]
     more: frozenset[str]
+    age: re.Pattern[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -142,7 +143,7 @@ def _compiled() -> _Compiled:
                      frozenset(book.auxiliaries),
                      re.compile(r"[^.;]{0,30}?\b(?:" + "|".join(book.corpse_words) + r")\b" if book.corpse_words
                                 else "(?!)", re.IGNORECASE),
-                     frozenset(book.more_words))
+                     frozenset(book.more_words), re.compile(book.age, re.IGNORECASE))
 
 
 def _value(c: _Compiled, text: str) -> tuple[int, bool] | None:
@@ -224,6 +225,8 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
     words = list(c.keyword_low.finditer(low) if len(low) == len(text) else c.keyword.finditer(text))
     # "battalion 101": a unit's number is no count; its digits are hidden from the readers (offsets kept)
     plain = c.unit.sub(lambda u: u.group()[:u.start(1) - u.start()] + "x" * len(u.group(1)), text) if words else text
+    if words:  # "a 13 year old girl killed": an age is no count
+        plain = c.age.sub(lambda a: "x" * len(a.group()), plain)
     for m in words:
         kind = "killed" if m.group("k") else "injured"
         if kind == "killed" and c.claim.search(text[max(0, m.start() - 60):m.start()]):
