@@ -257,7 +257,7 @@ def test_an_unnamed_perpetrator_is_flagged_for_review() -> None:
     ("On 2 March 2022, a man, who suffered burn injuries when gunmen hurled a petrol bomb at his bus in Bamako "
      "at a checkpoint, died on the way to hospital.", 1),
     ("On 2 March 2022, gunmen attacked a police post in Bamako. The police received a death threat.", 0),
-    ("On 2 March 2022, a 13 year old girl was hit by fire in Bamako and died.", 1),
+    ("On 2 March 2022, a 15 year old boy died after police fire in Bamako.", 1),
     ("On 2 March 2022, troops killed 8 militants in Bamako and Gao. Fatalities split over 2 locations (4).", 4),
     ("On 2 March 2022, gunmen killed 4 villagers in Bamako and booby-trapped a body with a mine.", 4),
     ("On 2 March 2022, gunmen attacked Bamako, killing 20. Fatalities split across ten events, coded as 2.", 2),
