@@ -259,3 +259,10 @@ def test_an_event_the_report_places_nowhere_takes_its_first_place_near_for_revie
     arrests = next(e for e in events if e["sub_event_type"] == "Arrests")
     assert (arrests["location"], arrests["geo_precision"]) == ("Gwoza", 2)
     assert any("names no place" in r["reason"] for r in arrests["review"])
+
+
+def test_a_day_in_the_possessive_before_a_paper_dates_the_source_not_an_event() -> None:
+    report = ("Terrorists killed five people on Tuesday in Gwoza, according to a report in Wednesday's issue of the "
+              "independent newssheet.")
+    [event] = code(report)
+    assert event["event_date"] == "2024-04-16"

@@ -372,6 +372,7 @@ class Dates(_Entry):
     speech_verbs: tuple[str, ...] = ()
     datelines: tuple[str, ...] = ()
     before_the_event: str = "(?!)"
+    source_after: tuple[str, ...] = ()
     undated: Undated
 
     @model_validator(mode="after")

@@ -41,6 +41,7 @@ class _Compiled:
     undated: re.Pattern[str]
     dateline: re.Pattern[str]
     before_the_event: re.Pattern[str]
+    source_after: re.Pattern[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -71,8 +72,10 @@ def _compiled() -> _Compiled:
         else re.compile(r"(?!)")
     dateline = re.compile("|".join(book.datelines)) if book.datelines else re.compile(r"(?!)")
     any_date_low = re.compile(lowered(any_date.pattern))  # for lower-cased text: the same dates, faster
+    source_after = re.compile(r"^['\u2019]s (?:\S+ ){0,2}?(?:" + "|".join(book.source_after) + r")\b", re.IGNORECASE) \
+        if book.source_after else re.compile(r"(?!)")
     return _Compiled(book, any_date, any_date_low, months, approximate, after, speech, undated, dateline,
-                     re.compile(book.before_the_event, re.IGNORECASE))
+                     re.compile(book.before_the_event, re.IGNORECASE), source_after)
 
 
 def _month(c: _Compiled, text: str) -> int:
@@ -150,7 +153,7 @@ def find_dates(text: str, published: date, offset: int = 0) -> list[DateMention]
         if precision == 1 and (c.approximate.search(before) or c.approximate_after.search(after)):
             precision = 2
         statement = bool(c.speech and c.speech.search(text[max(0, m.start() - 30):m.start()])) \
-            or (dateline is not None and m.start() < dateline.end())
+            or (dateline is not None and m.start() < dateline.end()) or bool(c.source_after.match(after))
         found.append(DateMention(offset + m.start(), offset + m.end(), text[m.start():m.end()], day, precision,
                                  statement))
     for m in c.before_the_event.finditer(text):
