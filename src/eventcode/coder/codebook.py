@@ -492,6 +492,7 @@ class PlaceWords(_Entry):
     connectors: tuple[str, ...]
     dateline: str
     qualifier_breaks: str = "(?!)"
+    area_words_english: dict[str, str] = {}
     coded_to: str = "(?!)"
 
     @model_validator(mode="after")
