@@ -258,6 +258,8 @@ def test_an_unnamed_perpetrator_is_flagged_for_review() -> None:
      "at a checkpoint, died on the way to hospital.", 1),
     ("On 2 March 2022, gunmen attacked a police post in Bamako. The police received a death threat.", 0),
     ("On 2 March 2022, a 15 year old boy died after police fire in Bamako.", 1),
+    ("Gunmen kill 4 villagers in Bamako on 2 March 2022.", 4),
+    ("On 2 March 2022, gunmen in Bamako threatened to kill 4 villagers. They looted shops.", 0),
     ("On 2 March 2022, troops killed 8 militants in Bamako and Gao. Fatalities split over 2 locations (4).", 4),
     ("On 2 March 2022, gunmen killed 4 villagers in Bamako and booby-trapped a body with a mine.", 4),
     ("On 2 March 2022, gunmen attacked Bamako, killing 20. Fatalities split across ten events, coded as 2.", 2),

@@ -402,3 +402,8 @@ def test_people_displaced_or_returning_are_another_strategic_development_of_civi
 def test_a_president_who_returned_from_a_trip_is_no_event() -> None:
     assert code_text("On 9 May 2020, the president returned from Peru.", published=date(2020, 5, 9),
                      country="India") == []
+
+
+def test_a_town_re_captured_with_a_hyphen_is_regained() -> None:
+    event = only("Around 5 May 2020, Mozambique's military re-captured Quissanga.", "Mozambique", date(2020, 5, 5))
+    assert event["sub_event_type"] == "Government regains territory"
