@@ -359,7 +359,7 @@ def test_groups_who_fight_over_land_or_property_are_communal_militias(text: str)
 def test_alleged_before_the_doers_is_no_topic_that_blocks_what_they_did() -> None:
     # (without the rule no event is coded: "alleged" read as what a statement is about)
     event = only("In Rampur, alleged blockaders hurled two petrol bombs at a truck on Wednesday night.")
-    assert event["sub_event_type"] == "Remote explosive/landmine/IED"
+    assert event["sub_event_type"] == "Attack"
 
 
 @pytest.mark.parametrize("text", [
@@ -407,3 +407,14 @@ def test_a_president_who_returned_from_a_trip_is_no_event() -> None:
 def test_a_town_re_captured_with_a_hyphen_is_regained() -> None:
     event = only("Around 5 May 2020, Mozambique's military re-captured Quissanga.", "Mozambique", date(2020, 5, 5))
     assert event["sub_event_type"] == "Government regains territory"
+
+
+def test_a_petrol_bomb_is_incendiary_not_an_explosive() -> None:
+    event = only("Three bus passengers sustained burn injuries as assailants hurled a petrol bomb at the vehicle in "
+                 "Rampur last night.", "Bangladesh")
+    assert (event["sub_event_type"], event["interaction"]) == ("Attack", 37)
+
+
+def test_petrol_bombs_recovered_in_a_raid_are_no_attack() -> None:
+    event = only("RAB arrested three people along with 28 petrol bombs in Rampur on Saturday.", "Bangladesh")
+    assert event["sub_event_type"] == "Arrests"
