@@ -39,7 +39,7 @@ from eventcode.coder.discourse import (
     dateline,
     filed_from,
     merge_retellings,
-    place_at_dateline,
+    place_the_unplaced,
     place_where_coded,
     refine_places,
     report_day,
@@ -168,7 +168,7 @@ class Coder:
             chosen[target] = chosen[retelling]
         refine_places(kept, facts)
         place_where_coded(kept, facts)
-        place_at_dateline(kept, filed_from(text, country, self.places))
+        place_the_unplaced(kept, filed_from(text, country, self.places))
         for group in kept:
             name, trigger = chosen[id(group)]
             if name:

@@ -100,7 +100,7 @@ def background(groups: list[Group], published: date) -> tuple[list[Group], list[
     return kept, old
 
 
-def place_at_dateline(groups: list[Group], filed: PlaceMention | None) -> None:
+def place_the_unplaced(groups: list[Group], filed: PlaceMention | None) -> None:
     """Give the dateline's place to the events that have none; failing one, the report's first known place."""
     if filed is None:
         first = next((g.place for g in groups if g.place is not None and g.place.place is not None), None)
