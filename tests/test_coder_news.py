@@ -266,3 +266,11 @@ def test_a_day_in_the_possessive_before_a_paper_dates_the_source_not_an_event() 
               "independent newssheet.")
     [event] = code(report)
     assert event["event_date"] == "2024-04-16"
+
+
+def test_the_day_a_past_perfect_beginning_gives_is_not_the_reports_day() -> None:
+    report = ("Dhar (Madhya Pradesh): Doctors across the district went on a two-hour strike against the "
+              "government.\n\n"
+              "The strike had started on Monday in a phased manner, when the doctors wore black bands in Dhar.")
+    days = sorted(e["event_date"] for e in code(report, date(2023, 5, 2), "India"))
+    assert days == ["2023-05-01", "2023-05-02"]

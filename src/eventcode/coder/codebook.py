@@ -373,6 +373,7 @@ class Dates(_Entry):
     datelines: tuple[str, ...] = ()
     before_the_event: str = "(?!)"
     source_after: tuple[str, ...] = ()
+    earlier_tense: str = "(?!)"
     undated: Undated
 
     @model_validator(mode="after")
