@@ -418,3 +418,9 @@ def test_a_petrol_bomb_is_incendiary_not_an_explosive() -> None:
 def test_petrol_bombs_recovered_in_a_raid_are_no_attack() -> None:
     event = only("RAB arrested three people along with 28 petrol bombs in Rampur on Saturday.", "Bangladesh")
     assert event["sub_event_type"] == "Arrests"
+
+
+def test_the_formation_of_a_splinter_group_changes_activity() -> None:
+    event = only("Key commanders of the TTP have announced the formation of a new group in Peshawar.", "Pakistan",
+                 date(2014, 8, 26))
+    assert event["sub_event_type"] == "Change to group/activity"
