@@ -424,3 +424,11 @@ def test_the_formation_of_a_splinter_group_changes_activity() -> None:
     event = only("Key commanders of the TTP have announced the formation of a new group in Peshawar.", "Pakistan",
                  date(2014, 8, 26))
     assert event["sub_event_type"] == "Change to group/activity"
+
+
+@pytest.mark.parametrize("text", [
+    "Two cadres were killed in an encounter with Assam Rifles at Longsa village on 16 August.",
+    "An Assistant Sub-Inspector of the Border Security Force was killed in a crossfire in Poonch on 16 August.",
+])
+def test_an_encounter_or_a_crossfire_with_forces_is_a_battle(text: str) -> None:
+    assert only(text)["sub_event_type"] == "Armed clash"
