@@ -432,3 +432,9 @@ def test_the_formation_of_a_splinter_group_changes_activity() -> None:
 ])
 def test_an_encounter_or_a_crossfire_with_forces_is_a_battle(text: str) -> None:
     assert only(text)["sub_event_type"] == "Armed clash"
+
+
+def test_the_unnamed_side_a_state_force_fought_is_an_unidentified_armed_group() -> None:
+    event = only("Police killed 20 suspected sandalwood smugglers during a fierce gun battle in Rampur.")
+    assert (event["sub_event_type"], event["actor2"], event["interaction"]) == (
+        "Armed clash", "Unidentified Armed Group (India)", 13)

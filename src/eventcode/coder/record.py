@@ -334,9 +334,13 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
         review.append({"field": "actor2", "reason": f"only {one.name} is named: the other side coded as {a2.name}"})
     elif policy == "two_armed" and mutual and (one := a1 or a2) is not None \
             and (a1 is None or a2 is None or (a1.inter == COMMUNAL and a2.inter == CIVILIANS)):
-        # "Al X tribesmen from two families clashed": the people who fought are the one armed side named, twice
-        a1 = a2 = one
-        review.append({"field": "actor2", "reason": f"only one side is named: both coded as {one.name}"})
+        if one.inter == STATE:  # "police killed 20 suspected smugglers in a gun battle": an unnamed armed group
+            a1, a2 = one, act.generic_actor("unidentified", country, day)
+            review.append({"field": "actor2", "reason": f"only {one.name} is named: the other side coded as "
+                           f"{a2.name}"})
+        else:  # "Al X tribesmen from two families clashed": the people who fought are the one side named, twice
+            a1 = a2 = one
+            review.append({"field": "actor2", "reason": f"only one side is named: both coded as {one.name}"})
     elif policy == "two_armed" and a2 is None:
         review.append({"field": "actor2", "reason": "a battle needs a second armed actor; none is named"})
     if policy == "protest" and a2 is None and trig.cues(" ".join(s.sentence.text for s in group.sentences)) \
