@@ -438,3 +438,10 @@ def test_the_unnamed_side_a_state_force_fought_is_an_unidentified_armed_group() 
     event = only("Police killed 20 suspected sandalwood smugglers during a fierce gun battle in Rampur.")
     assert (event["sub_event_type"], event["actor2"], event["interaction"]) == (
         "Armed clash", "Unidentified Armed Group (India)", 13)
+
+
+def test_a_gun_battle_between_two_rival_groups_is_a_battle_of_unidentified_armed_groups() -> None:
+    event = only("Two men were killed and 10 other people were injured in a series of gun battles between two rival "
+                 "groups in Rampur on Friday over establishing supremacy.")
+    assert (event["sub_event_type"], event["actor1"], event["interaction"]) == (
+        "Armed clash", "Unidentified Armed Group (India)", 33)

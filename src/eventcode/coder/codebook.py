@@ -95,6 +95,7 @@ class Lexicon(_Entry):
     label_actor1: dict[str, str] = {}
     label_sole_actor: tuple[str, ...] = ()
     counter_protest: str = ""
+    unnamed_sides: str = ""
     report_wide_cues: tuple[str, ...] = ()
     report_strike_words: str = "(?!)"
     report_strike_types: tuple[str, ...] = ()
@@ -125,6 +126,8 @@ class Lexicon(_Entry):
                 raise ValueError(f"actor_roles: no policy for {event_type.name!r}")
         if self.counter_protest and self.counter_protest not in self.cues:
             raise ValueError(f"counter_protest: unknown cue group {self.counter_protest!r}")
+        if self.unnamed_sides and self.unnamed_sides not in self.cues:
+            raise ValueError(f"unnamed_sides: unknown cue group {self.unnamed_sides!r}")
         for cue in self.report_wide_cues:
             if cue not in self.cues:
                 raise ValueError(f"report_wide_cues: unknown cue group {cue!r}")

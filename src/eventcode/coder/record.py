@@ -338,6 +338,9 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
             a1, a2 = one, act.generic_actor("unidentified", country, day)
             review.append({"field": "actor2", "reason": f"only {one.name} is named: the other side coded as "
                            f"{a2.name}"})
+        elif one.inter == CIVILIANS:  # "two killed in gun battles between two rival groups": armed, unnamed
+            a1 = a2 = act.generic_actor("unidentified", country, day)
+            review.append({"field": "actor2", "reason": f"neither side is named: both coded as {a1.name}"})
         else:  # "Al X tribesmen from two families clashed": the people who fought are the one side named, twice
             a1 = a2 = one
             review.append({"field": "actor2", "reason": f"only one side is named: both coded as {one.name}"})

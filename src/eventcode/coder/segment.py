@@ -301,7 +301,8 @@ def choose(group: Group, label: str | None, country: str = "", report_cues: froz
         first_allowed = first_allowed or (name, hits[0])
         entry = lexicon().sub_event_types[name]
         counted = state if entry.armed_are_state else armed
-        sides = bool(armed) or (bool(country) and front_sides(country, group.day) is not None)
+        sides = bool(armed) or (bool(country) and front_sides(country, group.day) is not None) \
+            or lexicon().unnamed_sides in present  # "a gun battle between two rival groups"
         implied = bool(entry.state_implied_by) and entry.state_implied_by in present
         if len(counted) < entry.min_armed and not implied and not (sides and trig.mutual(name, hits, present,
                                                                                          civilians)):
