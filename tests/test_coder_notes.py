@@ -445,3 +445,12 @@ def test_a_gun_battle_between_two_rival_groups_is_a_battle_of_unidentified_armed
                  "groups in Rampur on Friday over establishing supremacy.")
     assert (event["sub_event_type"], event["actor1"], event["interaction"]) == (
         "Armed clash", "Unidentified Armed Group (India)", 33)
+
+
+@pytest.mark.parametrize("text", [
+    "On 18 June 2020, FARDC soldiers recovered territory following a clash with the ADF at Kambi ya Yua.",
+    "On 18 June 2020, the LNA recovered the Ajdabiya industrial zone from militants.",
+])
+def test_forces_that_recover_territory_regain_it(text: str) -> None:
+    event = only(text, "Democratic Republic of Congo" if "FARDC" in text else "Libya", date(2020, 6, 18))
+    assert event["sub_event_type"] == "Government regains territory"
