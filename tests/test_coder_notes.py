@@ -454,3 +454,9 @@ def test_a_gun_battle_between_two_rival_groups_is_a_battle_of_unidentified_armed
 def test_forces_that_recover_territory_regain_it(text: str) -> None:
     event = only(text, "Democratic Republic of Congo" if "FARDC" in text else "Libya", date(2020, 6, 18))
     assert event["sub_event_type"] == "Government regains territory"
+
+
+def test_burning_an_effigy_is_a_peaceful_protest() -> None:
+    event = only("BJP activists burnt the Deputy Chief Minister's effigy at Rampur after the recent molestation of a "
+                 "girl.")
+    assert (event["sub_event_type"], event["interaction"]) == ("Peaceful protest", 60)
