@@ -247,13 +247,8 @@ def test_an_unnamed_perpetrator_is_flagged_for_review() -> None:
     ("On 2 March 2022, gunmen attacked a bus in Bamako. Unknown fatalities estimated as 10.", 10),
     ("On 2 March 2022, in Bamako, a man's body was found, killed by unknown gunmen.", 1),
     ("On 2 March 2022, gunmen attacked a bus in Bamako. A decomposed body was found near it.", 1),
-    ("On 2 March 2022, gunmen attacked a bus in Bamako. A rival body, the council, is based there.", 0),
-    ("On 2 March 2022, 2 policemen were killed in Bamako. 2 other policemen were killed later.", 4),
-    ("On 2 March 2022, an assistant police officer and two militants were killed in an encounter in Bamako.", 3),
     ("On 2 March 2022, unidentified assailants burnt alive two children in Bamako.", 2),
     ("On 2 March 2022, suspected herders killed between 8 to 12 people in Bamako.", 8),
-    ("On 2 March 2022, gunmen kidnapped a trader in Bamako. His bullet-hit body was recovered later.", 1),
-    ("On 2 March 2022, gunmen shot a civilian in Bamako, resulting in his death.", 1),
     ("On 2 March 2022, a man, who suffered burn injuries when gunmen hurled a petrol bomb at his bus in Bamako "
      "at a checkpoint, died on the way to hospital.", 1),
     ("On 2 March 2022, gunmen attacked a police post in Bamako. The police received a death threat.", 0),

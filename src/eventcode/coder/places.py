@@ -57,7 +57,6 @@ class _Words:
     area_after: re.Pattern[str]
     organisations: frozenset[str]
     links: re.Pattern[str]  # the words that join two places ("and", "to", "from"): no area qualifies across them
-    landmarks: frozenset[str]
     coded_to: re.Pattern[str]  # the words of a note before the place its event is coded to
 
 
@@ -73,7 +72,7 @@ def _words() -> _Words:
                   re.compile(rf"{name}(?: (?:(?:{connectors})[ -])*{name})*"),
                   re.compile(rf"[ -](?P<word>{after})" if after else "(?!)"),
                   frozenset(fold(w) for w in lists.organisation_words), re.compile(lists.qualifier_breaks),
-                  frozenset(fold(w) for w in lists.landmark_words), re.compile(lists.coded_to))
+                  re.compile(lists.coded_to))
 
 
 #: A word that is capitalised, or capitalised after an article joined by a hyphen ("al-Shughur").
@@ -377,10 +376,8 @@ def _world_places(text: str, index: CountryIndex, country: str, context: frozens
                     key in index.areas and _closes_admin_list(text, m.start() + start, m.start() + end))) or (
                     phrase.isupper() and len(phrase) <= 4) or (key not in index.places and key not in index.areas):
                 continue
-            # "Tripoli's Martyrs' Square": a landmark named after a place in the possessive is in it
-            landmark = _possessive(run[start:end + 2]) and fold(run[tokens[-1][0]:]) in words.landmarks
             rest = [fold(run[s:e - 2] if _possessive(run[s:e]) else run[s:e]) for s, e in tokens
-                    if e <= start or (s >= end and not landmark)]
+                    if e <= start or s >= end]
             if not all(w in words.not_places or w in words.area_words or w in words.countries for w in rest):
                 continue
             after = words.area_after.match(text[m.start() + end:m.start() + end + 40].lower())

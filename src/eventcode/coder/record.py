@@ -492,8 +492,7 @@ def _untold(group: Group) -> list[num.Count]:
     counts: list[num.Count] = []
     told: dict[str, set[int]] = {}
     for s in group.sentences + group.context:
-        mine = [c for c in s.counts if not (c.kind in ("killed", "injured") and c.value in told.get(c.kind, set())
-                                             and not c.noun.startswith("other "))]  # "2 other policemen": more
+        mine = [c for c in s.counts if not (c.kind in ("killed", "injured") and c.value in told.get(c.kind, set()))]
         counts.extend(mine)
         for c in mine:
             told.setdefault(c.kind, set()).add(c.value)

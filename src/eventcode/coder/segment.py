@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 
 from eventcode.codebook import acled_codebook
 from eventcode.coder import triggers as trig
@@ -104,11 +104,6 @@ def _best_place(places: tuple[PlaceMention, ...]) -> PlaceMention | None:
     if known:
         return min(known, key=lambda p: (not p.coded, not p.qualified, p.geo_precision, p.start))
     return places[0] if places else None
-
-
-@functools.lru_cache(maxsize=1)
-def _strike_words() -> re.Pattern[str]:
-    return re.compile(lexicon().report_strike_words, re.IGNORECASE)
 
 
 def _strategic(facts: SentenceFacts) -> bool:
@@ -204,9 +199,6 @@ def segment(facts: list[SentenceFacts], published: date, statements: bool = Fals
         if f.dates:
             seen = set()
             for d in _event_dates(f):
-                if d.days_before_the_event:  # "The attack came a day after ...": counted back from the event told
-                    told = last.day if last is not None else report_day.day if report_day is not None else published
-                    d = replace(d, day=told - timedelta(days=d.days_before_the_event))
                 if d.day not in seen:
                     seen.add(d.day)
                     days.append((d.day, d.precision, False, d))
@@ -268,23 +260,19 @@ def _event_dates(f: SentenceFacts) -> list[DateMention]:
     return kept
 
 
-def choose(group: Group, label: str | None, country: str = "", report_cues: frozenset[str] = frozenset(),
-           report_strike: str | None = None) -> tuple[str, trig.Trigger | None]:
+def choose(group: Group, label: str | None, country: str = "",
+           report_cues: frozenset[str] = frozenset()) -> tuple[str, trig.Trigger | None]:
     """The sub-event type of a group by ACLED's hierarchy, and the trigger that decided it.
 
     A note label ("Arrests:") decides first. A type needs as many armed actors as its ``min_armed`` (two for
     Battles, one for an intervention in a protest); failing that, the next type in the hierarchy is tried, and if
     none qualifies the first whose cues are present is taken. In a country at war (actors.yaml ``fronts``), words
     that say both sides fought ("in both directions") make a battle with no side named: the war's sides.
-    ``report_cues``: the report's cue groups that hold for all its events (lexicon ``report_wide_cues``);
-    ``report_strike``: the type a bare "strike" has in the report (lexicon ``report_strike_words``).
+    ``report_cues``: the report's cue groups that hold for all its events (lexicon ``report_wide_cues``).
     """
     text = " ".join(s.sentence.text for s in group.sentences)
     present = trig.cues(text) | report_cues
     found = group.triggers
-    if report_strike:
-        bare = _strike_words()
-        found = found + [replace(t, sub_event_type=report_strike) for t in found if bare.fullmatch(t.text)]
     if label:
         for t in found:
             if t.sub_event_type == label:

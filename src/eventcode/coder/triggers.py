@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from eventcode.codebook import acled_codebook
@@ -185,13 +184,6 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
                 found.append(Trigger(offset + start, offset + hit.end(), hit.group(), name, "" if free else blocker))
     found.sort(key=lambda t: c.order.index(t.sub_event_type))
     return found
-
-
-def first_of(text: str, types: Iterable[str]) -> str | None:
-    """The sub-event type of the first trigger in ``text`` of one of ``types``, not negated or hedged."""
-    wanted = set(types)
-    hits = [t for t in find_triggers(text) if t.sub_event_type in wanted and not t.blocked]
-    return min(hits, key=lambda t: t.start).sub_event_type if hits else None
 
 
 def label(text: str) -> Trigger | None:

@@ -159,9 +159,8 @@ def _build() -> dict[str, dict[str, Any]]:
             if name:
                 names[cc][name].append(number)
     suffixes = tuple(f" {fold(w)}" for w in place_words().admin_suffixes)
-    english = {fold(k): fold(v) for k, v in place_words().area_words_english.items()}
     areas = {cc: {key: names[0] for names in codes.values() for name in names
-                  for key in (fold(name), _without(fold(name), suffixes), _in_english(fold(name), english))}
+                  for key in (fold(name), _without(fold(name), suffixes))}
              for cc, codes in admin1.items()}
     return {cc: {"places": rows[cc], "names": names[cc], "areas": areas.get(cc, {})} for cc in rows}
 
@@ -185,14 +184,6 @@ def _without(name: str, suffixes: tuple[str, ...]) -> str:
     return next((name.removesuffix(s) for s in suffixes if name.endswith(s) and name != s.strip()), name)
 
 
-def _in_english(name: str, english: dict[str, str]) -> str:
-    """An admin1 name with its French words of direction in English, as English news writes it ("nord kivu" ->
-    "north kivu", "extreme nord" -> "far north")."""
-    for french in sorted(english, key=len, reverse=True):
-        name = re.sub(rf"\b{re.escape(french)}\b", english[french], name)
-    return name
-
-
 def cache_dir() -> Path:
     """The folder of the world gazetteer's per-country index files: named by the GeoNames release, the admin1
     table and the index layout, so that a change of any makes a new index."""
@@ -201,8 +192,7 @@ def cache_dir() -> Path:
     except PackageNotFoundError:
         release = "none"
     table = hashlib.sha256(admin1_file().read_bytes()
-                           + repr((place_words().admin_suffixes, place_words().articles,
-                                   place_words().area_words_english)).encode()).hexdigest()[:12]
+                           + repr((place_words().admin_suffixes, place_words().articles)).encode()).hexdigest()[:12]
     return cache_root() / f"geonames-{release}-{table}-{_LAYOUT}"
 
 
