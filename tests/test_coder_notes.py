@@ -164,7 +164,7 @@ def test_a_protest_against_an_arrest_is_peaceful() -> None:
 
 
 @pytest.mark.parametrize(("text", "country", "sub_event_type"), [
-    ("Unidentified assailants set a bus afire in Rampur on Friday.", "India", "Looting/property destruction"),
+    ("Unidentified gunmen set a bus afire in Rampur on Friday.", "India", "Looting/property destruction"),
     ("A village leader was axed to death in Rampur.", "India", "Attack"),
     ("A tractor ran over a landmine in Rampur, killing one and injuring two others.", "Pakistan",
      "Remote explosive/landmine/IED"),
@@ -360,6 +360,22 @@ def test_alleged_before_the_doers_is_no_topic_that_blocks_what_they_did() -> Non
 def test_residents_or_people_who_attack_someone_are_a_mob(text: str) -> None:
     event = only(text)
     assert (event["sub_event_type"], event["interaction"]) == ("Mob violence", 57)
+
+
+@pytest.mark.parametrize("text", [
+    "Assailants torched a passenger bus in Rampur on Monday night.",
+    "At least three buses were set on fire in Rampur early in the day.",
+    "Two buses were vandalised by miscreants in Rampur on Sunday.",
+])
+def test_property_burnt_by_people_not_named_and_not_armed_is_a_mob(text: str) -> None:
+    event = only(text)
+    assert (event["sub_event_type"], event["actor1"]) == ("Mob violence", "Rioters (India)")
+
+
+def test_property_burnt_by_armed_people_not_named_is_an_armed_group() -> None:
+    event = only("Armed men torched a passenger bus in Rampur on Monday night.")
+    assert (event["sub_event_type"], event["actor1"]) == ("Looting/property destruction",
+                                                          "Unidentified Armed Group (India)")
 
 
 @pytest.mark.parametrize("text", [

@@ -54,7 +54,7 @@ class SubEventLexicon(_Entry):
 class Refinement(_Entry):
     sub_event_type: str
     when: Literal["any", "armed_target", "civilian_target", "state_agent", "non_state_agent", "crowd_party",
-                  "civilian_agent", "civilian_party", "crowd_agent"]
+                  "civilian_agent", "civilian_party", "crowd_agent", "unnamed_agent"]
     to: str
     cue: str | tuple[str, ...] = ""  # the rule applies only when this cue group (all these) is present
     trigger: str = ""  # the rule applies only when the deciding trigger is matched whole by this pattern
@@ -101,6 +101,7 @@ class Lexicon(_Entry):
     victim_needs: dict[str, str] = {}
     gang_victim: str = ""
     riot_crowd_roles: tuple[str, ...] = ()
+    unnamed_doers: str = ""
     forces_after_the_fact: tuple[str, ...] = ()
     unnamed_attacker_of_forces: tuple[str, ...] = ()
     civilians_targeted_unhurt: tuple[str, ...] = ()
@@ -173,6 +174,7 @@ class Lexicon(_Entry):
                 if cue and cue not in self.cues:
                     raise ValueError(f"refinements: unknown cue group {cue!r}")
             _check_patterns("refinements", (rule.trigger,))
+        _check_patterns("unnamed_doers", (self.unnamed_doers,))
         for label in self.label_one_actor:
             if label not in self.labels:
                 raise ValueError(f"label_one_actor: {label!r} is not a label")

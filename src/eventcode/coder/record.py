@@ -180,6 +180,8 @@ def refine(sub_event_type: str, agent: ActorMention | None, target: ActorMention
         "crowd_party": any(a is not None and a.inter in CROWDS for a in (agent, target)),
         "civilian_agent": agent is not None and agent.inter == CIVILIANS,
         "crowd_agent": agent is not None and agent.inter in CROWDS,
+        "unnamed_agent": agent is None or (agent.role == "unidentified" and re.fullmatch(
+            lexicon().unnamed_doers, agent.text, re.IGNORECASE) is not None),
         "civilian_party": mutual and agent is not None and target is not None
         and CIVILIANS in (agent.inter, target.inter) and {agent.inter, target.inter} <= {CIVILIANS, STATE},
     }
