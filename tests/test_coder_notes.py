@@ -362,6 +362,27 @@ def test_residents_or_people_who_attack_someone_are_a_mob(text: str) -> None:
     assert (event["sub_event_type"], event["interaction"]) == ("Mob violence", 57)
 
 
+@pytest.mark.parametrize(("text", "interaction"), [
+    ("BSP members and BJP workers clashed in Rampur on Monday.", 55),
+    ("Congress workers attacked a journalist in Rampur on Monday.", 57),
+    ("Activists of the SFI vandalised the principal's office in Rampur.", 57),
+    ("Supporters of the ruling party attacked a TV crew in Rampur.", 57),
+])
+def test_a_partys_people_who_fight_or_attack_are_rioters(text: str, interaction: int) -> None:
+    event = only(text)
+    assert (event["actor1"], event["interaction"]) == ("Rioters (India)", interaction)
+
+
+def test_the_party_of_rioters_is_named_for_review_as_an_associated_actor() -> None:
+    event = only("Congress workers attacked a journalist in Rampur on Monday.")
+    assert any("add 'Congress' as an associated actor" in item["reason"] for item in event["review"])
+
+
+def test_a_partys_people_arrested_are_civilians() -> None:
+    event = only("Police arrested 30 Congress workers in Rampur on Monday.")
+    assert (event["sub_event_type"], event["actor2"]) == ("Arrests", "Civilians (India)")
+
+
 @pytest.mark.parametrize("text", [
     "Assailants torched a passenger bus in Rampur on Monday night.",
     "At least three buses were set on fire in Rampur early in the day.",

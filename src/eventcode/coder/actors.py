@@ -436,7 +436,8 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
                                       c.book.local_group_inter.get(country) or c.book.unlisted.inter, "unlisted",
                                       f"{m.group()!r} is not in the actor dictionary: check ACLED's name and category"))
     found.sort(key=lambda a: a.start)
-    return _identified(_off_duty(found, text, offset, country, day), text, offset)
+    return _identified(_partisans(_off_duty(found, text, offset, country, day), text, offset, country, day),
+                       text, offset)
 
 
 @functools.lru_cache(maxsize=1)
@@ -453,6 +454,46 @@ def _off_duty(found: list[ActorMention], text: str, offset: int, country: str, d
         if mention.inter in STATE_FORCES and _off_duty_after().match(text[mention.end - offset:]):
             civilians = civilians or generic_actor("civilians", country, day)
             found[i] = replace(mention, name=civilians.name, inter=CIVILIANS, role=civilians.role, home="")
+    return found
+
+
+@functools.lru_cache(maxsize=1)
+def _partisan_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A party's people right after its name, the same before "of" and its name, a name in capitals before them,
+    and "of" and a name in capitals after them (actors.yaml ``partisans``)."""
+    words = _compiled().book.partisans.words
+    of = r"\s+of\s+(?:the\s+)?(?:ruling\s+|opposition\s+)?"
+    return (re.compile(rf"\s+{words}\b", re.IGNORECASE), re.compile(rf"{words}{of}$", re.IGNORECASE),
+            re.compile(r"(?:[A-Z][\w()'\u2019-]*\s+(?:and\s+)?){1,4}$"), re.compile(rf"{of}[A-Z][\w()'\u2019-]*"))
+
+
+def _partisans(found: list[ActorMention], text: str, offset: int, country: str, day: date) -> list[ActorMention]:
+    """A party's people ("BSP members", "Congress workers", "activists of the BNP") are rioters, the party named
+    for review as an associated actor."""
+    after, before, name, of_name = _partisan_patterns()
+    c = _compiled()
+    rioters = None
+    for i, mention in enumerate(found):
+        start, end = mention.start - offset, mention.end - offset
+        party = ""
+        if mention.role == "unlisted":
+            tail = after.match(text, end)
+            if tail is not None or before.search(text, 0, start) is not None:
+                party, end = mention.text, tail.end() if tail is not None else end
+        elif mention.role == "civilians" and re.fullmatch(c.book.partisans.words, mention.text, re.IGNORECASE):
+            head, tail = name.search(text, 0, start), of_name.match(text, end)
+            said = head.group() if head is not None else tail.group() if tail is not None else ""
+            words = [w for w in said.split() if w not in ("and", "of", "the", "ruling", "opposition")]
+            if words and not any(w.casefold() in c.demonym_country or w in c.countries for w in words) \
+                    and words[0] not in c.book.prefix_stopwords:
+                party = " ".join(words)
+                start, end = (head.start(), end) if head is not None else (start, tail.end() if tail else end)
+        if party:
+            rioters = rioters or generic_actor("rioters", country, day)
+            found[i] = replace(mention, start=offset + start, end=offset + end, text=text[start:end],
+                               name=rioters.name, inter=rioters.inter, role=rioters.role,
+                               review=f"{text[start:end]!r}: a party's people, coded as rioters; add {party!r} as "
+                               "an associated actor")
     return found
 
 

@@ -107,6 +107,7 @@ class Lexicon(_Entry):
     civilians_targeted_unhurt: tuple[str, ...] = ()
     named_civilians_are_actor2: tuple[str, ...] = ()
     armed_actor2: tuple[str, ...] = ()
+    crowd_targets_are_civilians: tuple[str, ...] = ()
     forces_intervene: dict[str, str] = {}
     front_opponent: tuple[str, ...] = ()
     joined_by: tuple[str, ...] = ("and", "with")
@@ -141,7 +142,8 @@ class Lexicon(_Entry):
                                  f"{entry.state_implied_by!r}")
         for name in (*self.one_sided, *self.no_fatalities, *self.default_actor1, *self.default_actor2,
                      *self.forces_after_the_fact, *self.unnamed_attacker_of_forces, *self.civilians_targeted_unhurt,
-                     *self.named_civilians_are_actor2, *self.armed_actor2, *self.forces_intervene,
+                     *self.named_civilians_are_actor2, *self.armed_actor2, *self.crowd_targets_are_civilians,
+                     *self.forces_intervene,
                      *self.front_opponent,
                      *self.victim_needs,
                      *(r.sub_event_type for r in self.refinements),
@@ -240,6 +242,10 @@ class Front(_Entry):
         return (self.start is None or self.start <= day) and (self.until is None or day <= self.until)
 
 
+class Partisans(_Entry):
+    words: str = "(?!)"  # a party's people ("members", "workers") after its name
+
+
 class Unlisted(_Entry):
     inter: int
     pattern: str
@@ -269,6 +275,7 @@ class Actors(_Entry):
     identified_as: tuple[str, ...] = ()
     coded_as: tuple[str, ...] = ()
     off_duty: tuple[str, ...] = ()
+    partisans: Partisans = Partisans()
     unlisted: Unlisted
     named: tuple[NamedActor, ...]
     fronts: tuple[Front, ...] = ()

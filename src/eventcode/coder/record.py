@@ -369,6 +369,8 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
             a1, a2 = labelled, a1
     if a2 is not None and a2.inter == CIVILIANS and sub_event_type in lex.armed_actor2:
         a2 = None  # "a bomb placed near a shelter of an NGO" was defused: the bomb was an armed group's, not the NGO's
+    if a2 is not None and a2.inter in CROWDS and sub_event_type in lex.crowd_targets_are_civilians:
+        a2 = act.generic_actor("civilians", country, day)  # "police arrested BNP activists": civilians arrested
     if a1 is None and sub_event_type in lex.default_actor1:
         a1 = act.generic_actor(lex.default_actor1[sub_event_type], country, day)
         review.append({"field": "actor1", "reason": f"actor1 is not named: coded as {a1.name}"})
