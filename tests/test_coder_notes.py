@@ -63,6 +63,8 @@ def test_a_number_of_armed_men_are_no_mob() -> None:
     "A man was killed and three others were injured in a clash between two groups of villagers at Rampur.",
     "A man was killed and three others were injured in a clash over a land-related dispute at Rampur.",
     "A man was killed and three others were injured in a clash between two rival groups of villagers at Rampur.",
+    "A man was killed and three others were injured in a clash over harvesting paddy from a disputed land at Rampur.",
+    "A man was killed and three others were injured in a clash over a piece of land at Rampur.",
 ])
 def test_villagers_who_fight_each_other_are_communal_militias(text: str) -> None:
     event = only(text, "Bangladesh")
