@@ -160,3 +160,24 @@ def test_named_actors_have_acled_categories_countries_and_ordered_periods() -> N
         assert entry.inter in codes, entry.name
         assert not entry.country or entry.country in countries, entry.name
         assert entry.start is None or entry.until is None or entry.start <= entry.until, entry.name
+
+
+@pytest.mark.parametrize(("text", "country", "unit"), [
+    ("Rapid Action Battalion personnel shot a man in Rampur.", "Bangladesh", "Rapid Action Battalion"),
+    ("RAB members shot a man in Rampur.", "Bangladesh", "Rapid Action Battalion"),
+    ("Sindh Rangers shot a man in Rampur.", "Pakistan", "Rangers"),
+    ("Frontier Corps personnel shot a man in Rampur.", "Pakistan", "Frontier Corps"),
+    ("The CTD shot a man in Rampur.", "Pakistan", "Counter Terrorism Department"),
+    ("Armed Police Force personnel shot a man in Rampur.", "Nepal", "Armed Police Force"),
+    ("Special Task Force personnel shot a man in Rampur.", "India", "Special Task Force"),
+    ("SSB personnel shot a man in Rampur.", "India", "Sashastra Seema Bal"),
+])
+def test_south_asian_police_and_paramilitary_units_are_the_countrys_police(text: str, country: str, unit: str) -> None:
+    police, _review = state_force(country, "police", date(2016, 6, 1))
+    first = find_actors(text, country, date(2016, 6, 1))[0]
+    assert (first.name, first.inter) == (f"{police} {unit}", 1)
+
+
+def test_hizbul_mujahideen_is_named_by_its_acronym_and_unhyphenated() -> None:
+    for text in ("HM militants attacked soldiers in Rampur.", "Hizbul Mujahideen militants attacked soldiers."):
+        assert find_actors(text, "India", date(2016, 6, 1))[0].name == "HM: Hizb-ul-Mujahideen"
