@@ -364,6 +364,17 @@ def test_residents_or_people_who_attack_someone_are_a_mob(text: str) -> None:
     assert (event["sub_event_type"], event["interaction"]) == ("Mob violence", 57)
 
 
+@pytest.mark.parametrize("text", [
+    "Thirteen militants were killed in a search operation in Rampur.",
+    "A search operation against separatist groups in Kalat, Balochistan left 13 militants dead.",
+])
+def test_a_search_operation_is_a_battle_of_the_state_forces_that_ran_it(text: str) -> None:
+    event = only(text, "Pakistan")
+    assert (event["sub_event_type"], event["inter1"], event["actor2"], event["fatalities"]) == \
+        ("Armed clash", 1, "Unidentified Armed Group (Pakistan)", 13)
+    assert any("implies state forces" in item["reason"] for item in event["review"])
+
+
 @pytest.mark.parametrize(("text", "interaction"), [
     ("BSP members and BJP workers clashed in Rampur on Monday.", 55),
     ("Congress workers attacked a journalist in Rampur on Monday.", 57),

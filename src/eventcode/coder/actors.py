@@ -15,7 +15,7 @@ from typing import Any
 
 from eventcode.codebook import acled_codebook
 from eventcode.coder.alternation import alternation, by_opening
-from eventcode.coder.codebook import Actors, GenericActor, NamedActor, StateForce, actors
+from eventcode.coder.codebook import Actors, GenericActor, NamedActor, StateForce, actors, numbers
 from eventcode.coder.context import ActorContext, ContextActor, SeenForce
 
 #: Inter codes of armed, organised actors (state forces, rebels, militias, external forces).
@@ -185,7 +185,8 @@ def _compiled() -> _Compiled:
                      re.compile(rf" (?:of|from) (?:the )?(?:{literals(list(book.demonyms))})"
                                 r"(?![\w-])"),
                      re.compile(book.unlisted.before, re.IGNORECASE), re.compile(book.unlisted.after, re.IGNORECASE),
-                     frozenset(w.casefold() for w in book.prefix_stopwords),
+                     # a number told in words ("Thirteen militants") starts no name either
+                     frozenset(w.casefold() for w in book.prefix_stopwords) | frozenset(numbers().words),
                      re.compile(r"\s*\(\s*(?:(?:" + _alternation(list(book.identified_as)) + r")\s+)?$"
                                 if book.identified_as else "(?!)", re.IGNORECASE),
                      re.compile(r"(?:^|\W)(?:" + _alternation(list(book.identified_as)) + r")(?:\s+to\s+be)?\s+$"

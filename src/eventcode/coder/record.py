@@ -254,6 +254,12 @@ def _riot_opponent(sub_event_type: str, agent: ActorMention | None, target: Acto
     return a2
 
 
+def _state_implied(sub_event_type: str, group: Group) -> bool:
+    """Whether the event's text has the cue group that implies state forces in ``sub_event_type``."""
+    cue = lexicon().sub_event_types[sub_event_type].state_implied_by
+    return bool(cue) and cue in trig.cues(" ".join(s.sentence.text for s in group.sentences))
+
+
 def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: ActorMention | None,
           group: Group, country: str, review: list[dict[str, str]], mutual: bool = False,
           label: str = "", home: SentenceFacts | None = None) -> tuple[ActorMention | None, ActorMention | None]:
@@ -346,6 +352,12 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
         else:  # "Al X tribesmen from two families clashed": the people who fought are the one side named, twice
             a1 = a2 = one
             review.append({"field": "actor2", "reason": f"only one side is named: both coded as {one.name}"})
+    elif policy == "two_armed" and (a1 is None or a2 is None) and (one := a1 or a2) is not None \
+            and one.inter not in STATE_FORCES and _state_implied(sub_event_type, group):
+        # "a search operation against separatists left 13 militants dead": the forces that ran it
+        a1, a2 = act.generic_actor("military", country, day), one
+        review.append({"field": "actor1", "reason": f"the report implies state forces but does not name them: "
+                       f"coded as {a1.name}"})
     elif policy == "two_armed" and a2 is None:
         review.append({"field": "actor2", "reason": "a battle needs a second armed actor; none is named"})
     if policy == "protest" and a2 is None and trig.cues(" ".join(s.sentence.text for s in group.sentences)) \
