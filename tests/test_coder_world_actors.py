@@ -181,3 +181,13 @@ def test_south_asian_police_and_paramilitary_units_are_the_countrys_police(text:
 def test_hizbul_mujahideen_is_named_by_its_acronym_and_unhyphenated() -> None:
     for text in ("HM militants attacked soldiers in Rampur.", "Hizbul Mujahideen militants attacked soldiers."):
         assert find_actors(text, "India", date(2016, 6, 1))[0].name == "HM: Hizb-ul-Mujahideen"
+
+
+@pytest.mark.parametrize(("day", "name", "inter"), [
+    (date(2015, 6, 1), "KIA: Kachin Independence Army", 3),
+    (date(2022, 6, 1), "KIO/KIA: Kachin Independence Organization/Kachin Independence Army", 2),
+])
+def test_myanmars_ethnic_armies_are_named_and_coded_as_acled_did_in_the_year(day: date, name: str,
+                                                                              inter: int) -> None:
+    first = find_actors("KIA troops clashed with the Tatmadaw near Laiza.", "Myanmar", day)[0]
+    assert (first.name, first.inter) == (name, inter)
