@@ -191,3 +191,14 @@ def test_myanmars_ethnic_armies_are_named_and_coded_as_acled_did_in_the_year(day
                                                                               inter: int) -> None:
     first = find_actors("KIA troops clashed with the Tatmadaw near Laiza.", "Myanmar", day)[0]
     assert (first.name, first.inter) == (name, inter)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Five militants belonging to Al Qaida in the subcontinent were killed by police in Rampur.",
+     "AQIS: Al Qaeda in the Indian Subcontinent"),
+    ("Nine militants belonging to the United Baloch Army were killed in Rampur.", "UBA: United Baloch Army"),
+    ("Fighters affiliated with the Baloch Liberation Army attacked a checkpoint.", "BLA: Baloch Liberation Army"),
+])
+def test_militants_belonging_to_a_named_group_are_that_group(text: str, name: str) -> None:
+    first = find_actors(text, "Pakistan", date(2016, 6, 1))[0]
+    assert (first.name, first.inter) == (name, 2)

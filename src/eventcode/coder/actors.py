@@ -504,6 +504,13 @@ def attributed(before: str) -> bool:
     return _compiled().attributed.search(before) is not None
 
 
+@functools.lru_cache(maxsize=1)
+def _belonging() -> re.Pattern[str]:
+    """The words between a generic armed role and the named group it belongs to (actors.yaml ``belonging``)."""
+    words = _alternation(list(_compiled().book.belonging))
+    return re.compile(rf"\s+(?:{words})\s+(?:the\s+)?" if words else "(?!)", re.IGNORECASE)
+
+
 def _identified(found: list[ActorMention], text: str, offset: int) -> list[ActorMention]:
     """ "armed men (assumed Darfur communal militia)", "an armed group likely to be IS militants", "a new armed
     group, Watandost Front,": the actor named as what the one before it is, or believed to be, names it."""
@@ -521,7 +528,9 @@ def _identified(found: list[ActorMention], text: str, offset: int) -> list[Actor
                 and ((c.identified_as.fullmatch(between) and text[mention.end - offset:].lstrip().startswith(")"))
                      or (mention.role in ("named", "state") and c.attributed.fullmatch(between))
                      or (mention.role in ("named", "unlisted") and before.role in c.book.apposed_roles
-                         and between.strip() == "," and text[mention.end - offset:].lstrip()[:1] in (",", "."))):
+                         and between.strip() == "," and text[mention.end - offset:].lstrip()[:1] in (",", "."))
+                     or (mention.role == "named" and before.role in c.book.apposed_roles
+                         and _belonging().fullmatch(between))):
             kept[-1] = replace(before, name=mention.name, inter=mention.inter, review=mention.review, role=mention.role,
                                home=mention.home)
             continue

@@ -281,6 +281,7 @@ class Actors(_Entry):
     fronts: tuple[Front, ...] = ()
     leads_backers: tuple[str, ...] = ()
     apposed_roles: tuple[str, ...] = ()
+    belonging: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _check(self) -> Actors:
