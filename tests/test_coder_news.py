@@ -245,3 +245,25 @@ def test_an_event_the_report_places_nowhere_takes_its_first_place_near_for_revie
     arrests = next(e for e in events if e["sub_event_type"] == "Arrests")
     assert (arrests["location"], arrests["geo_precision"]) == ("Gwoza", 2)
     assert any("names no place" in r["reason"] for r in arrests["review"])
+
+
+REINFORCED = """Gunmen kill two policemen in Maiduguri
+
+MAIDUGURI, Nigeria (AP) -- Gunmen attacked a police post in Maiduguri on Thursday, killing two policemen.
+
+After the attack on Thursday, the army deployed reinforcements in Maiduguri and imposed a curfew.
+"""
+
+
+def test_a_development_told_at_a_violent_events_place_and_day_is_part_of_its_telling() -> None:
+    skipped: list[dict[str, Any]] = []
+    events = Coder().code(REINFORCED, FRIDAY, "Nigeria", not_coded=skipped)
+    assert [e["sub_event_type"] for e in events] == ["Armed clash"]
+    assert any("part of its telling" in s["reason"] for s in skipped)
+
+
+def test_a_notes_label_keeps_its_development_beside_a_violent_event() -> None:
+    note = ("Change to group/activity: On 3 May 2016, the army deployed reinforcements in Rampur. On 3 May 2016, "
+            "militants attacked a police post in Rampur, killing two.")
+    events = code_text(note, date(2016, 5, 3), "India")
+    assert [e["sub_event_type"] for e in events] == ["Change to group/activity", "Armed clash"]

@@ -43,6 +43,7 @@ from eventcode.coder.discourse import (
     place_where_coded,
     refine_places,
     report_day,
+    told_with_violence,
 )
 from eventcode.coder.numbers import find_counts, is_casualty_word
 from eventcode.coder.places import PlaceIndex
@@ -165,6 +166,9 @@ class Coder:
         kept, promoted = merge_retellings(kept, {key: name for key, (name, _trigger) in chosen.items()})
         for target, retelling in promoted.items():
             chosen[target] = chosen[retelling]
+        kept, folded = told_with_violence(kept, {key: name for key, (name, _trigger) in chosen.items()},
+                                          groups[0] if first_label and groups else None)
+        skipped.extend(folded)
         refine_places(kept, facts)
         place_where_coded(kept, facts)
         place_the_unplaced(kept, filed_from(text, country, self.places))

@@ -97,6 +97,7 @@ class Lexicon(_Entry):
     counter_protest: str = ""
     unnamed_sides: str = ""
     report_wide_cues: tuple[str, ...] = ()
+    told_with_violence: tuple[str, ...] = ()
     victim_cues: dict[str, tuple[str, ...]] = {}
     victim_needs: dict[str, str] = {}
     gang_victim: str = ""
@@ -144,7 +145,7 @@ class Lexicon(_Entry):
                      *self.forces_after_the_fact, *self.unnamed_attacker_of_forces, *self.civilians_targeted_unhurt,
                      *self.named_civilians_are_actor2, *self.armed_actor2, *self.crowd_targets_are_civilians,
                      *self.forces_intervene,
-                     *self.front_opponent,
+                     *self.front_opponent, *self.told_with_violence,
                      *self.victim_needs,
                      *(r.sub_event_type for r in self.refinements),
                      *(r.to for r in self.refinements)):

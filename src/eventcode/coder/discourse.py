@@ -26,7 +26,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from eventcode.codebook import acled_codebook
-from eventcode.coder.codebook import place_words
+from eventcode.coder.codebook import lexicon, place_words
 from eventcode.coder.dates import DateMention
 from eventcode.coder.places import PlaceIndex, PlaceMention
 from eventcode.coder.segment import Group, NotCoded, SentenceFacts, place_key
@@ -96,6 +96,25 @@ def background(groups: list[Group], published: date) -> tuple[list[Group], list[
         else:
             kept.append(group)
     return kept, old
+
+
+def told_with_violence(groups: list[Group], chosen: dict[int, str],
+                       labelled: Group | None) -> tuple[list[Group], list[NotCoded]]:
+    """The groups kept once the strategic developments told at the place and on the day of a violent event
+    (lexicon ``told_with_violence``) are folded into its telling; their sentences as not coded. ``labelled``: the
+    group whose type a note's label decided, always kept."""
+    kinds = lexicon().told_with_violence
+    violent = {(g.day, place_key(g.place)) for g in groups if not g.strategic and chosen[id(g)]}
+    kept: list[Group] = []
+    folded: list[NotCoded] = []
+    for group in groups:
+        if group is not labelled and group.strategic and chosen[id(group)] in kinds \
+                and (group.day, place_key(group.place)) in violent:
+            folded.extend(NotCoded(s.sentence, f"{chosen[id(group)].lower()} told with a violent event at the same "
+                                   "place and day: part of its telling") for s in group.sentences)
+        else:
+            kept.append(group)
+    return kept, folded
 
 
 def place_the_unplaced(groups: list[Group], filed: PlaceMention | None) -> None:
