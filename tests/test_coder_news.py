@@ -267,3 +267,23 @@ def test_a_notes_label_keeps_its_development_beside_a_violent_event() -> None:
             "militants attacked a police post in Rampur, killing two.")
     events = code_text(note, date(2016, 5, 3), "India")
     assert [e["sub_event_type"] for e in events] == ["Change to group/activity", "Armed clash"]
+
+
+SUMMARISED = """Gunmen kill two policemen in Maiduguri
+
+MAIDUGURI, Nigeria (AP) -- Gunmen attacked a police post in Maiduguri on Thursday, killing two policemen.
+
+Insurgents have also attacked several villages in Adamawa State, residents say.
+"""
+
+
+def test_an_event_told_with_no_day_and_only_a_region_beside_a_precise_one_is_a_summary() -> None:
+    skipped: list[dict[str, Any]] = []
+    events = Coder().code(SUMMARISED, FRIDAY, "Nigeria", not_coded=skipped)
+    assert [(e["location"], e["time_precision"]) for e in events] == [("Maiduguri", 1)]
+    assert any("a summary or background" in s["reason"] for s in skipped)
+
+
+def test_an_event_told_with_no_day_and_only_a_region_alone_is_still_coded() -> None:
+    events = code("Insurgents have attacked several villages in Adamawa State, residents say.")
+    assert [(e["sub_event_type"], e["time_precision"], e["geo_precision"]) for e in events] == [("Attack", 2, 3)]

@@ -44,6 +44,7 @@ from eventcode.coder.discourse import (
     refine_places,
     report_day,
     told_with_violence,
+    without_summaries,
 )
 from eventcode.coder.numbers import find_counts, is_casualty_word
 from eventcode.coder.places import PlaceIndex
@@ -162,7 +163,6 @@ class Coder:
         for group in kept:
             if id(group) in changed:
                 chosen[id(group)] = choose(group, first_label if group is groups[0] else None, country, wide)
-        records = []
         kept, promoted = merge_retellings(kept, {key: name for key, (name, _trigger) in chosen.items()})
         for target, retelling in promoted.items():
             chosen[target] = chosen[retelling]
@@ -172,13 +172,16 @@ class Coder:
         refine_places(kept, facts)
         place_where_coded(kept, facts)
         place_the_unplaced(kept, filed_from(text, country, self.places))
+        built = []
         for group in kept:
             name, trigger = chosen[id(group)]
             if name:
-                records.append(build(group, name, trigger, country, self.places, text))
+                built.append((group, build(group, name, trigger, country, self.places, text)))
             else:
                 skipped.extend(NotCoded(s.sentence, "its triggers' cues rule out every sub-event type they suggest")
                                for s in group.sentences)
+        records, summaries = without_summaries(built)
+        skipped.extend(summaries)
         if not_coded is not None:
             not_coded.extend({"sentence": n.sentence.text, "start": n.sentence.start, "end": n.sentence.end,
                               "reason": n.reason} for n in skipped)

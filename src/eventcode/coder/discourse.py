@@ -29,6 +29,7 @@ from eventcode.codebook import acled_codebook
 from eventcode.coder.codebook import lexicon, place_words
 from eventcode.coder.dates import DateMention
 from eventcode.coder.places import PlaceIndex, PlaceMention
+from eventcode.coder.record import Record
 from eventcode.coder.segment import Group, NotCoded, SentenceFacts, place_key
 from eventcode.coder.triggers import hierarchy
 
@@ -115,6 +116,25 @@ def told_with_violence(groups: list[Group], chosen: dict[int, str],
         else:
             kept.append(group)
     return kept, folded
+
+
+def without_summaries(built: list[tuple[Group, Record]]) -> tuple[list[Record], list[NotCoded]]:
+    """The records of a report but those told with neither their day nor a place below a region (time_precision 2,
+    geo_precision 3 or none) where the report tells another event precisely (its day and its town): a summary or
+    background of the report, not an event of its own; their sentences as not coded."""
+    def precise(record: Record) -> bool:
+        return record["time_precision"] == 1 and record["geo_precision"] in (1, 2)
+
+    def vague(record: Record) -> bool:
+        return record["time_precision"] == 2 and record["geo_precision"] in (3, None)
+
+    if not any(precise(record) for _group, record in built):
+        return [record for _group, record in built], []
+    kept = [record for _group, record in built if not vague(record)]
+    told = [NotCoded(s.sentence, "told with neither its day nor a place below a region in a report that tells "
+                     "another event precisely: a summary or background") for group, record in built
+            if vague(record) for s in group.sentences]
+    return kept, told
 
 
 def place_the_unplaced(groups: list[Group], filed: PlaceMention | None) -> None:
