@@ -365,6 +365,14 @@ def test_residents_or_people_who_attack_someone_are_a_mob(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "Protesters demonstrating against the new law on Saturday torched a passenger bus in Rampur.",
+    "Demonstrations against the state government by the opposition on 15 August turned violent in Rampur.",
+])
+def test_the_day_an_event_happened_ends_what_a_protest_was_against(text: str) -> None:
+    assert only(text)["sub_event_type"] == "Violent demonstration"
+
+
+@pytest.mark.parametrize("text", [
     "Thirteen militants were killed in a search operation in Rampur.",
     "A search operation against separatist groups in Kalat, Balochistan left 13 militants dead.",
 ])

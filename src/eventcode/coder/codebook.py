@@ -71,6 +71,7 @@ class Lexicon(_Entry):
     blockers: dict[str, tuple[str, ...]]
     clause_breaks: tuple[str, ...]
     clause_breaks_kept: dict[str, tuple[str, ...]] = {}
+    blocker_ends: dict[str, tuple[str, ...]] = {}
     topic_free: tuple[str, ...] = ()
     aggregate: tuple[str, ...]
     statements: tuple[str, ...] = ()

@@ -85,8 +85,10 @@ def _compiled() -> _Compiled:
                                        re.IGNORECASE))
                      for name, patterns in book.blockers.items())
     clause_break = re.compile("|".join(re.escape(b) for b in book.clause_breaks))
-    group_breaks = {name: re.compile("|".join(re.escape(b) for b in book.clause_breaks if b not in kept))
-                    for name, kept in book.clause_breaks_kept.items()}
+    group_breaks = {name: re.compile("|".join([*(re.escape(b) for b in book.clause_breaks
+                                                  if b not in book.clause_breaks_kept.get(name, ())),
+                                                *book.blocker_ends.get(name, ())]), re.IGNORECASE)
+                    for name in {*book.clause_breaks_kept, *book.blocker_ends}}
     source = re.compile(r"(?<![\w-])(?:" + alternation(book.source_cues, ignorecase=True) + r")\s+(?:the\s+)?$",
                         re.IGNORECASE) \
         if book.source_cues else re.compile(r"(?!)")
