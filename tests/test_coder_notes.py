@@ -372,6 +372,11 @@ def test_the_day_an_event_happened_ends_what_a_protest_was_against(text: str) ->
     assert only(text)["sub_event_type"] == "Violent demonstration"
 
 
+def test_after_and_the_doers_of_the_same_event_block_nothing() -> None:
+    event = only("A civilian was killed on Tuesday after unidentified militants attacked a police post in Rampur.")
+    assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 13)
+
+
 @pytest.mark.parametrize("text", [
     "Thirteen militants were killed in a search operation in Rampur.",
     "A search operation against separatist groups in Kalat, Balochistan left 13 militants dead.",
