@@ -372,6 +372,13 @@ def test_the_day_an_event_happened_ends_what_a_protest_was_against(text: str) ->
     assert only(text)["sub_event_type"] == "Violent demonstration"
 
 
+def test_a_month_in_what_a_protest_demands_dates_no_event() -> None:
+    event = only("Government employees staged a demonstration in front of the Collectorate in Rampur demanding "
+                 "wage revision from January 2014.", published=date(2015, 3, 2))
+    assert (event["sub_event_type"], event["event_date"], event["time_precision"]) == \
+        ("Peaceful protest", "2015-03-02", 2)
+
+
 def test_after_and_the_doers_of_the_same_event_block_nothing() -> None:
     event = only("A civilian was killed on Tuesday after unidentified militants attacked a police post in Rampur.")
     assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 13)

@@ -105,7 +105,10 @@ class Coder:
             triggers = trig.find_triggers(s.text, s.start)
             if label is not None and s.index == 0:
                 triggers.insert(0, label)
-            dates = [d for d in find_dates(s.text, published, s.start) if not d.statement]
+            # a month or year in what a protest demands or is against ("demanding wage revision from January
+            # 2014") dates no event
+            dates = [d for d in find_dates(s.text, published, s.start) if not d.statement
+                     and not (d.precision == 3 and trig.blocked_at(s.text, d.start - s.start) == "topic")]
             day = dates[0].day if dates else published
             mentions = []
             for a in find_actors(s.text, country, day, s.start):
