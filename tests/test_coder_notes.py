@@ -372,6 +372,11 @@ def test_the_day_an_event_happened_ends_what_a_protest_was_against(text: str) ->
     assert only(text)["sub_event_type"] == "Violent demonstration"
 
 
+def test_a_mob_that_only_protested_is_a_peaceful_protest() -> None:
+    event = only("A mob of angry students protested in front of the police station in Rampur on Monday.")
+    assert (event["sub_event_type"], event["actor1"]) == ("Peaceful protest", "Protesters (India)")
+
+
 def test_a_month_in_what_a_protest_demands_dates_no_event() -> None:
     event = only("Government employees staged a demonstration in front of the Collectorate in Rampur demanding "
                  "wage revision from January 2014.", published=date(2015, 3, 2))
