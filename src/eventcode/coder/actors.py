@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from eventcode._cache import cached_build
 from eventcode.codebook import acled_codebook
 from eventcode.coder.alternation import alternation, by_opening
 from eventcode.coder.codebook import Actors, GenericActor, NamedActor, StateForce, actors
@@ -134,6 +135,11 @@ def _lower(text: str) -> str | None:
 
 @functools.lru_cache(maxsize=1)
 def _compiled() -> _Compiled:
+    return cached_build("coder-actors", _Compiled, _compile)
+
+
+def _compile() -> _Compiled:
+    """The actor dictionaries compiled (kept in the cache folder: see :func:`eventcode._cache.cached_build`)."""
     book = actors()
     named_parts = []
     for entry in book.named:

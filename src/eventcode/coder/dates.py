@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from eventcode._cache import cached_build
 from eventcode.coder.actors import lowered
 from eventcode.coder.alternation import alternation
 from eventcode.coder.codebook import Dates, dates
@@ -42,6 +43,11 @@ class _Compiled:
 
 @functools.lru_cache(maxsize=1)
 def _compiled() -> _Compiled:
+    return cached_build("coder-dates", _Compiled, _compile)
+
+
+def _compile() -> _Compiled:
+    """The date words compiled (kept in the cache folder: see :func:`eventcode._cache.cached_build`)."""
     book = dates()
     month = "(?:" + alternation(sorted(book.months, key=len, reverse=True), ignorecase=True) + ")"
     weekday = alternation(list(book.weekdays), ignorecase=True)

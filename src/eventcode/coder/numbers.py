@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from eventcode._cache import cached_build
 from eventcode.codebook import acled_codebook
 from eventcode.coder.actors import lowered
 from eventcode.coder.alternation import alternation
@@ -64,6 +65,11 @@ class _Compiled:
 
 @functools.lru_cache(maxsize=1)
 def _compiled() -> _Compiled:
+    return cached_build("coder-numbers", _Compiled, _compile)
+
+
+def _compile() -> _Compiled:
+    """The number words compiled (kept in the cache folder: see :func:`eventcode._cache.cached_build`)."""
     book = numbers()
     values = {w: v for w, v in book.words.items() if w not in ("a", "an")}
     vague: dict[str, int] = {}

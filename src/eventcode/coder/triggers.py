@@ -7,6 +7,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from eventcode._cache import cached_build
 from eventcode.codebook import acled_codebook
 from eventcode.coder.actors import demonym_country, demonyms_pattern, lowered
 from eventcode.coder.alternation import alternation, by_opening
@@ -63,6 +64,11 @@ def _words(patterns: tuple[str, ...]) -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=1)
 def _compiled() -> _Compiled:
+    return cached_build("coder-triggers", _Compiled, _compile)
+
+
+def _compile() -> _Compiled:
+    """The trigger lexicon compiled (kept in the cache folder: see :func:`eventcode._cache.cached_build`)."""
     book = lexicon()
     order = tuple(sub.name for sub in acled_codebook().sub_event_types)
     triggers = tuple((name, book.sub_event_types[name], _words(book.sub_event_types[name].triggers))
