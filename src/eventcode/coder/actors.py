@@ -305,6 +305,13 @@ def government(country: str, day: date) -> tuple[str, str]:
 
 
 def _fill(template: str, country: str, day: date) -> tuple[str, str]:
+    """A name template of the dictionary filled in for ``country`` on ``day``, and a review note when unsure."""
+    return _filled(template, country, day, _USER.get())
+
+
+@functools.lru_cache(maxsize=4096)
+def _filled(template: str, country: str, day: date, user: UserActors | None) -> tuple[str, str]:
+    """:func:`_fill` with the user's context actors ``user`` in force (the key of its cache)."""
     review = ""
     values = {"country": country, "military": "", "police": "", "government": ""}
     for kind in ("military", "police"):
@@ -508,9 +515,18 @@ def demonyms_pattern() -> str:
     return literals([d for names in _compiled().book.demonyms.values() for d in names])
 
 
+@functools.lru_cache(maxsize=1)
+def _generic_roles() -> dict[str, GenericActor]:
+    """The first generic actor of each role."""
+    roles: dict[str, GenericActor] = {}
+    for entry in _compiled().generic_entries:
+        roles.setdefault(entry.role, entry)
+    return roles
+
+
 def generic_actor(role: str, country: str, day: date) -> ActorMention:
     """The generic actor of ``role`` (civilians, police, ...) in ``country``, with no text behind it."""
-    entry = next((g for g in _compiled().generic_entries if g.role == role), None)
+    entry = _generic_roles().get(role)
     if entry is None:
         raise KeyError(f"no generic actor role {role!r} in the actor dictionary")
     name, review = _fill(entry.name, country, day)

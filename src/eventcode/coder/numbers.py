@@ -171,6 +171,7 @@ _PRONOUN_BEFORE = re.compile(r"\b(?:him|her)\s+(?:to\s+)?$", re.IGNORECASE)
 _SINGULAR_PASSIVE = re.compile(r"\b(?:was|has been|had been)\s+"
                                r"(?:(?:later|then|also|subsequently|reportedly|allegedly)\s+)?(?:\w+\s+)?$",
                                re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:were|was|been|are|is)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _SINGULAR_VERB = re.compile(r"\b(?:was|has)\b", re.IGNORECASE)
 _NOBODY = re.compile(r"\b(?:nobody|no one|no-one|none|anyone|anybody|neither|nothing|it|this|that|which)\s+"
                      r"(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -224,7 +225,7 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
             kind = "claimed"
         word = m.group().lower()
         before = text[max(0, m.start() - 70):m.start()]
-        passive = bool(re.search(r"\b(?:were|was|been|are|is)\s+(?:\w+\s+)?$", before, re.IGNORECASE))
+        passive = bool(_PASSIVE.search(before))
         readers = (_before, _after) if passive or word in c.nouns_before else (_after, _before)
         for reader in readers:
             hit = reader(c, plain, m.start(), m.end())

@@ -569,9 +569,15 @@ def _date(group: Group, review: list[dict[str, str]], evidence: list[dict[str, A
     return {"event_date": group.day.isoformat(), "year": group.day.year, "time_precision": group.precision}
 
 
+@functools.lru_cache(maxsize=256)
+def _month(year: int, month: int) -> str:
+    """ "May 2022": a month as the notes write it."""
+    return f"{date(year, month, 1):%B %Y}"
+
+
 def _notes(group: Group, date_fields: dict[str, Any], place_fields: dict[str, Any]) -> str:
     day = date.fromisoformat(date_fields["event_date"])
-    when = f"{day.day} {day:%B %Y}"
+    when = f"{day.day} {_month(day.year, day.month)}"
     opening = f"On {when}" if date_fields["time_precision"] == 1 else f"Around {when} (as reported)"
     admin = ", ".join(x for x in (place_fields["admin3"], place_fields["admin2"], place_fields["admin1"]) if x)
     where = f", in {place_fields['location']}" + (f" ({admin})" if admin else "") if place_fields["location"] else ""

@@ -149,6 +149,12 @@ def hierarchy() -> tuple[str, ...]:
     return _compiled().order
 
 
+@functools.lru_cache(maxsize=1)
+def hierarchy_rank() -> dict[str, int]:
+    """The place of each sub-event type in ACLED's hierarchy order."""
+    return {name: i for i, name in enumerate(hierarchy())}
+
+
 def _blocker(c: _Compiled, text: str, start: int) -> str:
     return _blocked(text[max(0, start - c.book.blocker_window):start])
 
@@ -188,7 +194,8 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
                     blocker = _blocker(c, text, start)
                 free = blocker == "topic" and name in c.book.topic_free  # "people demanding housing protested"
                 found.append(Trigger(offset + start, offset + hit.end(), hit.group(), name, "" if free else blocker))
-    found.sort(key=lambda t: c.order.index(t.sub_event_type))
+    rank = hierarchy_rank()
+    found.sort(key=lambda t: rank[t.sub_event_type])
     return found
 
 

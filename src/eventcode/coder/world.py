@@ -100,6 +100,7 @@ class Towns(Mapping[str, tuple[WorldPlace, ...]]):
     def __init__(self, names: dict[str, str], rows: list[str]) -> None:
         self._names, self._rows = names, rows
         self._made: dict[int, WorldPlace] = {}
+        self._found: dict[str, tuple[WorldPlace, ...]] = {}
 
     def row(self, number: int) -> WorldPlace:
         """The place of one row of the index."""
@@ -109,7 +110,14 @@ class Towns(Mapping[str, tuple[WorldPlace, ...]]):
         return place
 
     def __getitem__(self, key: str) -> tuple[WorldPlace, ...]:
-        return tuple(self.row(int(number)) for number in self._names[key].split(","))
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = tuple(self.row(int(number)) for number in self._names[key].split(","))
+        return found
+
+    def get(self, key: str, default: tuple[WorldPlace, ...] = ()) -> tuple[WorldPlace, ...]:  # type: ignore[override]
+        """The places of a folded name, else ``default`` (without the exception of Mapping's own)."""
+        return self[key] if key in self._names else default
 
     def __contains__(self, key: object) -> bool:
         return key in self._names
