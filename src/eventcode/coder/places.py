@@ -330,27 +330,21 @@ def may_be_a_place(name: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _spans(run: str, first_words: frozenset[str]) -> tuple[tuple[int, int], ...]:
-    """The sub-phrases of a capitalised phrase that may name a place (a report's phrases are read twice: for the
-    admin areas it names, then for its places)."""
-    return tuple(_phrases(run, first_words))
-
-
-@functools.lru_cache(maxsize=1 << 14)
 def _named(run: str, index: CountryIndex) -> tuple[tuple[int, int, str], ...]:
-    """The sub-phrases of a capitalised phrase (:func:`_spans`) whose folded name is a place or an admin1 area of a
-    country's world gazetteer: (start, end, folded name)."""
-    return tuple((s, e, key) for s, e in _spans(run, index.first_words)
+    """The sub-phrases of a capitalised phrase (:func:`_phrases`) whose folded name is a place or an admin1 area of
+    a country's world gazetteer: (start, end, folded name). A report's phrases are read twice: for the admin areas
+    it names, then for its places."""
+    return tuple((s, e, key) for s, e in _phrases(run, index)
                  if (key := fold(run[s:e])) in index.places or key in index.areas)
 
 
-def _phrases(run: str, first_words: frozenset[str]) -> Iterator[tuple[int, int]]:
+def _phrases(run: str, index: CountryIndex) -> Iterator[tuple[int, int]]:
     """The sub-phrases of a capitalised phrase that may name a place: a possessive ends one ("Cameroon's
-    Bamenda"); longest first from each word that opens some name (``first_words``), both ends capitalised."""
+    Bamenda"); longest first from each word that opens some name of ``index``, both ends capitalised."""
     tokens = _tokens(run)
     for i, (start, first_end) in enumerate(tokens):
         token = run[start:first_end - 2] if _possessive(run[start:first_end]) else run[start:first_end]
-        if fold(token).split(" ", 1)[0] not in first_words:
+        if not index.opens_a_name(fold(token).split(" ", 1)[0]):
             continue
         for j in range(min(len(tokens), i + 5), i, -1):
             end = tokens[j - 1][1]

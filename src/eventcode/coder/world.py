@@ -18,7 +18,7 @@ import re
 import tempfile
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from importlib.resources import files
@@ -32,7 +32,7 @@ from eventcode.errors import CodebookError
 
 #: Bump when the index's layout changes: older cache folders are then ignored (so are those of another version of
 #: marshal's format).
-_LAYOUT = f"3.{marshal.version}"
+_LAYOUT = f"4.{marshal.version}"
 
 
 def geonames_file(name: str) -> Path:
@@ -81,7 +81,8 @@ def _as_place(place: WorldPlace) -> Place:
 
 @dataclass(frozen=True, slots=True, eq=False)
 class CountryIndex:
-    """One country's places by folded name, its admin1 areas by folded name, and the first words of both."""
+    """One country's places by folded name, its admin1 areas by folded name, and the first words of the names of
+    several words that are no name themselves."""
 
     places: Mapping[str, tuple[WorldPlace, ...]]
     areas: dict[str, str]
@@ -92,12 +93,16 @@ class CountryIndex:
         """The most populous place of an admin1 area, to which an event placed only in the area is coded."""
         return self.seats.get(admin1)
 
+    def opens_a_name(self, word: str) -> bool:
+        """Whether the folded name of a place or an admin1 area opens with ``word``."""
+        return word in self.areas or word in self.places or word in self.first_words
+
 
 class Towns(Mapping[str, tuple[WorldPlace, ...]]):
     """A country's places by folded name, each read when first looked up (a country has up to 30,000, a report
     names a few): ``names`` gives each name's row numbers ("3,17"), ``rows`` each row as JSON."""
 
-    def __init__(self, names: dict[str, str], rows: list[str]) -> None:
+    def __init__(self, names: dict[str, str], rows: Sequence[str]) -> None:
         self._names, self._rows = names, rows
         self._made: dict[int, WorldPlace] = {}
         self._found: dict[str, tuple[WorldPlace, ...]] = {}
@@ -176,15 +181,18 @@ def _build() -> dict[str, dict[str, Any]]:
 def _packed(places: list[list[Any]], names: dict[str, list[int]], areas: dict[str, str]) -> bytes:
     """A country's index in its cached form, quick to read (``marshal``, which makes Python's dicts and sets
     directly): its places' rows as JSON, each read into a place only when looked up, its names' row numbers
-    ("3,17"), the row of each admin1 area's most populous place and the first words of the names."""
+    ("3,17"), the row of each admin1 area's most populous place and the first words of the names of several words
+    that are no name themselves (most names are one word). Nothing in it is a container the cyclic garbage collector
+    must walk but the set of first words."""
     seats: dict[str, int] = {}
     for number, (_name, area, _lat, _lon, population) in enumerate(places):
         if area and (area not in seats or population > places[seats[area]][4]):
             seats[area] = number
-    return marshal.dumps({"places": [json.dumps(row, ensure_ascii=False) for row in places],
+    first_words = {name.split(" ", 1)[0] for name in (*names, *areas)}
+    return marshal.dumps({"places": tuple(json.dumps(row, ensure_ascii=False) for row in places),
                           "names": {name: ",".join(map(str, numbers)) for name, numbers in names.items()},
                           "areas": areas, "seats": seats,
-                          "first_words": frozenset(name.split(" ", 1)[0] for name in (*names, *areas))})
+                          "first_words": frozenset(w for w in first_words if w not in names and w not in areas)})
 
 
 def _without(name: str, suffixes: tuple[str, ...]) -> str:
