@@ -127,7 +127,7 @@ def lowered(pattern: str) -> str:
     return _ESCAPE_OR_CAPITAL.sub(lambda m: m.group(1) or m.group(2).lower(), pattern)
 
 
-def _lower(text: str) -> str | None:
+def lower_aligned(text: str) -> str | None:
     """``text`` lower-cased, or None when lower-casing would move offsets (a few letters become two)."""
     low = text.lower()
     return low if len(low) == len(text) else None
@@ -347,7 +347,7 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
         if free(start, end):
             found.append(ActorMention(offset + start, offset + end, text[start:end], actor.name, actor.inter, "named",
                                       actor.note, home=(actor.country or country) if actor.inter == STATE else ""))
-    low = _lower(text)
+    low = lower_aligned(text)
     named_hits = sorted([*c.named_low.finditer(low), *c.named_acronyms.finditer(text)], key=lambda m: m.start()) \
         if low is not None else list(_as_written().named.finditer(text))
     for m in named_hits:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from eventcode._cache import cached_build
 from eventcode.codebook import acled_codebook
-from eventcode.coder.actors import lowered
+from eventcode.coder.actors import lower_aligned, lowered
 from eventcode.coder.alternation import alternation
 from eventcode.coder.codebook import Numbers, numbers
 
@@ -53,6 +53,7 @@ class _Compiled:
     conjunct_before: re.Pattern[str]
     coded: tuple[re.Pattern[str], ...]
     none: re.Pattern[str]
+    none_low: re.Pattern[str]
     nouns_before: frozenset[str]
     not_dead: re.Pattern[str]
     claim: re.Pattern[str]
@@ -131,7 +132,7 @@ def _compile() -> _Compiled:
     coded_any_low = re.compile(lowered(coded_any.pattern))  # for lower-cased ASCII text (exactly the same there)
     return _Compiled(book, values, vague, number, keyword, keyword_low, coded_any, coded_any_low, tail_before,
                      singular_before, intransitive, one_before, singular_after, singular_more, after, conjunct,
-                     conjunct_before, coded, none,
+                     conjunct_before, coded, none, re.compile(lowered(none.pattern)),
                      frozenset(n.lower() for n in book.nouns),
                      re.compile(r"\b(?:" + "|".join(book.not_dead) + r")\b", re.IGNORECASE),
                      re.compile(r"\b(?:" + "|".join(book.claims) + r")\b[^.;]*$", re.IGNORECASE),
@@ -201,7 +202,8 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
     """Every statement of killed or injured people in ``text`` (a sentence), with offsets."""
     c = _compiled()
     found: list[Count] = []
-    coded = c.coded_any_low.search(text.lower()) if text.isascii() else c.coded_any.search(text)
+    aligned = lower_aligned(text)
+    coded = c.coded_any_low.search(aligned) if aligned is not None and text.isascii() else c.coded_any.search(text)
     for pattern in c.coded if coded else ():
         for m in pattern.finditer(text):
             value = int(m.group("n").replace(",", ""))
@@ -209,12 +211,11 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
             if parts:  # a total split among events: each takes an even share (ACLED)
                 value //= max(1, int(parts))
             found.append(Count(offset + m.start(), offset + m.end(), m.group(), value, "coded", False, ""))
-    for m in c.none.finditer(text):
-        found.append(Count(offset + m.start(), offset + m.end(), m.group(), 0, "none", False, ""))
+    for m in c.none.finditer(text) if aligned is None else c.none_low.finditer(aligned):
+        found.append(Count(offset + m.start(), offset + m.end(), text[m.start():m.end()], 0, "none", False, ""))
     if found:
         return found
-    low = text.lower()
-    words = list(c.keyword_low.finditer(low) if len(low) == len(text) else c.keyword.finditer(text))
+    words = list(c.keyword.finditer(text) if aligned is None else c.keyword_low.finditer(aligned))
     # "battalion 101": a unit's number is no count; its digits are hidden from the readers (offsets kept)
     plain = c.unit.sub(lambda u: u.group()[:u.start(1) - u.start()] + "x" * len(u.group(1)), text) if words else text
     if words:  # "a 13 year old girl killed": an age is no count

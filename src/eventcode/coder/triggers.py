@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from eventcode._cache import cached_build
 from eventcode.codebook import acled_codebook
-from eventcode.coder.actors import demonym_country, demonyms_pattern, lowered
+from eventcode.coder.actors import demonym_country, demonyms_pattern, lower_aligned, lowered
 from eventcode.coder.alternation import alternation, by_opening
 from eventcode.coder.codebook import Lexicon, SubEventLexicon, lexicon
 
@@ -37,9 +37,11 @@ class _Compiled:
     cue_start: re.Pattern[str]
     cues_at: dict[str, tuple[str, ...]]
     victim_cues: dict[str, re.Pattern[str]]
+    victim_cues_low: dict[str, re.Pattern[str]]
     mutual: dict[str, re.Pattern[str]]
     mutual_unless_civilians: dict[str, re.Pattern[str]]
     blockers: tuple[tuple[str, re.Pattern[str]], ...]
+    blockers_low: tuple[re.Pattern[str], ...]
     clause_break: re.Pattern[str]
     group_breaks: dict[str, re.Pattern[str]]
     aggregate_low: re.Pattern[str]
@@ -83,6 +85,7 @@ def _compile() -> _Compiled:
     cue_start = re.compile(lowered(_source(tuple(p for name in cues_low for p in book.cues[name]))))
     cues_at = by_opening([(name, book.cues[name]) for name in cues_low])
     victim_cues = {name: _words(patterns) for name, patterns in book.victim_cues.items()}
+    victim_cues_low = {name: re.compile(lowered(pattern.pattern)) for name, pattern in victim_cues.items()}
     mutual = {name: re.compile("(?:" + "|".join(entry.mutual) + ")", re.IGNORECASE)
               for name, entry in book.sub_event_types.items() if entry.mutual}
     mutual_unless_civilians = {name: re.compile("(?:" + "|".join(entry.mutual_unless_civilians) + ")", re.IGNORECASE)
@@ -90,6 +93,7 @@ def _compile() -> _Compiled:
     blockers = tuple((name, re.compile(r"(?<![\w-])(?:" + alternation(patterns, ignorecase=True) + r")(?![\w-])[^,;]*$",
                                        re.IGNORECASE))
                      for name, patterns in book.blockers.items())
+    blockers_low = tuple(re.compile(lowered(pattern.pattern)) for _name, pattern in blockers)
     clause_break = re.compile("|".join(re.escape(b) for b in book.clause_breaks))
     group_breaks = {name: re.compile("|".join(re.escape(b) for b in book.clause_breaks if b not in kept))
                     for name, kept in book.clause_breaks_kept.items()}
@@ -107,7 +111,8 @@ def _compile() -> _Compiled:
     # for lower-cased text: the aggregate, statement and cross-border cues, faster (text as written: _as_written)
     aggregate_low, statement_low, cross_border_low = (re.compile(lowered(p)) for p in _written_sources(book))
     return _Compiled(book, order, triggers, triggers_at, any_trigger, cues_low, cue_start, cues_at, victim_cues,
-                     mutual, mutual_unless_civilians, blockers, clause_break, group_breaks, aggregate_low,
+                     victim_cues_low, mutual, mutual_unless_civilians, blockers, blockers_low, clause_break,
+                     group_breaks, aggregate_low,
                      statement_low, source, witness,
                      reason, nearby, cross_border_low, label)
 
@@ -164,11 +169,12 @@ def _blocked(window: str) -> str:
     """The blocker group that governs what follows ``window`` (the words before a trigger or cue), or "": asked
     for each trigger, each cue and each count, often at the same place."""
     c = _compiled()
+    low = lower_aligned(window)  # the blockers searched lower-cased (faster), the clauses split as written
     clause = c.clause_break.split(window)[-1]
-    for name, pattern in c.blockers:
+    for (name, pattern), pattern_low in zip(c.blockers, c.blockers_low, strict=True):
         breaks = c.group_breaks.get(name)
         scope = clause if breaks is None else breaks.split(window)[-1]
-        if pattern.search(scope):
+        if pattern.search(scope) if low is None else pattern_low.search(low[len(low) - len(scope):]):
             return name
     return ""
 
@@ -296,7 +302,9 @@ def says_of_victim(text: str, group: str) -> bool:
     """Whether the victim cue group ``group`` (harm, gang_victim) matches in ``text``, not negated or hedged;
     checked on demand, apart from ``cues``, as only some events ask."""
     c = _compiled()
-    return any(not _blocker(c, text, m.start()) for m in c.victim_cues[group].finditer(text))
+    low = lower_aligned(text)
+    found = c.victim_cues[group].finditer(text) if low is None else c.victim_cues_low[group].finditer(low)
+    return any(not _blocker(c, text, m.start()) for m in found)
 
 
 def mutual(sub_event_type: str, found: list[Trigger], present: frozenset[str], civilians: bool = False) -> bool:
