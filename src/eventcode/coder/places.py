@@ -335,7 +335,7 @@ def _named(run: str, index: CountryIndex) -> tuple[tuple[int, int, str], ...]:
     a country's world gazetteer: (start, end, folded name). A report's phrases are read twice: for the admin areas
     it names, then for its places."""
     return tuple((s, e, key) for s, e in _phrases(run, index)
-                 if (key := fold(run[s:e])) in index.places or key in index.areas)
+                 if (key := fold(run[s:e])) in index.names or key in index.areas)
 
 
 def _phrases(run: str, index: CountryIndex) -> Iterator[tuple[int, int]]:

@@ -50,6 +50,11 @@ class _Compiled:
     witness: re.Pattern[str]
     reason: re.Pattern[str]
     nearby: re.Pattern[str]
+    # the same for lower-cased text, faster
+    source_low: re.Pattern[str]
+    witness_low: re.Pattern[str]
+    reason_low: re.Pattern[str]
+    nearby_low: re.Pattern[str]
     cross_border_low: re.Pattern[str]
     label: re.Pattern[str]
 
@@ -114,7 +119,8 @@ def _compile() -> _Compiled:
                      victim_cues_low, mutual, mutual_unless_civilians, blockers, blockers_low, clause_break,
                      group_breaks, aggregate_low,
                      statement_low, source, witness,
-                     reason, nearby, cross_border_low, label)
+                     reason, nearby, re.compile(lowered(source.pattern)), re.compile(lowered(witness.pattern)),
+                     re.compile(lowered(reason.pattern)), re.compile(lowered(nearby.pattern)), cross_border_low, label)
 
 
 def _written_sources(book: Lexicon) -> tuple[str, str, str]:
@@ -251,17 +257,21 @@ def abroad(text: str) -> str | None:
 
 def nearby(text: str) -> bool:
     """Whether ``text`` places something near a town named before ("the surrounding hills", "near the town")."""
-    return bool(_compiled().nearby.search(text))
+    c = _compiled()
+    low = lower_aligned(text)
+    return bool(c.nearby.search(text) if low is None else c.nearby_low.search(low))
 
 
 def communal_fight(text: str) -> bool:
     """Whether ``text`` tells of a fight between villages, farmers or tribes (lexicon ``communal_fight``): a
     dispute and fighting, and no crowd."""
-    book = _compiled().book
-    if not book.communal_fight:
+    c = _compiled()
+    if not c.book.communal_fight:
         return False
-    dispute, fighting, crowd = book.communal_fight
-    if _cue(dispute).search(text) is None:  # what the fight is about: read with no topic blocker
+    dispute, fighting, crowd = c.book.communal_fight
+    low = lower_aligned(text)
+    if (_cue(dispute).search(text) if low is None or dispute not in c.cues_low else c.cues_low[dispute].search(low)) \
+            is None:  # what the fight is about: read with no topic blocker
         return False
     present = cues(text)
     return fighting in present and crowd not in present
@@ -272,8 +282,11 @@ def is_source(text_before: str, text_after: str = "") -> bool:
     event or the reason given for it, not a party to it ("according to the KIA", "police believe the victim was
     killed", "arrested for having connections with the PDF")."""
     c = _compiled()
-    return bool(c.source.search(text_before[-40:]) or c.reason.search(text_before[-100:])
-                or c.witness.match(text_after[:80]))
+    before, after = text_before[-100:], text_after[:80]
+    low, low_after = lower_aligned(before), lower_aligned(after)
+    return bool((c.source.search(before[-40:]) if low is None else c.source_low.search(low[-40:]))
+                or (c.reason.search(before) if low is None else c.reason_low.search(low))
+                or (c.witness.match(after) if low_after is None else c.witness_low.match(low_after)))
 
 
 @functools.lru_cache(maxsize=1024)

@@ -18,7 +18,7 @@ import re
 import tempfile
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from importlib.resources import files
@@ -88,6 +88,7 @@ class CountryIndex:
     areas: dict[str, str]
     seats: dict[str, WorldPlace]
     first_words: frozenset[str]
+    names: Container[str]  # the names of ``places``, asked without a call of Python code
 
     def seat(self, admin1: str) -> WorldPlace | None:
         """The most populous place of an admin1 area, to which an event placed only in the area is coded."""
@@ -95,7 +96,7 @@ class CountryIndex:
 
     def opens_a_name(self, word: str) -> bool:
         """Whether the folded name of a place or an admin1 area opens with ``word``."""
-        return word in self.areas or word in self.places or word in self.first_words
+        return word in self.areas or word in self.names or word in self.first_words
 
 
 class Towns(Mapping[str, tuple[WorldPlace, ...]]):
@@ -251,4 +252,4 @@ def country_index(country: str) -> CountryIndex | None:
         return None
     towns = Towns(raw["names"], raw["places"])
     seats = {area: towns.row(number) for area, number in raw["seats"].items()}
-    return CountryIndex(towns, raw["areas"], seats, raw["first_words"])
+    return CountryIndex(towns, raw["areas"], seats, raw["first_words"], raw["names"])
