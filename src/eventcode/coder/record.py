@@ -25,7 +25,7 @@ from eventcode.coder.actors import (
     STATE_FORCES,
     ActorMention,
 )
-from eventcode.coder.codebook import lexicon
+from eventcode.coder.codebook import Refinement, lexicon
 from eventcode.coder.places import PlaceIndex, PlaceMention
 from eventcode.coder.segment import Group, SentenceFacts
 from eventcode.coder.triggers import Trigger
@@ -183,13 +183,20 @@ def refine(sub_event_type: str, agent: ActorMention | None, target: ActorMention
         "civilian_party": mutual and agent is not None and target is not None
         and CIVILIANS in (agent.inter, target.inter) and {agent.inter, target.inter} <= {CIVILIANS, STATE},
     }
-    for rule in lexicon().refinements:
-        cues = (rule.cue,) if isinstance(rule.cue, str) else rule.cue
-        if rule.sub_event_type == sub_event_type and conditions[rule.when] \
-                and all(not c or c in present for c in cues) and rule.absent not in present \
+    for rule, cues in _refinements().get(sub_event_type, ()):
+        if conditions[rule.when] and all(not c or c in present for c in cues) and rule.absent not in present \
                 and (not rule.trigger or re.fullmatch(rule.trigger, trigger, re.IGNORECASE)):
             return rule.to
     return sub_event_type
+
+
+@functools.lru_cache(maxsize=1)
+def _refinements() -> dict[str, list[tuple[Refinement, tuple[str, ...]]]]:
+    """The lexicon's refinements of each sub-event type, in their order, each with the cue groups it needs."""
+    rules: dict[str, list[tuple[Refinement, tuple[str, ...]]]] = {}
+    for rule in lexicon().refinements:
+        rules.setdefault(rule.sub_event_type, []).append((rule, (rule.cue,) if isinstance(rule.cue, str) else rule.cue))
+    return rules
 
 
 def _hurt(group: Group) -> bool:
