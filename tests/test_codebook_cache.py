@@ -1,8 +1,13 @@
 """The bundled codebooks kept in the cache folder once read: used while nothing changes, read again when the file,
-another codebook or eventcode's code changes, and never needed (an unwritable folder, a damaged file)."""
+another codebook or eventcode's code changes, and never needed (an unwritable folder, a damaged file); and so what
+the coder compiles from them, its regular expressions kept with their compiled code."""
 
 from __future__ import annotations
 
+import importlib
+import re
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +17,10 @@ from pydantic import BaseModel
 from eventcode import _cache, codebook
 from eventcode._resources import data_file
 from eventcode.codebook import AcledCodebook, acled_codebook, load_bundled, load_model
+from eventcode.coder import actors as coder_actors
+from eventcode.coder import dates as coder_dates
+from eventcode.coder import numbers as coder_numbers
+from eventcode.coder import triggers as coder_triggers
 from eventcode.coder.codebook import Lexicon, lexicon
 
 
@@ -108,3 +117,52 @@ def test_the_bundled_codebooks_read_back_from_the_cache_equal_their_yaml(book: P
         again = load_bundled(path, model)
         assert again is not first
         assert first == again == load_model(path, model) == loaded
+
+
+@dataclass(frozen=True)
+class Patterns:
+    plain: re.Pattern[str]
+    named: re.Pattern[str]
+    folded: re.Pattern[str]
+
+
+def _patterns() -> Patterns:
+    return Patterns(re.compile(r"(?<![\w-])shell(?:ed|ing)\b"), re.compile(r"(?P<day>\d{1,2}) (?P<month>[A-Z]\w+)"),
+                    re.compile(r"(?i:in|near) (?:the )?(?P<a>[A-Z]\w*)", re.IGNORECASE))
+
+
+def test_compiled_patterns_are_kept_with_their_code_and_read_back_without_compiling(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EVENTCODE_CACHE_DIR", str(tmp_path / "cache"))
+    built = _cache.cached_build("patterns", Patterns, _patterns)
+    [kept] = (tmp_path / "cache" / "compiled").glob("patterns.*.pickle")
+
+    def compiling(*args: Any) -> Any:
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(importlib.import_module("re._compiler" if sys.version_info >= (3, 11) else "sre_compile"),
+                        "compile", compiling)
+    again = _cache.cached_build("patterns", Patterns, compiling)
+    assert again is not built
+    assert again == built  # a pattern's equality is its pattern, flags and compiled code
+    day = again.named.match("12 May")
+    place = again.folded.search("shelled NEAR Kunduz")
+    assert day is not None
+    assert day.groupdict() == {"day": "12", "month": "May"}
+    assert place is not None
+    assert place.group("a") == "Kunduz"
+    kept.write_bytes(b"not a pickle")
+    monkeypatch.undo()
+    monkeypatch.setenv("EVENTCODE_CACHE_DIR", str(tmp_path / "cache"))
+    assert _cache.cached_build("patterns", Patterns, _patterns) == built  # a damaged file: built again
+
+
+def test_the_coders_compiled_codebooks_read_back_from_the_cache_equal_a_new_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EVENTCODE_CACHE_DIR", str(tmp_path / "cache"))
+    for module in (coder_actors, coder_dates, coder_numbers, coder_triggers):
+        kind = module._Compiled
+        first = _cache.cached_build(f"coder-{module.__name__}", kind, module._compile)
+        again = _cache.cached_build(f"coder-{module.__name__}", kind, module._compile)
+        assert again is not first
+        assert again == first == module._compile()

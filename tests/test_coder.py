@@ -575,14 +575,22 @@ def test_cue_groups_are_found_wherever_one_of_their_patterns_starts_unblocked(te
 @given(st.text(alphabet=st.sampled_from(list("abcdeghiklmnoprstuvwyz ABCDEGHIKLMNOPRSTUVWYZ0123456789-'.,")),
                max_size=60)
        .map(lambda s: s + " On 3 March 2022 or Monday, 12 were Killed and 3 WOUNDED since early May so far, "
-            "he Said That shells fell on the Chinese side of the border"))
+            "he Said That shells fell on the Chinese side of the border. No Casualties; Recently they Have been "
+            "shelling, a Gang Member was Not Shot, Police Would Deny it, According To the Army Near the Town"))
 def test_lowered_date_count_and_aggregate_patterns_find_what_the_originals_find(text: str) -> None:
     low = text.lower()
+    triggers = coder_triggers._compiled()
     pairs = [(coder_dates._compiled().any_date, coder_dates._compiled().any_date_low),
+             (coder_dates._compiled().undated, coder_dates._compiled().undated_low),
              (coder_numbers._compiled().keyword, coder_numbers._compiled().keyword_low),
-             (coder_triggers._as_written().aggregate, coder_triggers._compiled().aggregate_low),
-             (coder_triggers._as_written().statement, coder_triggers._compiled().statement_low),
-             (coder_triggers._as_written().cross_border, coder_triggers._compiled().cross_border_low)]
+             (coder_numbers._compiled().none, coder_numbers._compiled().none_low),
+             (coder_triggers._as_written().aggregate, triggers.aggregate_low),
+             (coder_triggers._as_written().statement, triggers.statement_low),
+             (coder_triggers._as_written().cross_border, triggers.cross_border_low),
+             *((triggers.victim_cues[name], triggers.victim_cues_low[name]) for name in triggers.victim_cues),
+             (triggers.source, triggers.source_low), (triggers.reason, triggers.reason_low),
+             (triggers.witness, triggers.witness_low), (triggers.nearby, triggers.nearby_low),
+             *zip((pattern for _name, pattern in triggers.blockers), triggers.blockers_low, strict=True)]
     for original, fast in pairs:
         assert [m.span() for m in fast.finditer(low)] == [m.span() for m in original.finditer(text)]
 

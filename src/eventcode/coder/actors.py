@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from eventcode._cache import cached_build
 from eventcode.codebook import acled_codebook
 from eventcode.coder.alternation import alternation, by_opening
 from eventcode.coder.codebook import Actors, GenericActor, NamedActor, StateForce, actors, numbers
@@ -126,7 +127,7 @@ def lowered(pattern: str) -> str:
     return _ESCAPE_OR_CAPITAL.sub(lambda m: m.group(1) or m.group(2).lower(), pattern)
 
 
-def _lower(text: str) -> str | None:
+def lower_aligned(text: str) -> str | None:
     """``text`` lower-cased, or None when lower-casing would move offsets (a few letters become two)."""
     low = text.lower()
     return low if len(low) == len(text) else None
@@ -134,6 +135,11 @@ def _lower(text: str) -> str | None:
 
 @functools.lru_cache(maxsize=1)
 def _compiled() -> _Compiled:
+    return cached_build("coder-actors", _Compiled, _compile)
+
+
+def _compile() -> _Compiled:
+    """The actor dictionaries compiled (kept in the cache folder: see :func:`eventcode._cache.cached_build`)."""
     book = actors()
     named_parts = []
     for entry in book.named:
@@ -300,6 +306,13 @@ def government(country: str, day: date) -> tuple[str, str]:
 
 
 def _fill(template: str, country: str, day: date) -> tuple[str, str]:
+    """A name template of the dictionary filled in for ``country`` on ``day``, and a review note when unsure."""
+    return _filled(template, country, day, _USER.get())
+
+
+@functools.lru_cache(maxsize=4096)
+def _filled(template: str, country: str, day: date, user: UserActors | None) -> tuple[str, str]:
+    """:func:`_fill` with the user's context actors ``user`` in force (the key of its cache)."""
     review = ""
     values = {"country": country, "military": "", "police": "", "government": ""}
     for kind in ("military", "police"):
@@ -335,7 +348,7 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
         if free(start, end):
             found.append(ActorMention(offset + start, offset + end, text[start:end], actor.name, actor.inter, "named",
                                       actor.note, home=(actor.country or country) if actor.inter == STATE else ""))
-    low = _lower(text)
+    low = lower_aligned(text)
     named_hits = sorted([*c.named_low.finditer(low), *c.named_acronyms.finditer(text)], key=lambda m: m.start()) \
         if low is not None else list(_as_written().named.finditer(text))
     for m in named_hits:
@@ -553,9 +566,18 @@ def demonyms_pattern() -> str:
     return literals([d for names in _compiled().book.demonyms.values() for d in names])
 
 
+@functools.lru_cache(maxsize=1)
+def _generic_roles() -> dict[str, GenericActor]:
+    """The first generic actor of each role."""
+    roles: dict[str, GenericActor] = {}
+    for entry in _compiled().generic_entries:
+        roles.setdefault(entry.role, entry)
+    return roles
+
+
 def generic_actor(role: str, country: str, day: date) -> ActorMention:
     """The generic actor of ``role`` (civilians, police, ...) in ``country``, with no text behind it."""
-    entry = next((g for g in _compiled().generic_entries if g.role == role), None)
+    entry = _generic_roles().get(role)
     if entry is None:
         raise KeyError(f"no generic actor role {role!r} in the actor dictionary")
     name, review = _fill(entry.name, country, day)

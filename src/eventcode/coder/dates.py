@@ -9,8 +9,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from eventcode.coder.actors import lowered
-from eventcode.coder.alternation import alternation
+from eventcode._cache import cached_build
+from eventcode.coder.actors import lower_aligned, lowered
+from eventcode.coder.alternation import alternation, openings
 from eventcode.coder.codebook import Dates, dates
 
 
@@ -37,27 +38,37 @@ class _Compiled:
     approximate_after: re.Pattern[str]
     speech: re.Pattern[str] | None
     undated: re.Pattern[str]
+    undated_low: re.Pattern[str]
     dateline: re.Pattern[str]
 
 
 @functools.lru_cache(maxsize=1)
 def _compiled() -> _Compiled:
+    return cached_build("coder-dates", _Compiled, _compile)
+
+
+def _compile() -> _Compiled:
+    """The date words compiled (kept in the cache folder: see :func:`eventcode._cache.cached_build`)."""
     book = dates()
     month = "(?:" + alternation(sorted(book.months, key=len, reverse=True), ignorecase=True) + ")"
     weekday = alternation(list(book.weekdays), ignorecase=True)
     relative = alternation([re.escape(w) for w in sorted(book.relative, key=len, reverse=True)], ignorecase=True)
     day = r"\d{1,2}(?:st|nd|rd|th)?"
+    # every date opens with a letter or a digit (where the words of dates.yaml do): where none follows a word
+    # boundary, the alternatives need not be tried
+    opening = openings([*book.months, *book.weekdays, *(re.escape(w) for w in book.relative)], ignorecase=True)
+    word = r"(?=\w)" if opening is not None and all(char.isalnum() for char in opening) else ""
     any_date = re.compile(
-        rf"\b(?:between|from) (?P<rd1>{day})(?: and | to |\s*[-\u2013]\s*)(?P<rd2>{day}) (?P<rm>{month})"
+        rf"\b{word}(?:(?:between|from) (?P<rd1>{day})(?: and | to |\s*[-\u2013]\s*)(?P<rd2>{day}) (?P<rm>{month})"
         rf"(?:,? (?P<ry>\d{{4}}))?"
-        rf"|\b(?P<d1>{day}) (?:of )?(?P<m1>{month}),?(?: (?P<y1>\d{{4}}))?\b"
-        rf"|\b(?P<m2>{month}) (?P<d2>{day})\b(?:,? (?P<y2>\d{{4}}))?"
-        rf"|\b(?:(?P<part>early|mid|late|the end of|end of|the beginning of|beginning of)[ -])?"
+        rf"|(?P<d1>{day}) (?:of )?(?P<m1>{month}),?(?: (?P<y1>\d{{4}}))?\b"
+        rf"|(?P<m2>{month}) (?P<d2>{day})\b(?:,? (?P<y2>\d{{4}}))?"
+        rf"|(?:(?P<part>early|mid|late|the end of|end of|the beginning of|beginning of)[ -])?"
         rf"(?P<m3>{month}),? (?P<y3>\d{{4}})\b"
-        rf"|\bin (?:(?P<part4>early|mid|late)[ -])?(?P<m4>{month})\b(?![ ,]*\d)"
-        rf"|\b(?:in|since|during|by)(?: (?:a|an|the))? (?P<y5>(?:19|20)\d\d)\b(?![ -]\d)"
-        rf"|\b(?P<wd>{weekday})\b"
-        rf"|\b(?P<rel>{relative})\b",
+        rf"|in (?:(?P<part4>early|mid|late)[ -])?(?P<m4>{month})\b(?![ ,]*\d)"
+        rf"|(?:in|since|during|by)(?: (?:a|an|the))? (?P<y5>(?:19|20)\d\d)\b(?![ -]\d)"
+        rf"|(?P<wd>{weekday})\b"
+        rf"|(?P<rel>{relative})\b)",
         re.IGNORECASE)
     months = tuple((re.compile(p + r"\Z", re.IGNORECASE), n) for p, n in book.months.items())
     approximate = re.compile(r"\b(?:" + alternation(book.approximate, ignorecase=True) + r")\b", re.IGNORECASE)
@@ -68,7 +79,8 @@ def _compiled() -> _Compiled:
         else re.compile(r"(?!)")
     dateline = re.compile("|".join(book.datelines)) if book.datelines else re.compile(r"(?!)")
     any_date_low = re.compile(lowered(any_date.pattern))  # for lower-cased text: the same dates, faster
-    return _Compiled(book, any_date, any_date_low, months, approximate, after, speech, undated, dateline)
+    return _Compiled(book, any_date, any_date_low, months, approximate, after, speech, undated,
+                     re.compile(lowered(undated.pattern)), dateline)
 
 
 def _month(c: _Compiled, text: str) -> int:
@@ -160,5 +172,6 @@ def undated_day(text: str, published: date) -> tuple[date, int, bool]:
     """
     c = _compiled()
     rule = c.book.undated
-    vague = bool(c.undated.search(text))
+    low = lower_aligned(text)
+    vague = bool(c.undated.search(text) if low is None else c.undated_low.search(low))
     return published + timedelta(days=rule.vague_offset_days if vague else rule.offset_days), rule.time_precision, vague

@@ -31,7 +31,7 @@ from eventcode.coder.dates import DateMention
 from eventcode.coder.places import PlaceIndex, PlaceMention
 from eventcode.coder.record import Record
 from eventcode.coder.segment import Group, NotCoded, SentenceFacts, place_key
-from eventcode.coder.triggers import hierarchy
+from eventcode.coder.triggers import hierarchy_rank
 
 #: Events told as happening more than this many days before publication are background: three weeks (every event
 #: of the news development set's gold coding is within 10 days of its report, the seed's within 17).
@@ -193,6 +193,12 @@ def _vagueness(group: Group) -> int:
     return {1: 0, 2: 1}.get(place.geo_precision, 2)
 
 
+@functools.lru_cache(maxsize=1)
+def _event_types() -> dict[str, str]:
+    """The event type of each sub-event type."""
+    return {s.name: s.event_type for s in acled_codebook().sub_event_types}
+
+
 def merge_retellings(groups: list[Group], chosen: dict[int, str]) -> tuple[list[Group], dict[int, int]]:
     """Fold each event told again into the event it retells (``chosen``: the sub-event type of each group by id):
     one told with a vaguer place into the one event of its type and day told with a more precise place (where
@@ -201,10 +207,9 @@ def merge_retellings(groups: list[Group], chosen: dict[int, str]) -> tuple[list[
     in ACLED's hierarchy ("police on Tuesday fired tear gas", then "demonstrations across the capital" with no day,
     is a protest with intervention). Returns the groups kept, and for each that took in a retelling whose type wins, the
     id of that retelling."""
-    event_type = {s.name: s.event_type for s in acled_codebook().sub_event_types}
+    event_type, rank = _event_types(), hierarchy_rank()
     kept = list(groups)
     promoted: dict[int, int] = {}
-    rank = {name: i for i, name in enumerate(hierarchy())}
     for group in sorted(groups, key=_vagueness, reverse=True):
         if _vagueness(group) == 0 or not chosen.get(id(group)):
             continue

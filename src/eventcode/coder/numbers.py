@@ -12,8 +12,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from eventcode._cache import cached_build
 from eventcode.codebook import acled_codebook
-from eventcode.coder.actors import lowered
+from eventcode.coder.actors import lower_aligned, lowered
 from eventcode.coder.alternation import alternation
 from eventcode.coder.codebook import Numbers, numbers
 
@@ -52,6 +53,7 @@ class _Compiled:
     conjunct_before: re.Pattern[str]
     coded: tuple[re.Pattern[str], ...]
     none: re.Pattern[str]
+    none_low: re.Pattern[str]
     nouns_before: frozenset[str]
     not_dead: re.Pattern[str]
     claim: re.Pattern[str]
@@ -64,6 +66,11 @@ class _Compiled:
 
 @functools.lru_cache(maxsize=1)
 def _compiled() -> _Compiled:
+    return cached_build("coder-numbers", _Compiled, _compile)
+
+
+def _compile() -> _Compiled:
+    """The number words compiled (kept in the cache folder: see :func:`eventcode._cache.cached_build`)."""
     book = numbers()
     values = {w: v for w, v in book.words.items() if w not in ("a", "an")}
     vague: dict[str, int] = {}
@@ -125,7 +132,7 @@ def _compiled() -> _Compiled:
     coded_any_low = re.compile(lowered(coded_any.pattern))  # for lower-cased ASCII text (exactly the same there)
     return _Compiled(book, values, vague, number, keyword, keyword_low, coded_any, coded_any_low, tail_before,
                      singular_before, intransitive, one_before, singular_after, singular_more, after, conjunct,
-                     conjunct_before, coded, none,
+                     conjunct_before, coded, none, re.compile(lowered(none.pattern)),
                      frozenset(n.lower() for n in book.nouns),
                      re.compile(r"\b(?:" + "|".join(book.not_dead) + r")\b", re.IGNORECASE),
                      re.compile(r"\b(?:" + "|".join(book.claims) + r")\b[^.;]*$", re.IGNORECASE),
@@ -165,6 +172,7 @@ _PRONOUN_BEFORE = re.compile(r"\b(?:him|her)\s+(?:to\s+)?$", re.IGNORECASE)
 _SINGULAR_PASSIVE = re.compile(r"\b(?:was|has been|had been)\s+"
                                r"(?:(?:later|then|also|subsequently|reportedly|allegedly)\s+)?(?:\w+\s+)?$",
                                re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:were|was|been|are|is)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _SINGULAR_VERB = re.compile(r"\b(?:was|has)\b", re.IGNORECASE)
 _NOBODY = re.compile(r"\b(?:nobody|no one|no-one|none|anyone|anybody|neither|nothing|it|this|that|which)\s+"
                      r"(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -194,7 +202,8 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
     """Every statement of killed or injured people in ``text`` (a sentence), with offsets."""
     c = _compiled()
     found: list[Count] = []
-    coded = c.coded_any_low.search(text.lower()) if text.isascii() else c.coded_any.search(text)
+    aligned = lower_aligned(text)
+    coded = c.coded_any_low.search(aligned) if aligned is not None and text.isascii() else c.coded_any.search(text)
     for pattern in c.coded if coded else ():
         for m in pattern.finditer(text):
             value = int(m.group("n").replace(",", ""))
@@ -202,12 +211,11 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
             if parts:  # a total split among events: each takes an even share (ACLED)
                 value //= max(1, int(parts))
             found.append(Count(offset + m.start(), offset + m.end(), m.group(), value, "coded", False, ""))
-    for m in c.none.finditer(text):
-        found.append(Count(offset + m.start(), offset + m.end(), m.group(), 0, "none", False, ""))
+    for m in c.none.finditer(text) if aligned is None else c.none_low.finditer(aligned):
+        found.append(Count(offset + m.start(), offset + m.end(), text[m.start():m.end()], 0, "none", False, ""))
     if found:
         return found
-    low = text.lower()
-    words = list(c.keyword_low.finditer(low) if len(low) == len(text) else c.keyword.finditer(text))
+    words = list(c.keyword.finditer(text) if aligned is None else c.keyword_low.finditer(aligned))
     # "battalion 101": a unit's number is no count; its digits are hidden from the readers (offsets kept)
     plain = c.unit.sub(lambda u: u.group()[:u.start(1) - u.start()] + "x" * len(u.group(1)), text) if words else text
     if words:  # "a 13 year old girl killed": an age is no count
@@ -218,7 +226,7 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
             kind = "claimed"
         word = m.group().lower()
         before = text[max(0, m.start() - 70):m.start()]
-        passive = bool(re.search(r"\b(?:were|was|been|are|is)\s+(?:\w+\s+)?$", before, re.IGNORECASE))
+        passive = bool(_PASSIVE.search(before))
         readers = (_before, _after) if passive or word in c.nouns_before else (_after, _before)
         for reader in readers:
             hit = reader(c, plain, m.start(), m.end())

@@ -263,13 +263,8 @@ def _bracketed(mention: PlaceMention, text: str, offset: int, index: CountryInde
 
 def _areas_at(text: str, index: CountryIndex) -> list[tuple[int, int, str]]:
     """Where ``text`` names admin1 areas of a country's world gazetteer: (start, end, ACLED's name)."""
-    found = []
-    for m in _words().run.finditer(text):
-        for s, e in _spans(m.group(), index.first_words):
-            area = index.areas.get(fold(m.group()[s:e]))
-            if area is not None:
-                found.append((m.start() + s, m.start() + e, area))
-    return found
+    return [(m.start() + s, m.start() + e, index.areas[key]) for m in _words().run.finditer(text)
+            for s, e, key in _named(m.group(), index) if key in index.areas]
 
 
 #: How far (in characters) an admin1 area named beside a place may be to say where it lies: "Vysoke, Luhansk",
@@ -335,19 +330,21 @@ def may_be_a_place(name: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _spans(run: str, first_words: frozenset[str]) -> tuple[tuple[int, int], ...]:
-    """The sub-phrases of a capitalised phrase that may name a place (a report's phrases are read twice: for the
-    admin areas it names, then for its places)."""
-    return tuple(_phrases(run, first_words))
+def _named(run: str, index: CountryIndex) -> tuple[tuple[int, int, str], ...]:
+    """The sub-phrases of a capitalised phrase (:func:`_phrases`) whose folded name is a place or an admin1 area of
+    a country's world gazetteer: (start, end, folded name). A report's phrases are read twice: for the admin areas
+    it names, then for its places."""
+    return tuple((s, e, key) for s, e in _phrases(run, index)
+                 if (key := fold(run[s:e])) in index.names or key in index.areas)
 
 
-def _phrases(run: str, first_words: frozenset[str]) -> Iterator[tuple[int, int]]:
+def _phrases(run: str, index: CountryIndex) -> Iterator[tuple[int, int]]:
     """The sub-phrases of a capitalised phrase that may name a place: a possessive ends one ("Cameroon's
-    Bamenda"); longest first from each word that opens some name (``first_words``), both ends capitalised."""
+    Bamenda"); longest first from each word that opens some name of ``index``, both ends capitalised."""
     tokens = _tokens(run)
     for i, (start, first_end) in enumerate(tokens):
         token = run[start:first_end - 2] if _possessive(run[start:first_end]) else run[start:first_end]
-        if fold(token).split(" ", 1)[0] not in first_words:
+        if not index.opens_a_name(fold(token).split(" ", 1)[0]):
             continue
         for j in range(min(len(tokens), i + 5), i, -1):
             end = tokens[j - 1][1]
@@ -360,21 +357,20 @@ def _phrases(run: str, first_words: frozenset[str]) -> Iterator[tuple[int, int]]
 def _world_places(text: str, index: CountryIndex, country: str, context: frozenset[str],
                   offset: int) -> Iterator[PlaceMention]:
     words = _words()
-    runs = [(m, list(_spans(m.group(), index.first_words))) for m in words.run.finditer(text)]
-    areas = [(m.start() + s, m.start() + e, index.areas[key]) for m, spans in runs for s, e in spans
-             if (key := fold(m.group()[s:e])) in index.areas]
-    for m, spans in runs:
+    runs = [(m, named) for m in words.run.finditer(text) if (named := _named(m.group(), index))]
+    areas = [(m.start() + s, m.start() + e, index.areas[key]) for m, named in runs for s, e, key in named
+             if key in index.areas]
+    for m, named in runs:
         run = m.group()
         tokens = _tokens(run)
         taken_to = 0
-        for start, end in spans:
+        for start, end, key in named:
             if start < taken_to:
                 continue
             phrase = run[start:end]
-            key = fold(phrase)
             if key in words.countries or (" " not in key and key in words.not_places and not (
                     key in index.areas and _closes_admin_list(text, m.start() + start, m.start() + end))) or (
-                    phrase.isupper() and len(phrase) <= 4) or (key not in index.places and key not in index.areas):
+                    phrase.isupper() and len(phrase) <= 4):
                 continue
             rest = [fold(run[s:e - 2] if _possessive(run[s:e]) else run[s:e]) for s, e in tokens
                     if e <= start or s >= end]

@@ -25,7 +25,7 @@ from eventcode.coder.actors import (
     STATE_FORCES,
     ActorMention,
 )
-from eventcode.coder.codebook import lexicon
+from eventcode.coder.codebook import Refinement, lexicon
 from eventcode.coder.places import PlaceIndex, PlaceMention
 from eventcode.coder.segment import Group, SentenceFacts
 from eventcode.coder.triggers import Trigger
@@ -185,13 +185,20 @@ def refine(sub_event_type: str, agent: ActorMention | None, target: ActorMention
         "civilian_party": mutual and agent is not None and target is not None
         and CIVILIANS in (agent.inter, target.inter) and {agent.inter, target.inter} <= {CIVILIANS, STATE},
     }
-    for rule in lexicon().refinements:
-        cues = (rule.cue,) if isinstance(rule.cue, str) else rule.cue
-        if rule.sub_event_type == sub_event_type and conditions[rule.when] \
-                and all(not c or c in present for c in cues) and rule.absent not in present \
+    for rule, cues in _refinements().get(sub_event_type, ()):
+        if conditions[rule.when] and all(not c or c in present for c in cues) and rule.absent not in present \
                 and (not rule.trigger or re.fullmatch(rule.trigger, trigger, re.IGNORECASE)):
             return rule.to
     return sub_event_type
+
+
+@functools.lru_cache(maxsize=1)
+def _refinements() -> dict[str, list[tuple[Refinement, tuple[str, ...]]]]:
+    """The lexicon's refinements of each sub-event type, in their order, each with the cue groups it needs."""
+    rules: dict[str, list[tuple[Refinement, tuple[str, ...]]]] = {}
+    for rule in lexicon().refinements:
+        rules.setdefault(rule.sub_event_type, []).append((rule, (rule.cue,) if isinstance(rule.cue, str) else rule.cue))
+    return rules
 
 
 def _hurt(group: Group) -> bool:
@@ -585,9 +592,15 @@ def _date(group: Group, review: list[dict[str, str]], evidence: list[dict[str, A
     return {"event_date": group.day.isoformat(), "year": group.day.year, "time_precision": group.precision}
 
 
+@functools.lru_cache(maxsize=256)
+def _month(year: int, month: int) -> str:
+    """ "May 2022": a month as the notes write it."""
+    return f"{date(year, month, 1):%B %Y}"
+
+
 def _notes(group: Group, date_fields: dict[str, Any], place_fields: dict[str, Any]) -> str:
     day = date.fromisoformat(date_fields["event_date"])
-    when = f"{day.day} {day:%B %Y}"
+    when = f"{day.day} {_month(day.year, day.month)}"
     opening = f"On {when}" if date_fields["time_precision"] == 1 else f"Around {when} (as reported)"
     admin = ", ".join(x for x in (place_fields["admin3"], place_fields["admin2"], place_fields["admin1"]) if x)
     where = f", in {place_fields['location']}" + (f" ({admin})" if admin else "") if place_fields["location"] else ""

@@ -106,11 +106,16 @@ def _best_place(places: tuple[PlaceMention, ...]) -> PlaceMention | None:
     return places[0] if places else None
 
 
+@functools.lru_cache(maxsize=1)
+def _free_types() -> frozenset[str]:
+    """The sub-event types whose event type needs no actors (strategic developments)."""
+    roles = lexicon().actor_roles
+    return frozenset(s.name for s in acled_codebook().sub_event_types if roles[s.event_type] == "free")
+
+
 def _strategic(facts: SentenceFacts) -> bool:
     names = {t.sub_event_type for t in facts.triggers}
-    roles = lexicon().actor_roles
-    sd = {s.name for s in acled_codebook().sub_event_types if roles[s.event_type] == "free"}
-    return bool(names) and names <= sd
+    return bool(names) and names <= _free_types()
 
 
 def _account(f: SentenceFacts) -> bool:

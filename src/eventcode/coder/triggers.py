@@ -7,8 +7,9 @@ import functools
 import re
 from dataclasses import dataclass
 
+from eventcode._cache import cached_build
 from eventcode.codebook import acled_codebook
-from eventcode.coder.actors import demonym_country, demonyms_pattern, lowered
+from eventcode.coder.actors import demonym_country, demonyms_pattern, lower_aligned, lowered
 from eventcode.coder.alternation import alternation, by_opening
 from eventcode.coder.codebook import Lexicon, SubEventLexicon, lexicon
 
@@ -36,9 +37,11 @@ class _Compiled:
     cue_start: re.Pattern[str]
     cues_at: dict[str, tuple[str, ...]]
     victim_cues: dict[str, re.Pattern[str]]
+    victim_cues_low: dict[str, re.Pattern[str]]
     mutual: dict[str, re.Pattern[str]]
     mutual_unless_civilians: dict[str, re.Pattern[str]]
     blockers: tuple[tuple[str, re.Pattern[str]], ...]
+    blockers_low: tuple[re.Pattern[str], ...]
     clause_break: re.Pattern[str]
     group_breaks: dict[str, re.Pattern[str]]
     aggregate_low: re.Pattern[str]
@@ -47,6 +50,11 @@ class _Compiled:
     witness: re.Pattern[str]
     reason: re.Pattern[str]
     nearby: re.Pattern[str]
+    # the same for lower-cased text, faster
+    source_low: re.Pattern[str]
+    witness_low: re.Pattern[str]
+    reason_low: re.Pattern[str]
+    nearby_low: re.Pattern[str]
     cross_border_low: re.Pattern[str]
     label: re.Pattern[str]
 
@@ -63,6 +71,11 @@ def _words(patterns: tuple[str, ...]) -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=1)
 def _compiled() -> _Compiled:
+    return cached_build("coder-triggers", _Compiled, _compile)
+
+
+def _compile() -> _Compiled:
+    """The trigger lexicon compiled (kept in the cache folder: see :func:`eventcode._cache.cached_build`)."""
     book = lexicon()
     order = tuple(sub.name for sub in acled_codebook().sub_event_types)
     triggers = tuple((name, book.sub_event_types[name], _words(book.sub_event_types[name].triggers))
@@ -77,6 +90,7 @@ def _compiled() -> _Compiled:
     cue_start = re.compile(lowered(_source(tuple(p for name in cues_low for p in book.cues[name]))))
     cues_at = by_opening([(name, book.cues[name]) for name in cues_low])
     victim_cues = {name: _words(patterns) for name, patterns in book.victim_cues.items()}
+    victim_cues_low = {name: re.compile(lowered(pattern.pattern)) for name, pattern in victim_cues.items()}
     mutual = {name: re.compile("(?:" + "|".join(entry.mutual) + ")", re.IGNORECASE)
               for name, entry in book.sub_event_types.items() if entry.mutual}
     mutual_unless_civilians = {name: re.compile("(?:" + "|".join(entry.mutual_unless_civilians) + ")", re.IGNORECASE)
@@ -84,6 +98,7 @@ def _compiled() -> _Compiled:
     blockers = tuple((name, re.compile(r"(?<![\w-])(?:" + alternation(patterns, ignorecase=True) + r")(?![\w-])[^,;]*$",
                                        re.IGNORECASE))
                      for name, patterns in book.blockers.items())
+    blockers_low = tuple(re.compile(lowered(pattern.pattern)) for _name, pattern in blockers)
     clause_break = re.compile("|".join(re.escape(b) for b in book.clause_breaks))
     group_breaks = {name: re.compile("|".join([*(re.escape(b) for b in book.clause_breaks
                                                   if b not in book.clause_breaks_kept.get(name, ())),
@@ -103,9 +118,11 @@ def _compiled() -> _Compiled:
     # for lower-cased text: the aggregate, statement and cross-border cues, faster (text as written: _as_written)
     aggregate_low, statement_low, cross_border_low = (re.compile(lowered(p)) for p in _written_sources(book))
     return _Compiled(book, order, triggers, triggers_at, any_trigger, cues_low, cue_start, cues_at, victim_cues,
-                     mutual, mutual_unless_civilians, blockers, clause_break, group_breaks, aggregate_low,
+                     victim_cues_low, mutual, mutual_unless_civilians, blockers, blockers_low, clause_break,
+                     group_breaks, aggregate_low,
                      statement_low, source, witness,
-                     reason, nearby, cross_border_low, label)
+                     reason, nearby, re.compile(lowered(source.pattern)), re.compile(lowered(witness.pattern)),
+                     re.compile(lowered(reason.pattern)), re.compile(lowered(nearby.pattern)), cross_border_low, label)
 
 
 def _written_sources(book: Lexicon) -> tuple[str, str, str]:
@@ -145,6 +162,12 @@ def hierarchy() -> tuple[str, ...]:
     return _compiled().order
 
 
+@functools.lru_cache(maxsize=1)
+def hierarchy_rank() -> dict[str, int]:
+    """The place of each sub-event type in ACLED's hierarchy order."""
+    return {name: i for i, name in enumerate(hierarchy())}
+
+
 def _blocker(c: _Compiled, text: str, start: int) -> str:
     return _blocked(text[max(0, start - c.book.blocker_window):start])
 
@@ -154,11 +177,12 @@ def _blocked(window: str) -> str:
     """The blocker group that governs what follows ``window`` (the words before a trigger or cue), or "": asked
     for each trigger, each cue and each count, often at the same place."""
     c = _compiled()
+    low = lower_aligned(window)  # the blockers searched lower-cased (faster), the clauses split as written
     clause = c.clause_break.split(window)[-1]
-    for name, pattern in c.blockers:
+    for (name, pattern), pattern_low in zip(c.blockers, c.blockers_low, strict=True):
         breaks = c.group_breaks.get(name)
         scope = clause if breaks is None else breaks.split(window)[-1]
-        if pattern.search(scope):
+        if pattern.search(scope) if low is None else pattern_low.search(low[len(low) - len(scope):]):
             return name
     return ""
 
@@ -184,7 +208,8 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
                     blocker = _blocker(c, text, start)
                 free = blocker == "topic" and name in c.book.topic_free  # "people demanding housing protested"
                 found.append(Trigger(offset + start, offset + hit.end(), hit.group(), name, "" if free else blocker))
-    found.sort(key=lambda t: c.order.index(t.sub_event_type))
+    rank = hierarchy_rank()
+    found.sort(key=lambda t: rank[t.sub_event_type])
     return found
 
 
@@ -234,17 +259,21 @@ def abroad(text: str) -> str | None:
 
 def nearby(text: str) -> bool:
     """Whether ``text`` places something near a town named before ("the surrounding hills", "near the town")."""
-    return bool(_compiled().nearby.search(text))
+    c = _compiled()
+    low = lower_aligned(text)
+    return bool(c.nearby.search(text) if low is None else c.nearby_low.search(low))
 
 
 def communal_fight(text: str) -> bool:
     """Whether ``text`` tells of a fight between villages, farmers or tribes (lexicon ``communal_fight``): a
     dispute and fighting, and no crowd."""
-    book = _compiled().book
-    if not book.communal_fight:
+    c = _compiled()
+    if not c.book.communal_fight:
         return False
-    dispute, fighting, crowd = book.communal_fight
-    if _cue(dispute).search(text) is None:  # what the fight is about: read with no topic blocker
+    dispute, fighting, crowd = c.book.communal_fight
+    low = lower_aligned(text)
+    if (_cue(dispute).search(text) if low is None or dispute not in c.cues_low else c.cues_low[dispute].search(low)) \
+            is None:  # what the fight is about: read with no topic blocker
         return False
     present = cues(text)
     return fighting in present and crowd not in present
@@ -255,8 +284,11 @@ def is_source(text_before: str, text_after: str = "") -> bool:
     event or the reason given for it, not a party to it ("according to the KIA", "police believe the victim was
     killed", "arrested for having connections with the PDF")."""
     c = _compiled()
-    return bool(c.source.search(text_before[-40:]) or c.reason.search(text_before[-100:])
-                or c.witness.match(text_after[:80]))
+    before, after = text_before[-100:], text_after[:80]
+    low, low_after = lower_aligned(before), lower_aligned(after)
+    return bool((c.source.search(before[-40:]) if low is None else c.source_low.search(low[-40:]))
+                or (c.reason.search(before) if low is None else c.reason_low.search(low))
+                or (c.witness.match(after) if low_after is None else c.witness_low.match(low_after)))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -285,7 +317,9 @@ def says_of_victim(text: str, group: str) -> bool:
     """Whether the victim cue group ``group`` (harm, gang_victim) matches in ``text``, not negated or hedged;
     checked on demand, apart from ``cues``, as only some events ask."""
     c = _compiled()
-    return any(not _blocker(c, text, m.start()) for m in c.victim_cues[group].finditer(text))
+    low = lower_aligned(text)
+    found = c.victim_cues[group].finditer(text) if low is None else c.victim_cues_low[group].finditer(low)
+    return any(not _blocker(c, text, m.start()) for m in found)
 
 
 def mutual(sub_event_type: str, found: list[Trigger], present: frozenset[str], civilians: bool = False) -> bool:

@@ -18,7 +18,7 @@ import re
 import tempfile
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from importlib.resources import files
@@ -32,7 +32,7 @@ from eventcode.errors import CodebookError
 
 #: Bump when the index's layout changes: older cache folders are then ignored (so are those of another version of
 #: marshal's format).
-_LAYOUT = f"3.{marshal.version}"
+_LAYOUT = f"4.{marshal.version}"
 
 
 def geonames_file(name: str) -> Path:
@@ -81,25 +81,32 @@ def _as_place(place: WorldPlace) -> Place:
 
 @dataclass(frozen=True, slots=True, eq=False)
 class CountryIndex:
-    """One country's places by folded name, its admin1 areas by folded name, and the first words of both."""
+    """One country's places by folded name, its admin1 areas by folded name, and the first words of the names of
+    several words that are no name themselves."""
 
     places: Mapping[str, tuple[WorldPlace, ...]]
     areas: dict[str, str]
     seats: dict[str, WorldPlace]
     first_words: frozenset[str]
+    names: Container[str]  # the names of ``places``, asked without a call of Python code
 
     def seat(self, admin1: str) -> WorldPlace | None:
         """The most populous place of an admin1 area, to which an event placed only in the area is coded."""
         return self.seats.get(admin1)
+
+    def opens_a_name(self, word: str) -> bool:
+        """Whether the folded name of a place or an admin1 area opens with ``word``."""
+        return word in self.areas or word in self.names or word in self.first_words
 
 
 class Towns(Mapping[str, tuple[WorldPlace, ...]]):
     """A country's places by folded name, each read when first looked up (a country has up to 30,000, a report
     names a few): ``names`` gives each name's row numbers ("3,17"), ``rows`` each row as JSON."""
 
-    def __init__(self, names: dict[str, str], rows: list[str]) -> None:
+    def __init__(self, names: dict[str, str], rows: Sequence[str]) -> None:
         self._names, self._rows = names, rows
         self._made: dict[int, WorldPlace] = {}
+        self._found: dict[str, tuple[WorldPlace, ...]] = {}
 
     def row(self, number: int) -> WorldPlace:
         """The place of one row of the index."""
@@ -109,7 +116,14 @@ class Towns(Mapping[str, tuple[WorldPlace, ...]]):
         return place
 
     def __getitem__(self, key: str) -> tuple[WorldPlace, ...]:
-        return tuple(self.row(int(number)) for number in self._names[key].split(","))
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = tuple(self.row(int(number)) for number in self._names[key].split(","))
+        return found
+
+    def get(self, key: str, default: tuple[WorldPlace, ...] = ()) -> tuple[WorldPlace, ...]:  # type: ignore[override]
+        """The places of a folded name, else ``default`` (without the exception of Mapping's own)."""
+        return self[key] if key in self._names else default
 
     def __contains__(self, key: object) -> bool:
         return key in self._names
@@ -168,15 +182,18 @@ def _build() -> dict[str, dict[str, Any]]:
 def _packed(places: list[list[Any]], names: dict[str, list[int]], areas: dict[str, str]) -> bytes:
     """A country's index in its cached form, quick to read (``marshal``, which makes Python's dicts and sets
     directly): its places' rows as JSON, each read into a place only when looked up, its names' row numbers
-    ("3,17"), the row of each admin1 area's most populous place and the first words of the names."""
+    ("3,17"), the row of each admin1 area's most populous place and the first words of the names of several words
+    that are no name themselves (most names are one word). Nothing in it is a container the cyclic garbage collector
+    must walk but the set of first words."""
     seats: dict[str, int] = {}
     for number, (_name, area, _lat, _lon, population) in enumerate(places):
         if area and (area not in seats or population > places[seats[area]][4]):
             seats[area] = number
-    return marshal.dumps({"places": [json.dumps(row, ensure_ascii=False) for row in places],
+    first_words = {name.split(" ", 1)[0] for name in (*names, *areas)}
+    return marshal.dumps({"places": tuple(json.dumps(row, ensure_ascii=False) for row in places),
                           "names": {name: ",".join(map(str, numbers)) for name, numbers in names.items()},
                           "areas": areas, "seats": seats,
-                          "first_words": frozenset(name.split(" ", 1)[0] for name in (*names, *areas))})
+                          "first_words": frozenset(w for w in first_words if w not in names and w not in areas)})
 
 
 def _without(name: str, suffixes: tuple[str, ...]) -> str:
@@ -235,4 +252,4 @@ def country_index(country: str) -> CountryIndex | None:
         return None
     towns = Towns(raw["names"], raw["places"])
     seats = {area: towns.row(number) for area, number in raw["seats"].items()}
-    return CountryIndex(towns, raw["areas"], seats, raw["first_words"])
+    return CountryIndex(towns, raw["areas"], seats, raw["first_words"], raw["names"])
