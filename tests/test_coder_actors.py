@@ -860,3 +860,15 @@ def test_a_forces_post_fired_at_is_that_force() -> None:
     [event] = code_text("On 24 June 2015, Pakistani Rangers fired three rounds at an Indian post in Samba.",
                         published=date(2015, 6, 24), country="India")
     assert (event["sub_event_type"], event["actor2"]) == ("Armed clash", "Military Forces of India (2014-)")
+
+
+def test_civilians_who_attack_others_are_a_communal_militia() -> None:
+    """lexicon ``civilian_doers``: ACLED never codes civilians as the perpetrators of violence against civilians."""
+    event = first("On 3 May 2022, farmers with machetes attacked a Fulani camp near Kandi and wounded a herder.",
+                  "Benin")
+    assert (event["sub_event_type"], event["actor1"], event["actor2"], event["interaction"]) == (
+        "Attack", "Unidentified Communal Militia (Benin)", "Civilians (Benin)", 47)
+    assert any(item["field"] == "actor1" and "farmers" in item["reason"] for item in event["review"])
+    victims = first("On 3 May 2022, farmers were attacked near Kandi and two were wounded.", "Benin")
+    assert (victims["actor1"], victims["actor2"], victims["interaction"]) == (
+        "Unidentified Armed Group (Benin)", "Civilians (Benin)", 37)

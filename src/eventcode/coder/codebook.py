@@ -105,6 +105,7 @@ class Lexicon(_Entry):
     gang_victim: str = ""
     riot_crowd_roles: tuple[str, ...] = ()
     unnamed_doers: str = ""
+    civilian_doers: str = ""
     forces_after_the_fact: tuple[str, ...] = ()
     unnamed_attacker_of_forces: tuple[str, ...] = ()
     civilians_targeted_unhurt: tuple[str, ...] = ()
@@ -181,6 +182,7 @@ class Lexicon(_Entry):
                     raise ValueError(f"refinements: unknown cue group {cue!r}")
             _check_patterns("refinements", (rule.trigger,))
         _check_patterns("unnamed_doers", (self.unnamed_doers,))
+        _check_patterns("civilian_doers", (self.civilian_doers,))
         for label in self.label_one_actor:
             if label not in self.labels:
                 raise ValueError(f"label_one_actor: {label!r} is not a label")

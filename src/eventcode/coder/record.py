@@ -294,6 +294,12 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
         a1 = agent if agent is not None and agent.inter == RIOTERS else act.generic_actor("rioters", country, day)
         a2 = _riot_opponent(sub_event_type, agent, target, group, country, mutual, home, a1.name)
     elif policy == "victim_civilians":
+        if a1 is not None and a1.inter == CIVILIANS and lex.civilian_doers \
+                and re.fullmatch(lex.civilian_doers, a1.text, re.IGNORECASE):
+            # "farmers attacked a Fulani camp": the farmers are a communal militia, whom they attacked civilians
+            doers, a1 = a1.text, act.generic_actor("communal", country, day)
+            review.append({"field": "actor1", "reason": f"the doers are civilians ({doers}): coded as {a1.name}; "
+                           "name their community's militia if the report does"})
         if a1 is None or a1.inter == CIVILIANS:
             victim = a1 if a1 is not None else target
             # the perpetrator named elsewhere in the event ("Houthi sniper fire ... The woman died")
