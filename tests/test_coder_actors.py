@@ -872,3 +872,6 @@ def test_civilians_who_attack_others_are_a_communal_militia() -> None:
     victims = first("On 3 May 2022, farmers were attacked near Kandi and two were wounded.", "Benin")
     assert (victims["actor1"], victims["actor2"], victims["interaction"]) == (
         "Unidentified Armed Group (Benin)", "Civilians (Benin)", 37)
+    # a perpetrator named in the event: the villagers are its victims
+    by_forces = first("On 3 May 2022, villagers were detained and tortured by Burma Army troops in Hsipaw.", "Myanmar")
+    assert (by_forces["inter1"], by_forces["actor2"]) == (1, "Civilians (Myanmar)")

@@ -294,7 +294,8 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
         a1 = agent if agent is not None and agent.inter == RIOTERS else act.generic_actor("rioters", country, day)
         a2 = _riot_opponent(sub_event_type, agent, target, group, country, mutual, home, a1.name)
     elif policy == "victim_civilians":
-        if a1 is not None and a1.inter == CIVILIANS and lex.civilian_doers \
+        armed = next((a for s in group.sentences for a in s.actors if a.inter in ARMED), None)
+        if a1 is not None and a1.inter == CIVILIANS and armed is None and lex.civilian_doers \
                 and re.fullmatch(lex.civilian_doers, a1.text, re.IGNORECASE):
             # "farmers attacked a Fulani camp": the farmers are a communal militia, whom they attacked civilians
             doers, a1 = a1.text, act.generic_actor("communal", country, day)
@@ -302,8 +303,7 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
                            "name their community's militia if the report does"})
         if a1 is None or a1.inter == CIVILIANS:
             victim = a1 if a1 is not None else target
-            # the perpetrator named elsewhere in the event ("Houthi sniper fire ... The woman died")
-            a1 = next((a for s in group.sentences for a in s.actors if a.inter in ARMED), None)
+            a1 = armed  # the perpetrator named elsewhere in the event ("Houthi sniper fire ... The woman died")
             if a1 is None:
                 a1 = act.generic_actor("unidentified", country, day)
                 review.append(unnamed)
