@@ -673,6 +673,13 @@ def test_people_injured_when_police_foiled_a_protest_were_no_violent_crowd() -> 
     assert (event["sub_event_type"], event["interaction"]) == ("Protest with intervention", 16)
 
 
+def test_a_crowd_arrested_while_protesting_in_a_relative_clause_protested() -> None:
+    """lexicon cue ``protest``: "who were protesting" is the crowd's own protest, not a topic."""
+    text = "On 3 May 2022, police arrested teachers who were protesting against unpaid salaries in Kisumu."
+    event = only(text, D22, "Kenya")
+    assert (event["sub_event_type"], event["interaction"]) == ("Protest with intervention", 16)
+
+
 @pytest.mark.parametrize("text", [
     "On 3 May 2022, passengers demonstrated at Kisumu airport and destroyed some facilities over a delayed flight.",
     "On 3 May 2022, farmers held a demonstration in Kisumu. The farmers also got into a fight in the county offices.",
