@@ -680,6 +680,12 @@ def test_a_crowd_arrested_while_protesting_in_a_relative_clause_protested() -> N
     assert (event["sub_event_type"], event["interaction"]) == ("Protest with intervention", 16)
 
 
+def test_protesters_blocked_by_the_police_met_an_intervention() -> None:
+    text = "On 3 May 2022, protesting students in Kisumu were blocked by police from reaching the county offices."
+    event = only(text, D22, "Kenya")
+    assert (event["sub_event_type"], event["interaction"]) == ("Protest with intervention", 16)
+
+
 @pytest.mark.parametrize("text", [
     "On 3 May 2022, passengers demonstrated at Kisumu airport and destroyed some facilities over a delayed flight.",
     "On 3 May 2022, farmers held a demonstration in Kisumu. The farmers also got into a fight in the county offices.",
