@@ -875,3 +875,23 @@ def test_civilians_who_attack_others_are_a_communal_militia() -> None:
     # a perpetrator named in the event: the villagers are its victims
     by_forces = first("On 3 May 2022, villagers were detained and tortured by Burma Army troops in Hsipaw.", "Myanmar")
     assert (by_forces["inter1"], by_forces["actor2"]) == (1, "Civilians (Myanmar)")
+
+
+def test_a_creed_word_before_militants_names_no_group() -> None:
+    """actors.yaml ``prefix_stopwords``: "Islamic militants" are no group called "Islamic"."""
+    event = first("On 3 May 2022, Islamic militants attacked Kaura and killed four villagers.", "Nigeria")
+    assert (event["actor1"], event["inter1"]) == ("Unidentified Armed Group (Nigeria)", 3)
+
+
+def test_cabo_delgados_unnamed_islamist_insurgents_are_acleds_islamist_militia() -> None:
+    event = first("On 3 May 2022, suspected Islamic militants attacked Natugo village (Quissanga, Cabo Delgado) and "
+                  "killed 14 villagers.", "Mozambique")
+    assert (event["actor1"], event["interaction"]) == ("Islamist Militia (Mozambique)", 37)
+
+
+def test_the_gna_by_its_acronym_is_libyas_state_force_of_its_time() -> None:
+    event = code_text("On 8 May 2020, a clash between GNA and LNA forces was reported in Ayn Zarah (Tripoli).",
+                      published=date(2020, 5, 9), country="Libya")[0]
+    assert {event["actor1"], event["actor2"]} == {"Military Forces of Libya (2014-) Haftar Faction",
+                                                  "Military Forces of Libya (2016-2021) Government of National Accord"}
+    assert event["interaction"] == 11
