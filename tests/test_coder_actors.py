@@ -895,3 +895,20 @@ def test_the_gna_by_its_acronym_is_libyas_state_force_of_its_time() -> None:
     assert {event["actor1"], event["actor2"]} == {"Military Forces of Libya (2014-) Haftar Faction",
                                                   "Military Forces of Libya (2016-2021) Government of National Accord"}
     assert event["interaction"] == 11
+
+
+def test_afghan_state_forces_by_their_acronyms_before_august_2021() -> None:
+    day = date(2020, 5, 1)
+    clash = code_text("On 30 April 2020, 11 Taliban militants were killed during clashes with ANDSF forces in Nusay "
+                      "district, Badakhshan.", published=day, country="Afghanistan")[0]
+    assert (clash["sub_event_type"], clash["actor2"], clash["interaction"]) == (
+        "Armed clash", "Military Forces of Afghanistan (2014-2021)", 12)
+    ambush = code_text("On 30 April 2020, Taliban militants ambushed and killed 3 NDS agents in Guldara district, "
+                       "Kabul.", published=day, country="Afghanistan")[0]
+    assert (ambush["sub_event_type"], ambush["actor2"]) == (
+        "Armed clash", "Police Forces of Afghanistan (2014-2021) National Directorate of Security")
+
+
+def test_thai_rangers_are_the_military() -> None:
+    event = first("On 3 May 2022, a team of rangers clashed with separatist militants in Pattani.", "Thailand")
+    assert (event["actor1"], event["interaction"]) == ("Military Forces of Thailand (2019-) Thai Rangers", 12)

@@ -217,7 +217,7 @@ def test_a_policeman_hurt_in_a_clash_with_gunmen_still_fought_it() -> None:
 def test_a_countrys_rangers_are_its_state_forces() -> None:
     event = only("On 3 May 2020, separatists shot and killed one Thai ranger in Sai Buri district.", "Thailand",
                  date(2020, 5, 3))
-    assert (event["actor2"], event["interaction"]) == ("Military Forces of Thailand (2019-)", 12)
+    assert (event["actor2"], event["interaction"]) == ("Military Forces of Thailand (2019-) Thai Rangers", 12)
 
 
 @pytest.mark.parametrize("text", [
