@@ -912,3 +912,10 @@ def test_afghan_state_forces_by_their_acronyms_before_august_2021() -> None:
 def test_thai_rangers_are_the_military() -> None:
     event = first("On 3 May 2022, a team of rangers clashed with separatist militants in Pattani.", "Thailand")
     assert (event["actor1"], event["interaction"]) == ("Military Forces of Thailand (2019-) Thai Rangers", 12)
+
+
+def test_two_names_that_share_one_role_are_two_groups() -> None:
+    event = first("On 3 May 2022, Tiv and Ichen ethnic militias clashed over land in Donga LGA (Taraba).", "Nigeria")
+    assert {event["actor1"], event["actor2"]} == {"Tiv", "Ichen"}
+    assert event["interaction"] == 44
+    assert {item["field"] for item in event["review"]} >= {"actor1", "actor2"}

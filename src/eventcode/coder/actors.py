@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
@@ -61,6 +61,7 @@ class _Compiled:
     generic_roles: tuple[re.Pattern[str], ...]
     generic_roles_at: dict[str, tuple[int, ...]]
     prefix: re.Pattern[str]
+    coordinated: re.Pattern[str]
     unlisted: re.Pattern[str]
     titled: re.Pattern[str]
     countries: frozenset[str]
@@ -176,13 +177,14 @@ def _compile() -> _Compiled:
     generic_roles_at = by_opening([(i, g.patterns) for i, g in enumerate(book.generic)])
     word = r"[A-Z0-9][\w'\u2019/.-]*"
     prefix = re.compile(rf"(?:^|[^\w'\u2019-])(?P<name>(?:{word}|al|of|de) ){{0,3}}{word}[ -]$")
+    coordinated = re.compile(rf"(?:^|[^\w'\u2019-])(?P<name>(?:{word} ){{0,2}}{word}) and $")
     unlisted = re.compile("(?:" + alternation([rf"(?<![\w-])(?:{book.unlisted.pattern})"]) + r")(?![\w-])")
     titled = re.compile(rf"(?<![\w-])(?:{book.unlisted.titled})(?![\w-])")
     police = re.compile(rf"\b(?:{_alternation(list(book.police_words))})\b" if book.police_words else "(?!)",
                         re.IGNORECASE)
     return _Compiled(book, named, named_low, named_acronyms, book.named, named_each, forces, demonym_country,
                      demonym_before, police, generic_source, generic_low, book.generic, generic_roles, generic_roles_at,
-                     prefix, unlisted, titled,
+                     prefix, coordinated, unlisted, titled,
                      frozenset(w for entry in acled_codebook().country_registry for w in entry.name.split()),
                      frozenset(book.unlisted.not_actors), re.compile(book.unlisted.weapon_models),
                      re.compile(rf"(?<![\w-])(?i:{_alternation(list(book.force_nouns))}) (?:of|from) (?:the )?"
@@ -423,6 +425,8 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
                     acronym = c.unlisted.fullmatch(words) is not None
                     inter = c.book.local_group_inter.get(country) or (role.inter if acronym else None) \
                         or role.prefix_inter or role.inter
+                    found.extend(_coordinated(c, text, start, offset, free, replace(
+                        ActorMention(0, 0, "", "", inter, role.role, "", True), home=home if inter == STATE else "")))
         if _adjacent_to_mention(found, offset + start):
             continue
         found.append(ActorMention(offset + start, offset + m.end(), text[start:m.end()], name, inter,
@@ -452,6 +456,23 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
     found.sort(key=lambda a: a.start)
     return _identified(_partisans(_off_duty(found, text, offset, country, day), text, offset, country, day),
                        text, offset)
+
+
+def _coordinated(c: _Compiled, text: str, start: int, offset: int, free: Callable[[int, int], bool],
+                 like: ActorMention) -> list[ActorMention]:
+    """The first of two names that share one role ("Tiv and Ichen ethnic militias clashed", "Fulani and Konkomba
+    herdsmen"): a group of its own, of the role and category of the second (``like``), ending before ``start``."""
+    before = max(0, start - 40)
+    pair = c.coordinated.search(text[before:start])
+    if pair is None:
+        return []
+    first, last = before + pair.start("name"), before + pair.end("name")
+    name = pair.group("name")
+    if name.split()[0].casefold() in c.prefix_stopwords or name.casefold() in c.demonym_country \
+            or not free(first, last):
+        return []
+    return [replace(like, start=offset + first, end=offset + last, text=name, name=name,
+                    review=f"{name!r} is not in the actor dictionary: check ACLED's name and category")]
 
 
 @functools.lru_cache(maxsize=1)
