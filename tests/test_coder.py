@@ -338,6 +338,23 @@ def test_dates_relative_to_publication(text: str, day: str, precision: int) -> N
     assert (event["event_date"], event["time_precision"]) == (day, precision)
 
 
+@pytest.mark.parametrize("text", [
+    # a day to come (dates.yaml future_days): before, last year's 4 December, so the protest was background
+    "Teachers protested in Yangon to demand their salaries by December 4.",
+    # the start of an ongoing condition (dates.yaml condition_starts)
+    "Teachers protested in Yangon over salaries unpaid since August 2023.",
+])
+def test_a_day_to_come_or_the_start_of_a_condition_dates_no_event(text: str) -> None:
+    event = only(text)
+    assert (event["sub_event_type"], event["event_date"], event["time_precision"]) == (
+        "Peaceful protest", "2023-11-06", 2)
+
+
+def test_a_rally_since_a_day_began_that_day() -> None:
+    event = only("Students have held a rally in Yangon since Saturday.")
+    assert (event["event_date"], event["time_precision"]) == ("2023-11-04", 1)
+
+
 def test_a_report_without_a_day_is_flagged() -> None:
     assert reasons(only("The junta shelled Laiza."), "event_date")
 

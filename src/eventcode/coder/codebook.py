@@ -385,6 +385,8 @@ class Dates(_Entry):
     approximate: tuple[str, ...]
     approximate_after: tuple[str, ...] = ()
     speech_verbs: tuple[str, ...] = ()
+    condition_starts: tuple[str, ...] = ()
+    future_days: int = 7
     datelines: tuple[str, ...] = ()
     undated: Undated
 
@@ -396,6 +398,7 @@ class Dates(_Entry):
             raise ValueError("weekdays: each of the 7 weekdays must appear once")
         _check_patterns("months", tuple(self.months))
         _check_patterns("datelines", self.datelines)
+        _check_patterns("condition_starts", self.condition_starts)
         _check_patterns("approximate", self.approximate)
         _check_patterns("undated.words", self.undated.words)
         return self

@@ -18,7 +18,7 @@ from eventcode.coder.codebook import Dates, dates
 @dataclass(frozen=True, slots=True)
 class DateMention:
     """A date stated in a sentence; ``statement`` when it dates something said or the report itself (its
-    dateline), not something done."""
+    dateline), the start of an ongoing condition or a day to come, not something done."""
 
     start: int
     end: int
@@ -37,6 +37,7 @@ class _Compiled:
     approximate: re.Pattern[str]
     approximate_after: re.Pattern[str]
     speech: re.Pattern[str] | None
+    condition_start: re.Pattern[str]
     undated: re.Pattern[str]
     undated_low: re.Pattern[str]
     dateline: re.Pattern[str]
@@ -74,12 +75,14 @@ def _compile() -> _Compiled:
     approximate = re.compile(r"\b(?:" + alternation(book.approximate, ignorecase=True) + r")\b", re.IGNORECASE)
     speech = (re.compile(r"\b(?:" + alternation(book.speech_verbs, ignorecase=True) + r")\b[^.;]{0,12}$", re.IGNORECASE)
               if book.speech_verbs else None)
+    condition_start = re.compile(r"\b(?:" + "|".join(book.condition_starts) + r")\s+$", re.IGNORECASE) \
+        if book.condition_starts else re.compile(r"(?!)")
     undated = re.compile(r"\b(?:" + alternation(book.undated.words, ignorecase=True) + r")\b", re.IGNORECASE)
     after = re.compile(r"^\s*(?:" + "|".join(book.approximate_after) + ")", re.IGNORECASE) if book.approximate_after \
         else re.compile(r"(?!)")
     dateline = re.compile("|".join(book.datelines)) if book.datelines else re.compile(r"(?!)")
     any_date_low = re.compile(lowered(any_date.pattern))  # for lower-cased text: the same dates, faster
-    return _Compiled(book, any_date, any_date_low, months, approximate, after, speech, undated,
+    return _Compiled(book, any_date, any_date_low, months, approximate, after, speech, condition_start, undated,
                      re.compile(lowered(undated.pattern)), dateline)
 
 
@@ -94,13 +97,21 @@ def _day(text: str) -> int:
     return int(re.sub(r"\D", "", text))
 
 
-def _in_year(year: int | None, month: int, day: int, published: date) -> date | None:
-    """The date; without a year, the latest one not more than a week after publication."""
+#: How far after publication a stated date can still be the report's own week (a report dated a day or two early);
+#: later ones are days to come, which date no event.
+_THIS_WEEK = timedelta(days=7)
+#: The groups of the date pattern that hold a stated year (a later day with its year is no day to come: ACLED's notes
+#: tell what followed an event, "killed later in a clash on 12 July 2022").
+_YEARS = ("ry", "y1", "y2", "y3", "y5")
+
+
+def _in_year(year: int | None, month: int, day: int, published: date, future_days: int) -> date | None:
+    """The date; without a year, the latest one not more than ``future_days`` after publication."""
     try:
         if year is not None:
             return date(year, month, day)
         found = date(published.year, month, day)
-        if found > published + timedelta(days=7):
+        if found > published + timedelta(days=future_days):
             found = date(published.year - 1, month, day)
         return found
     except ValueError:
@@ -112,7 +123,8 @@ def _read(c: _Compiled, m: re.Match[str], published: date) -> tuple[date, int] |
     g = m.groupdict()
     if g["rd1"]:
         month, year = _month(c, g["rm"]), int(g["ry"]) if g["ry"] else None
-        first, last = _in_year(year, month, _day(g["rd1"]), published), _in_year(year, month, _day(g["rd2"]), published)
+        first = _in_year(year, month, _day(g["rd1"]), published, c.book.future_days)
+        last = _in_year(year, month, _day(g["rd2"]), published, c.book.future_days)
         if first is None or last is None or last < first:
             return None
         middle = first + (last - first) / 2
@@ -120,7 +132,8 @@ def _read(c: _Compiled, m: re.Match[str], published: date) -> tuple[date, int] |
     for d, mo, y in (("d1", "m1", "y1"), ("m2", "d2", "y2")):
         key_day, key_month = (d, mo) if d.startswith("d") else (mo, d)
         if g[key_day]:
-            found = _in_year(int(g[y]) if g[y] else None, _month(c, g[key_month]), _day(g[key_day]), published)
+            found = _in_year(int(g[y]) if g[y] else None, _month(c, g[key_month]), _day(g[key_day]), published,
+                             c.book.future_days)
             return (found, 1) if found else None
     for mo, y, part in (("m3", "y3", "part"), ("m4", "", "part4")):
         if g[mo]:
@@ -130,7 +143,7 @@ def _read(c: _Compiled, m: re.Match[str], published: date) -> tuple[date, int] |
             where = (g[part] or "").lower()
             day = 1 if "early" in where or "beginning" in where else last_day if "late" in where or "end" in where \
                 else 15
-            found = _in_year(year, month, day, published)
+            found = _in_year(year, month, day, published, c.book.future_days)
             return (found, 3) if found else None
     if g["y5"]:  # "in 2016": only the year; its middle, or the publication date in its own year
         return min(date(int(g["y5"]), 7, 1), published), 3
@@ -158,7 +171,9 @@ def find_dates(text: str, published: date, offset: int = 0) -> list[DateMention]
         if precision == 1 and (c.approximate.search(before) or c.approximate_after.search(after)):
             precision = 2
         statement = bool(c.speech and c.speech.search(text[max(0, m.start() - 30):m.start()])) \
-            or (dateline is not None and m.start() < dateline.end())
+            or (dateline is not None and m.start() < dateline.end()) \
+            or (precision == 3 and c.condition_start.search(text[max(0, m.start() - 12):m.start()]) is not None) \
+            or (day > published + _THIS_WEEK and not any(m.group(y) for y in _YEARS))  # a day to come
         found.append(DateMention(offset + m.start(), offset + m.end(), text[m.start():m.end()], day, precision,
                                  statement))
     return found
