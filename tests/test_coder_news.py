@@ -287,3 +287,11 @@ def test_an_event_told_with_no_day_and_only_a_region_beside_a_precise_one_is_a_s
 def test_an_event_told_with_no_day_and_only_a_region_alone_is_still_coded() -> None:
     events = code("Insurgents have attacked several villages in Adamawa State, residents say.")
     assert [(e["sub_event_type"], e["time_precision"], e["geo_precision"]) for e in events] == [("Attack", 2, 3)]
+
+
+def test_what_an_event_came_after_is_background_however_far_from_its_trigger() -> None:
+    """lexicon ``told_before``: "The attack came a day after ..." tells an earlier event as background."""
+    events = code("Gunmen attacked a market in Maiduguri on Friday, killing three traders. The attack came a day "
+                  "after a commander of the group, a man long sought by the army, was killed in a fierce gunfight "
+                  "with troops in Bama.")
+    assert [(e["sub_event_type"], e["location"], e["fatalities"]) for e in events] == [("Attack", "Maiduguri", 3)]

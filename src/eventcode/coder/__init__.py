@@ -107,11 +107,16 @@ class Coder:
                 triggers.insert(0, label)
             # a month or year in what a protest demands or is against ("demanding wage revision from January
             # 2014") dates no event
-            dates = [d for d in find_dates(s.text, published, s.start) if not d.statement
+            # what the sentence tells as having come before its event ("The attack came a day after ...") gives
+            # it no date, place or actor
+            told = s.start + trig.told_before_at(s.text)
+            dates = [d for d in find_dates(s.text, published, s.start) if not d.statement and d.start < told
                      and not (d.precision == 3 and trig.blocked_at(s.text, d.start - s.start) == "topic")]
             day = dates[0].day if dates else published
             mentions = []
             for a in find_actors(s.text, country, day, s.start):
+                if a.start >= told:
+                    continue
                 if trig.is_source(s.text[:a.start - s.start], s.text[a.end - s.start:]) \
                         or (label is not None and a.start < label.end):
                     continue  # the source of the report, or a word of the note's label ("Change to armed group:")
@@ -127,7 +132,7 @@ class Coder:
                     last_group = a
                 mentions.append(a)
             places = [p for p in self.places.find(s.text, country, s.start, areas)
-                      if not any(a.start < p.end and p.start < a.end for a in mentions)
+                      if p.start < told and not any(a.start < p.end and p.start < a.end for a in mentions)
                       and not filed[0] <= p.start < filed[1]
                       and not any(d.start < p.end and p.start < d.end for d in find_dates(p.text, published))]
             live = [t for t in triggers if not t.blocked]

@@ -44,6 +44,7 @@ class _Compiled:
     blockers_low: tuple[re.Pattern[str], ...]
     clause_break: re.Pattern[str]
     group_breaks: dict[str, re.Pattern[str]]
+    told_before: re.Pattern[str]
     aggregate_low: re.Pattern[str]
     statement_low: re.Pattern[str]
     source: re.Pattern[str]
@@ -119,7 +120,7 @@ def _compile() -> _Compiled:
     aggregate_low, statement_low, cross_border_low = (re.compile(lowered(p)) for p in _written_sources(book))
     return _Compiled(book, order, triggers, triggers_at, any_trigger, cues_low, cue_start, cues_at, victim_cues,
                      victim_cues_low, mutual, mutual_unless_civilians, blockers, blockers_low, clause_break,
-                     group_breaks, aggregate_low,
+                     group_breaks, re.compile("|".join(book.told_before) or "(?!)", re.IGNORECASE), aggregate_low,
                      statement_low, source, witness,
                      reason, nearby, re.compile(lowered(source.pattern)), re.compile(lowered(witness.pattern)),
                      re.compile(lowered(reason.pattern)), re.compile(lowered(nearby.pattern)), cross_border_low, label)
@@ -169,6 +170,8 @@ def hierarchy_rank() -> dict[str, int]:
 
 
 def _blocker(c: _Compiled, text: str, start: int) -> str:
+    if "after" in text[:start] and c.told_before.search(text, 0, start):
+        return "background"  # "The attack came a day after a commander was killed"
     return _blocked(text[max(0, start - c.book.blocker_window):start])
 
 
@@ -230,6 +233,13 @@ def aggregate(text: str) -> str | None:
     low = text.lower()
     m = c.aggregate_low.search(low) if len(low) == len(text) else _as_written().aggregate.search(text)
     return text[m.start():m.end()] if m else None
+
+
+def told_before_at(text: str) -> int:
+    """Where ``text`` (a sentence) starts telling what came before its event (lexicon ``told_before``: "The attack
+    came a day after ..."), or its length."""
+    m = _compiled().told_before.search(text) if "after" in text else None
+    return m.end() if m else len(text)
 
 
 def blocked_at(text: str, start: int) -> str:
