@@ -919,3 +919,11 @@ def test_two_names_that_share_one_role_are_two_groups() -> None:
     assert {event["actor1"], event["actor2"]} == {"Tiv", "Ichen"}
     assert event["interaction"] == 44
     assert {item["field"] for item in event["review"]} >= {"actor1", "actor2"}
+
+
+def test_the_side_of_a_battle_named_only_as_people_is_an_unidentified_armed_group() -> None:
+    """lexicon ``armed_sides``: an armed clash has no civilian side."""
+    event = first("On 3 May 2022, two men exchanged gunfire with soldiers outside the court in Bangkok.", "Thailand")
+    assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 13)
+    assert "Civilians (Thailand)" not in (event["actor1"], event["actor2"])
+    assert any("fought a battle" in item["reason"] for item in event["review"])

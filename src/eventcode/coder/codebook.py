@@ -112,6 +112,7 @@ class Lexicon(_Entry):
     civilians_targeted_unhurt: tuple[str, ...] = ()
     named_civilians_are_actor2: tuple[str, ...] = ()
     armed_actor2: tuple[str, ...] = ()
+    armed_sides: tuple[str, ...] = ()
     crowd_targets_are_civilians: tuple[str, ...] = ()
     forces_intervene: dict[str, str] = {}
     front_opponent: tuple[str, ...] = ()
@@ -147,7 +148,8 @@ class Lexicon(_Entry):
                                  f"{entry.state_implied_by!r}")
         for name in (*self.one_sided, *self.no_fatalities, *self.default_actor1, *self.default_actor2,
                      *self.forces_after_the_fact, *self.unnamed_attacker_of_forces, *self.civilians_targeted_unhurt,
-                     *self.named_civilians_are_actor2, *self.armed_actor2, *self.crowd_targets_are_civilians,
+                     *self.named_civilians_are_actor2, *self.armed_actor2, *self.armed_sides,
+                     *self.crowd_targets_are_civilians,
                      *self.forces_intervene,
                      *self.front_opponent, *self.told_with_violence,
                      *((self.ruled_out_fallback,) if self.ruled_out_fallback else ()),

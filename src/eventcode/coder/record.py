@@ -144,6 +144,16 @@ def roles(group: Group, trigger: Trigger | None, mutual: bool = False) -> tuple[
     return agent, target, home
 
 
+def _armed(side: ActorMention | None, field: str, country: str, day: date,
+           review: list[dict[str, str]]) -> ActorMention | None:
+    """A side of a battle: named as civilians, an unidentified armed group (flagged for review)."""
+    if side is None or side.inter != CIVILIANS:
+        return side
+    armed = act.generic_actor("unidentified", country, day)
+    review.append({"field": field, "reason": f"{side.text!r} fought a battle: coded as {armed.name}"})
+    return armed
+
+
 def _gang_victim(agent: ActorMention | None, target: ActorMention | None, text: str, country: str, day: date,
                  review: list[dict[str, str]]) -> tuple[ActorMention | None, ActorMention | None]:
     """A victim the report calls a gang member or drug dealer (lexicon ``gang_victim``) is a gang, and whoever
@@ -394,6 +404,8 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
             a1, a2 = labelled, a1
     if a2 is not None and a2.inter == CIVILIANS and sub_event_type in lex.armed_actor2:
         a2 = None  # "a bomb placed near a shelter of an NGO" was defused: the bomb was an armed group's, not the NGO's
+    if sub_event_type in lex.armed_sides:  # "a gunfight between his cohorts and police": the cohorts were armed
+        a1, a2 = (_armed(side, field, country, day, review) for side, field in ((a1, "actor1"), (a2, "actor2")))
     if a2 is not None and a2.inter in CROWDS and sub_event_type in lex.crowd_targets_are_civilians:
         a2 = act.generic_actor("civilians", country, day)  # "police arrested BNP activists": civilians arrested
     if a1 is None and sub_event_type in lex.default_actor1:
