@@ -927,3 +927,12 @@ def test_the_side_of_a_battle_named_only_as_people_is_an_unidentified_armed_grou
     assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 13)
     assert "Civilians (Thailand)" not in (event["actor1"], event["actor2"])
     assert any("fought a battle" in item["reason"] for item in event["review"])
+
+
+def test_an_unnamed_attacker_in_thailands_deep_south_is_its_insurgents() -> None:
+    """actors.yaml ``insurgent_areas``: ACLED names the region's insurgents, flagged for review."""
+    event = first("On 3 May 2022, gunmen shot dead a village headman in Pattani.", "Thailand")
+    assert (event["actor1"], event["interaction"]) == ("Malay Muslim Separatists (Thailand)", 27)
+    assert any("Pattani" in item["reason"] for item in event["review"] if item["field"] == "actor1")
+    elsewhere = first("On 3 May 2022, gunmen shot dead a village headman in Chiang Mai.", "Thailand")
+    assert elsewhere["actor1"] == "Unidentified Armed Group (Thailand)"

@@ -655,6 +655,13 @@ def front_attacker(place: str, country: str, day: date) -> ActorMention | None:
     return None
 
 
+def area_insurgents(country: str, admin1: str, day: date) -> ActorMention | None:
+    """The insurgents ACLED names for an unnamed armed attacker in ``admin1`` of ``country`` (actors.yaml
+    ``insurgent_areas``), or None."""
+    area = next((a for a in _compiled().book.insurgent_areas if a.country == country and admin1 in a.admin1), None)
+    return _front_actor(area.actor, country, day) if area is not None else None
+
+
 _CAPITALISED_BEFORE = re.compile(r"(?<![.!?:;])\b[A-Z][\w'\u2019-]* $")
 
 

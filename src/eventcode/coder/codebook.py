@@ -234,6 +234,15 @@ class NamedActor(_Entry):
         return (self.start is None or self.start <= day) and (self.until is None or day <= self.until)
 
 
+class InsurgentArea(_Entry):
+    """Admin1 areas of ``country`` where ACLED codes an armed attacker a report does not name as the named actor
+    ``actor`` (the insurgents of that region)."""
+
+    country: str
+    admin1: tuple[str, ...]
+    actor: str
+
+
 class Front(_Entry):
     """A war ACLED codes in ``country`` during a period: the armed actors on each of its two sides, each a country
     (its military) or a named actor's ACLED name; the first of a side stands for it when the report names no one
@@ -288,6 +297,7 @@ class Actors(_Entry):
     unlisted: Unlisted
     named: tuple[NamedActor, ...]
     fronts: tuple[Front, ...] = ()
+    insurgent_areas: tuple[InsurgentArea, ...] = ()
     leads_backers: tuple[str, ...] = ()
     apposed_roles: tuple[str, ...] = ()
     belonging: tuple[str, ...] = ()
@@ -325,6 +335,10 @@ class Actors(_Entry):
             _check_patterns(f"fronts.{front.country}.held", (*front.held[0], *front.held[1]))
             if not front.sides[0] or not front.sides[1]:
                 raise ValueError(f"fronts.{front.country}: each side needs an actor")
+        for area in self.insurgent_areas:
+            _check_country("insurgent_areas", area.country)
+            if area.actor not in names:
+                raise ValueError(f"insurgent_areas.{area.country}: {area.actor!r} is not a named actor")
         _check_patterns("force_nouns", self.force_nouns)
         _check_patterns("unlisted", (self.unlisted.pattern, self.unlisted.before, self.unlisted.after,
                                      self.unlisted.weapon_models))
