@@ -936,3 +936,20 @@ def test_an_unnamed_attacker_in_thailands_deep_south_is_its_insurgents() -> None
     assert any("Pattani" in item["reason"] for item in event["review"] if item["field"] == "actor1")
     elsewhere = first("On 3 May 2022, gunmen shot dead a village headman in Chiang Mai.", "Thailand")
     assert elsewhere["actor1"] == "Unidentified Armed Group (Thailand)"
+
+
+@pytest.mark.parametrize(("text", "country", "actors"), [
+    ("On 3 May 2022, clashes between the SPLA and SPLA-IO forces were reported in Nasir.", "South Sudan",
+     {"Military Forces of South Sudan (2011-)",
+      "SPLM-In Opposition: Sudan People's Liberation Movement-In Opposition"}),
+    ("On 3 May 2022, SSPDF troops attacked NAS rebels near Yei.", "South Sudan",
+     {"Military Forces of South Sudan (2011-)", "NAS: National Salvation Front"}),
+    ("On 3 May 2022, FACA soldiers clashed with UPC fighters near Bambari.", "Central African Republic",
+     {"Military Forces of the Central African Republic (2016-)",
+      "UPC: Union for Peace in the Central African Republic"}),
+    ("On 3 May 2022, FC personnel clashed with militants in Kech.", "Pakistan",
+     {"Police Forces of Pakistan (2022-) Frontier Corps", "Unidentified Armed Group (Pakistan)"}),
+])
+def test_state_forces_and_armed_groups_by_their_acronyms(text: str, country: str, actors: set[str]) -> None:
+    event = first(text, country)
+    assert {event["actor1"], event["actor2"]} == actors
