@@ -947,6 +947,12 @@ def test_an_unnamed_attacker_in_thailands_deep_south_is_its_insurgents() -> None
     ("On 3 May 2022, FACA soldiers clashed with UPC fighters near Bambari.", "Central African Republic",
      {"Military Forces of the Central African Republic (2016-)",
       "UPC: Union for Peace in the Central African Republic"}),
+    ("On 3 May 2022, suspected GNLA militants clashed with police in Tura.", "India",
+     {"GNLA: Garo National Liberation Army", "Police Forces of India (2014-)"}),
+    ("On 3 May 2022, NDFB(S) militants clashed with troops in Kokrajhar.", "India",
+     {"NDFB-S: National Democratic Front of Bodoland - Songbijit", "Military Forces of India (2014-)"}),
+    ("On 3 May 2022, soldiers clashed with dahalo near Ihosy.", "Madagascar",
+     {"Military Forces of Madagascar (2019-)", "Dahalo Militia"}),
     ("On 3 May 2022, FC personnel clashed with militants in Kech.", "Pakistan",
      {"Police Forces of Pakistan (2022-) Frontier Corps", "Unidentified Armed Group (Pakistan)"}),
 ])
