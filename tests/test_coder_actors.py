@@ -959,3 +959,11 @@ def test_an_unnamed_attacker_in_thailands_deep_south_is_its_insurgents() -> None
 def test_state_forces_and_armed_groups_by_their_acronyms(text: str, country: str, actors: set[str]) -> None:
     event = first(text, country)
     assert {event["actor1"], event["actor2"]} == actors
+
+
+def test_shelling_that_hurt_neither_nor_has_no_civilian_target() -> None:
+    """lexicon ``negation``: "neither" and "nor" negate the injuries they name."""
+    event = first("On 3 May 2022, regime forces shelled Kinda in Idleb. Neither fatalities nor injuries were "
+                  "reported.", "Syria")
+    assert (event["sub_event_type"], event["actor2"], event["interaction"]) == (
+        "Shelling/artillery/missile attack", "", 10)
