@@ -227,8 +227,9 @@ def test_an_armed_actor_named_with_the_agent_acts_with_it_unless_they_fought() -
     assert (together["actor2"], together["interaction"]) == ("Civilians (Myanmar)", 17)
 
 
-def test_an_unknown_acronyms_member_is_of_an_armed_group_so_killing_one_is_a_clash() -> None:
-    event = first("On 3 May 2022, in Manaus, gunmen shot dead a ZRX member in the street.", "Brazil")
+def test_an_unknown_acronyms_gang_member_is_of_an_armed_group_so_killing_one_is_a_clash() -> None:
+    # (a bare "ZRX member" is a party's person, as "ZRX members" are: actors.yaml partisans)
+    event = first("On 3 May 2022, in Manaus, gunmen shot dead a ZRX gang member in the street.", "Brazil")
     assert (event["sub_event_type"], event["actor2"], event["interaction"]) == ("Armed clash", "ZRX", 33)
 
 
@@ -967,3 +968,9 @@ def test_shelling_that_hurt_neither_nor_has_no_civilian_target() -> None:
                   "reported.", "Syria")
     assert (event["sub_event_type"], event["actor2"], event["interaction"]) == (
         "Shelling/artillery/missile attack", "", 10)
+
+
+def test_a_single_party_member_attacked_is_a_civilian_not_an_armed_group() -> None:
+    """actors.yaml ``partisans.words`` in the singular: "a CNL member" is a party's person, not a group "CNL"."""
+    event = first("On 3 May 2022, Imbonerakure tortured a CNL member in Ruramba.", "Burundi")
+    assert (event["sub_event_type"], event["actor2"], event["interaction"]) == ("Attack", "Civilians (Burundi)", 37)

@@ -496,9 +496,11 @@ def _off_duty(found: list[ActorMention], text: str, offset: int, country: str, d
 def _partisan_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """A party's people right after its name, the same before "of" and its name, a name in capitals before them,
     and "of" and a name in capitals after them (actors.yaml ``partisans``)."""
-    words = _compiled().book.partisans.words
+    partisans = _compiled().book.partisans
+    words = partisans.words
     of = r"\s+of\s+(?:the\s+)?(?:ruling\s+|opposition\s+)?"
-    return (re.compile(rf"\s+{words}\b", re.IGNORECASE), re.compile(rf"{words}{of}$", re.IGNORECASE),
+    return (re.compile(rf"\s+(?:{words}|{partisans.one})\b", re.IGNORECASE),
+            re.compile(rf"{words}{of}$", re.IGNORECASE),
             re.compile(r"(?:[A-Z][\w()'\u2019-]*\s+(?:and\s+)?){1,4}$"), re.compile(rf"{of}[A-Z][\w()'\u2019-]*"))
 
 

@@ -262,6 +262,7 @@ class Front(_Entry):
 
 class Partisans(_Entry):
     words: str = "(?!)"  # a party's people ("members", "workers") after its name
+    one: str = "(?!)"  # one of them, after its name ("a CNL member")
 
 
 class Unlisted(_Entry):
