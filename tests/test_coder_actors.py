@@ -974,3 +974,9 @@ def test_a_single_party_member_attacked_is_a_civilian_not_an_armed_group() -> No
     """actors.yaml ``partisans.words`` in the singular: "a CNL member" is a party's person, not a group "CNL"."""
     event = first("On 3 May 2022, Imbonerakure tortured a CNL member in Ruramba.", "Burundi")
     assert (event["sub_event_type"], event["actor2"], event["interaction"]) == ("Attack", "Civilians (Burundi)", 37)
+
+
+def test_brazils_military_police_is_one_state_force() -> None:
+    event = first("On 3 May 2022, in Sao Goncalo, the Military Police exchanged fire with drug traffickers.", "Brazil")
+    assert (event["sub_event_type"], event["actor1"], event["interaction"]) == (
+        "Armed clash", "Military Forces of Brazil (2019-2022) Military Police", 13)
