@@ -980,3 +980,11 @@ def test_brazils_military_police_is_one_state_force() -> None:
     event = first("On 3 May 2022, in Sao Goncalo, the Military Police exchanged fire with drug traffickers.", "Brazil")
     assert (event["sub_event_type"], event["actor1"], event["interaction"]) == (
         "Armed clash", "Military Forces of Brazil (2019-2022) Military Police", 13)
+
+
+def test_two_forces_of_one_country_are_one_side_and_fight_no_battle() -> None:
+    """choose(): "police" and "military police cars" are one side; a battle needs two."""
+    event = first("On 3 May 2022, hundreds of protesters were arrested in Brasilia as police retook the government "
+                  "buildings hours after supporters of the former president stormed them. Protesters were escorted "
+                  "by military police cars.", "Brazil")
+    assert event["event_type"] != "Battles"

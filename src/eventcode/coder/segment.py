@@ -283,7 +283,9 @@ def choose(group: Group, label: str | None, country: str = "",
             if t.sub_event_type == label:
                 return label, t
         return label, None
-    armed = {a.name for s in group.sentences for a in s.actors if a.inter in ARMED}
+    # a country's forces are one side however many of its units the report names ("police", "military police")
+    armed = {a.home if a.inter in STATE_FORCES and a.home else a.name
+             for s in group.sentences for a in s.actors if a.inter in ARMED}
     state = {a.name for s in group.sentences for a in s.actors if a.inter in STATE_FORCES}
     civilians = any(a.inter == CIVILIANS for s in group.sentences for a in s.actors)
     first_allowed: tuple[str, trig.Trigger] | None = None
