@@ -31,13 +31,6 @@ def test_a_dateline_in_capitals_names_its_town() -> None:
     assert [p.text for p in places("MAIDUGURI, Nigeria (AP) -- Gunmen struck.", "Nigeria")] == ["MAIDUGURI"]
 
 
-@pytest.mark.parametrize("text", ["Hundreds gathered in Tripoli's Martyrs' Square on Friday.",
-                                  "A bomb went off at Tripoli's Mitiga airport."])
-def test_a_place_named_with_a_possessive_before_a_landmark_in_it_is_found(text: str) -> None:
-    """places.yaml ``landmarks``: the phrase goes on past the place, to a landmark in it."""
-    assert [p.place.location for p in places(text, "Libya") if p.place] == ["Tripoli"]
-
-
 def test_an_admin1_area_is_coded_to_its_largest_town_with_precision_3() -> None:
     [found] = places("Fighting spread across Borno State.", "Nigeria")
     assert found.place is not None

@@ -56,7 +56,6 @@ class _Words:
     run: re.Pattern[str]
     area_after: re.Pattern[str]
     organisations: frozenset[str]
-    landmarks: frozenset[str]
     links: re.Pattern[str]  # the words that join two places ("and", "to", "from"): no area qualifies across them
     coded_to: re.Pattern[str]  # the words of a note before the place its event is coded to
 
@@ -72,8 +71,7 @@ def _words() -> _Words:
     return _Words(frozenset(fold(w) for w in lists.not_places), area_words, frozenset(countries),
                   re.compile(rf"{name}(?: (?:(?:{connectors})[ -])*{name})*"),
                   re.compile(rf"[ -](?P<word>{after})" if after else "(?!)"),
-                  frozenset(fold(w) for w in lists.organisation_words), frozenset(fold(w) for w in lists.landmarks),
-                  re.compile(lists.qualifier_breaks),
+                  frozenset(fold(w) for w in lists.organisation_words), re.compile(lists.qualifier_breaks),
                   re.compile(lists.coded_to))
 
 
@@ -376,8 +374,7 @@ def _world_places(text: str, index: CountryIndex, country: str, context: frozens
                 continue
             rest = [fold(run[s:e - 2] if _possessive(run[s:e]) else run[s:e]) for s, e in tokens
                     if e <= start or s >= end]
-            if not _names_a_landmarks_place(run, end, text[m.end():m.end() + 30], words) and not all(
-                    w in words.not_places or w in words.area_words or w in words.countries for w in rest):
+            if not all(w in words.not_places or w in words.area_words or w in words.countries for w in rest):
                 continue
             after = words.area_after.match(text[m.start() + end:m.start() + end + 40].lower())
             area_word = (after.group("word") if after else None) or next(
@@ -387,17 +384,6 @@ def _world_places(text: str, index: CountryIndex, country: str, context: frozens
             if mention is not None:
                 taken_to = end
                 yield mention
-
-
-def _names_a_landmarks_place(run: str, end: int, following: str, words: _Words) -> bool:
-    """Whether the place ending at ``end`` of a capitalised phrase is named with a possessive before a landmark in
-    it (places.yaml ``landmarks``: "Tripoli's Martyrs' Square", "Kabul's Ibn Sina hospital"); ``following``:
-    the text after the phrase."""
-    if not _possessive(run[end:end + 2]):
-        return False
-    last = run.rsplit(" ", 1)[-1]
-    after = following.split(None, 1) if following[:1] == " " else []
-    return fold(last) in words.landmarks or (bool(after) and fold(after[0]) in words.landmarks)
 
 
 _ADMIN_LIST = re.compile(r"\([^()]{0,80}(?:\(|, )$")
