@@ -350,6 +350,15 @@ def test_a_day_to_come_or_the_start_of_a_condition_dates_no_event(text: str) -> 
         "Peaceful protest", "2023-11-06", 2)
 
 
+def test_a_later_day_stated_with_its_year_still_dates_what_followed() -> None:
+    """Not a day to come: ACLED's notes tell what followed an event, on its own day."""
+    events = Coder().code("On 5 March 2022, an off-duty prison guard was shot dead near Queimadas by armed men. One "
+                          "of them was killed later in a clash with police forces on 12 July 2022 (coded "
+                          "separately).", date(2022, 3, 5), "Brazil")
+    assert [(e["event_date"], e["sub_event_type"]) for e in events] == [
+        ("2022-03-05", "Attack"), ("2022-07-12", "Armed clash")]
+
+
 def test_a_rally_since_a_day_began_that_day() -> None:
     event = only("Students have held a rally in Yangon since Saturday.")
     assert (event["event_date"], event["time_precision"]) == ("2023-11-04", 1)

@@ -307,7 +307,7 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
         armed = next((a for s in group.sentences for a in s.actors if a.inter in ARMED), None)
         if a1 is not None and a1.inter == CIVILIANS and armed is None and lex.civilian_doers \
                 and re.fullmatch(lex.civilian_doers, a1.text, re.IGNORECASE):
-            # "farmers attacked a Fulani camp": the farmers are a communal militia, whom they attacked civilians
+            # "farmers attacked a Fulani camp": the farmers are a communal militia, those they attacked civilians
             doers, a1 = a1.text, act.generic_actor("communal", country, day)
             review.append({"field": "actor1", "reason": f"the doers are civilians ({doers}): coded as {a1.name}; "
                            "name their community's militia if the report does"})
