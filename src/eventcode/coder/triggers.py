@@ -32,6 +32,7 @@ class _Compiled:
     order: tuple[str, ...]
     triggers: tuple[tuple[str, SubEventLexicon, re.Pattern[str]], ...]
     triggers_at: dict[str, tuple[tuple[str, SubEventLexicon, re.Pattern[str]], ...]]
+    triggers_low: dict[str, re.Pattern[str]]
     any_trigger: re.Pattern[str]
     cues_low: dict[str, re.Pattern[str]]
     cue_start: re.Pattern[str]
@@ -81,6 +82,9 @@ def _compile() -> _Compiled:
     triggers = tuple((name, book.sub_event_types[name], _words(book.sub_event_types[name].triggers))
                      for name in order if name in book.sub_event_types and book.sub_event_types[name].triggers)
     triggers_at = by_opening([(trigger, trigger[1].triggers) for trigger in triggers])
+    # each type's triggers for lower-cased text (several times faster); a type with a case-sensitive part has none
+    triggers_low = {name: re.compile(lowered(pattern.pattern)) for name, _entry, pattern in triggers
+                    if "(?-i:" not in pattern.pattern}
     every = tuple(dict.fromkeys(p for _name, entry, _pattern in triggers for p in entry.triggers))
     any_trigger = re.compile(lowered(_source(every)))
     # cue groups searched in lower-cased text (several times faster); a group with a case-sensitive part has none
@@ -117,9 +121,9 @@ def _compile() -> _Compiled:
     nearby = _words(book.nearby) if book.nearby else re.compile(r"(?!)")
     # for lower-cased text: the aggregate, statement and cross-border cues, faster (text as written: _as_written)
     aggregate_low, statement_low, cross_border_low = (re.compile(lowered(p)) for p in _written_sources(book))
-    return _Compiled(book, order, triggers, triggers_at, any_trigger, cues_low, cue_start, cues_at, victim_cues,
-                     victim_cues_low, mutual, mutual_unless_civilians, blockers, blockers_low, clause_break,
-                     group_breaks, aggregate_low,
+    return _Compiled(book, order, triggers, triggers_at, triggers_low, any_trigger, cues_low, cue_start, cues_at,
+                     victim_cues, victim_cues_low, mutual, mutual_unless_civilians, blockers, blockers_low,
+                     clause_break, group_breaks, aggregate_low,
                      statement_low, source, witness,
                      reason, nearby, re.compile(lowered(source.pattern)), re.compile(lowered(witness.pattern)),
                      re.compile(lowered(reason.pattern)), re.compile(lowered(nearby.pattern)), cross_border_low, label)
@@ -192,22 +196,23 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
     c = _compiled()
     found: list[Trigger] = []
     starts = []
-    low = text.lower()
-    scan = c.any_trigger if len(low) == len(text) else _as_written().any_trigger
-    low = low if len(low) == len(text) else text
-    m = scan.search(low)
+    low = lower_aligned(text)
+    scan, searched = (c.any_trigger, low) if low is not None else (_as_written().any_trigger, text)
+    m = scan.search(searched)
     while m is not None:
         starts.append(m.start())
-        m = scan.search(low, m.start() + 1)
+        m = scan.search(searched, m.start() + 1)
     for start in starts:
         blocker: str | None = None
-        for name, _entry, pattern in c.triggers_at.get(low[start], c.triggers):
-            hit = pattern.match(text, start)
+        for name, _entry, pattern in c.triggers_at.get(searched[start], c.triggers):
+            fast = c.triggers_low.get(name)
+            hit = fast.match(low, start) if fast is not None and low is not None else pattern.match(text, start)
             if hit is not None:
                 if blocker is None:
                     blocker = _blocker(c, text, start)
                 free = blocker == "topic" and name in c.book.topic_free  # "people demanding housing protested"
-                found.append(Trigger(offset + start, offset + hit.end(), hit.group(), name, "" if free else blocker))
+                found.append(Trigger(offset + start, offset + hit.end(), text[start:hit.end()], name,
+                                     "" if free else blocker))
     rank = hierarchy_rank()
     found.sort(key=lambda t: rank[t.sub_event_type])
     return found
