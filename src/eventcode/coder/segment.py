@@ -288,8 +288,11 @@ def choose(group: Group, label: str | None, country: str = "",
     state = {a.name for s in group.sentences for a in s.actors if a.inter in STATE_FORCES}
     civilians = any(a.inter == CIVILIANS for s in group.sentences for a in s.actors)
     first_allowed: tuple[str, trig.Trigger] | None = None
+    by_type: dict[str, list[trig.Trigger]] = {}
+    for t in found:
+        by_type.setdefault(t.sub_event_type, []).append(t)
     for name in trig.hierarchy():
-        hits = [t for t in found if t.sub_event_type == name]
+        hits = by_type.get(name)
         if not hits or not trig.allowed(name, present):
             continue
         first_allowed = first_allowed or (name, hits[0])
