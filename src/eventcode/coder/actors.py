@@ -15,7 +15,7 @@ from typing import Any
 
 from eventcode._cache import cached_build
 from eventcode.codebook import acled_codebook
-from eventcode.coder.alternation import alternation, by_opening
+from eventcode.coder.alternation import Guarded, alternation, by_opening, required_literals
 from eventcode.coder.codebook import Actors, GenericActor, NamedActor, StateForce, actors, numbers
 from eventcode.coder.context import ActorContext, ContextActor, SeenForce
 
@@ -126,6 +126,12 @@ def lowered(pattern: str) -> str:
     """``pattern`` for lower-cased text: its capitals lowered, escapes (``\\S``, ``\\W``) kept. Matching it without
     IGNORECASE on ``text.lower()`` finds what the original finds with IGNORECASE, several times faster."""
     return _ESCAPE_OR_CAPITAL.sub(lambda m: m.group(1) or m.group(2).lower(), pattern)
+
+
+def lowered_guarded(source: str, patterns: list[str] | tuple[str, ...]) -> Guarded:
+    """``source``, an expression each of whose matches is a match of one of ``patterns``, for lower-cased text
+    (:func:`lowered`), tried only in a text that holds one of the literals the patterns require."""
+    return Guarded(re.compile(lowered(source)), required_literals([lowered(p) for p in patterns]))
 
 
 def lower_aligned(text: str) -> str | None:

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from eventcode._cache import cached_build
 from eventcode.codebook import acled_codebook
-from eventcode.coder.actors import demonym_country, demonyms_pattern, lower_aligned, lowered
-from eventcode.coder.alternation import alternation, by_opening
+from eventcode.coder.actors import demonym_country, demonyms_pattern, lower_aligned, lowered, lowered_guarded
+from eventcode.coder.alternation import Guarded, alternation, by_opening
 from eventcode.coder.codebook import Lexicon, SubEventLexicon, lexicon
 
 
@@ -45,8 +45,8 @@ class _Compiled:
     blockers_low: tuple[re.Pattern[str], ...]
     clause_break: re.Pattern[str]
     group_breaks: dict[str, re.Pattern[str]]
-    aggregate_low: re.Pattern[str]
-    statement_low: re.Pattern[str]
+    aggregate_low: Guarded
+    statement_low: Guarded
     source: re.Pattern[str]
     witness: re.Pattern[str]
     reason: re.Pattern[str]
@@ -55,8 +55,8 @@ class _Compiled:
     source_low: re.Pattern[str]
     witness_low: re.Pattern[str]
     reason_low: re.Pattern[str]
-    nearby_low: re.Pattern[str]
-    cross_border_low: re.Pattern[str]
+    nearby_low: Guarded
+    cross_border_low: Guarded
     label: re.Pattern[str]
 
 
@@ -119,14 +119,20 @@ def _compile() -> _Compiled:
     labels = "|".join(re.escape(label) for label in sorted(book.labels, key=len, reverse=True))
     label = re.compile(rf"^\s*(?P<label>{labels})\s*:", re.IGNORECASE)
     nearby = _words(book.nearby) if book.nearby else re.compile(r"(?!)")
-    # for lower-cased text: the aggregate, statement and cross-border cues, faster (text as written: _as_written)
-    aggregate_low, statement_low, cross_border_low = (re.compile(lowered(p)) for p in _written_sources(book))
+    # for lower-cased text: the aggregate, statement and cross-border cues, faster (text as written: _as_written),
+    # each searched only in a sentence that holds one of the literals its patterns require
+    aggregate, statement, cross_border = _written_sources(book)
+    aggregate_low = lowered_guarded(aggregate, book.aggregate)
+    statement_low = lowered_guarded(statement, book.statements)
+    cross_border_low = lowered_guarded(cross_border, [p.replace("{demonym}", demonyms_pattern())
+                                                      for p in book.cross_border])
     return _Compiled(book, order, triggers, triggers_at, triggers_low, any_trigger, cues_low, cue_start, cues_at,
                      victim_cues, victim_cues_low, mutual, mutual_unless_civilians, blockers, blockers_low,
                      clause_break, group_breaks, aggregate_low,
                      statement_low, source, witness,
                      reason, nearby, re.compile(lowered(source.pattern)), re.compile(lowered(witness.pattern)),
-                     re.compile(lowered(reason.pattern)), re.compile(lowered(nearby.pattern)), cross_border_low, label)
+                     re.compile(lowered(reason.pattern)), lowered_guarded(nearby.pattern, book.nearby),
+                     cross_border_low, label)
 
 
 def _written_sources(book: Lexicon) -> tuple[str, str, str]:
