@@ -61,6 +61,7 @@ def test_the_literals_every_match_holds() -> None:
     assert required_literals([r"so far[^.;]{0,60}\bkilled", r"since (?:jan|feb)\.? \d", "colou?r", "ab+c"]) == \
         ("so far", "since ", "colo", "ab")
     assert required_literals([r"(?:fighting|battling) (?:to|for)"]) == ("fighting", "battling")
+    assert required_literals(["killed", "kill(?:s|ing)", "shot dead", "dead"]) == ("kill", "dead")  # the shortest
     assert required_literals(["in total", r"\d+d"]) is None  # "d" is too short a literal to spare a search
     assert required_literals(["(?i:so far)"]) is None  # a group with a flag of its own holds no literal
 

@@ -210,14 +210,16 @@ def _required(pattern: str) -> tuple[str, ...]:
 def required_literals(patterns: Sequence[str]) -> tuple[str, ...] | None:
     """Literals one of which every match of any of ``patterns`` contains (patterns matched as written: without
     IGNORECASE, or lowered and matched in lower-cased text), or None when some pattern has none of two characters
-    or more: a text with none of them needs no search."""
+    or more: a text with none of them needs no search. A literal that holds another is left out ("killed" where
+    "kill" is one): a text with it holds the other."""
     found: list[str] = []
     for part in (part for pattern in patterns for part in _split(pattern)):
         literals = _required(part) if not _FLAG.search(part) else ()
         if min(map(len, literals), default=0) < 2:
             return None
         found.extend(literals)
-    return tuple(dict.fromkeys(found))
+    unique = dict.fromkeys(found)
+    return tuple(literal for literal in unique if not any(other != literal and other in literal for other in unique))
 
 
 @dataclass(frozen=True, slots=True)

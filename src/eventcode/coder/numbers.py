@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from eventcode._cache import cached_build
 from eventcode.codebook import acled_codebook
-from eventcode.coder.actors import lower_aligned, lowered, lowered_guarded
+from eventcode.coder.actors import lower_aligned, lowered_guarded
 from eventcode.coder.alternation import Guarded, alternation
 from eventcode.coder.codebook import Numbers, numbers
 
@@ -39,7 +39,7 @@ class _Compiled:
     vague: dict[str, int]
     number: re.Pattern[str]
     keyword: re.Pattern[str]
-    keyword_low: re.Pattern[str]
+    keyword_low: Guarded
     coded_any: re.Pattern[str]
     coded_any_low: Guarded
     tail_before: re.Pattern[str]
@@ -125,7 +125,7 @@ def _compile() -> _Compiled:
     inside = r"(?<!\d)(?<!\d,)"
     coded = tuple(re.compile((inside if p.startswith(r"(?P<n>\d") else "") + p, re.IGNORECASE) for p in book.coded)
     none = re.compile(r"\b(?:" + alternation(book.none, ignorecase=True) + r")\b", re.IGNORECASE)
-    keyword_low = re.compile(lowered(keyword.pattern))  # for lower-cased text: the same words, faster
+    keyword_low = lowered_guarded(keyword.pattern, [*book.killed, *book.injured])  # the same words, faster
     # one search tells whether any coded-figure statement is there (the group names cannot repeat in it)
     each = [re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for p in coded]
     coded_any = re.compile(alternation(each, ignorecase=True), re.IGNORECASE)

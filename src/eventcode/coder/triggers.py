@@ -37,6 +37,7 @@ class _Compiled:
     cues_low: dict[str, re.Pattern[str]]
     cue_start: re.Pattern[str]
     cues_at: dict[str, tuple[str, ...]]
+    dispute_low: Guarded | None  # the cue group of a communal fight's dispute (communal_fight)
     victim_cues: dict[str, re.Pattern[str]]
     victim_cues_low: dict[str, re.Pattern[str]]
     mutual: dict[str, re.Pattern[str]]
@@ -93,6 +94,8 @@ def _compile() -> _Compiled:
     # where any of them starts: one scan finds the places each group is then tried at
     cue_start = re.compile(lowered(_source(tuple(p for name in cues_low for p in book.cues[name]))))
     cues_at = by_opening([(name, book.cues[name]) for name in cues_low])
+    dispute = book.communal_fight[0] if book.communal_fight else ""
+    dispute_low = lowered_guarded(cue_sources[dispute], book.cues[dispute]) if dispute in cues_low else None
     victim_cues = {name: _words(patterns) for name, patterns in book.victim_cues.items()}
     victim_cues_low = {name: re.compile(lowered(pattern.pattern)) for name, pattern in victim_cues.items()}
     mutual = {name: re.compile("(?:" + "|".join(entry.mutual) + ")", re.IGNORECASE)
@@ -127,8 +130,8 @@ def _compile() -> _Compiled:
     cross_border_low = lowered_guarded(cross_border, [p.replace("{demonym}", demonyms_pattern())
                                                       for p in book.cross_border])
     return _Compiled(book, order, triggers, triggers_at, triggers_low, any_trigger, cues_low, cue_start, cues_at,
-                     victim_cues, victim_cues_low, mutual, mutual_unless_civilians, blockers, blockers_low,
-                     clause_break, group_breaks, aggregate_low,
+                     dispute_low, victim_cues, victim_cues_low, mutual, mutual_unless_civilians, blockers,
+                     blockers_low, clause_break, group_breaks, aggregate_low,
                      statement_low, source, witness,
                      reason, nearby, re.compile(lowered(source.pattern)), re.compile(lowered(witness.pattern)),
                      re.compile(lowered(reason.pattern)), lowered_guarded(nearby.pattern, book.nearby),
@@ -283,7 +286,7 @@ def communal_fight(text: str) -> bool:
         return False
     dispute, fighting, crowd = c.book.communal_fight
     low = lower_aligned(text)
-    if (_cue(dispute).search(text) if low is None or dispute not in c.cues_low else c.cues_low[dispute].search(low)) \
+    if (_cue(dispute).search(text) if low is None or c.dispute_low is None else c.dispute_low.search(low)) \
             is None:  # what the fight is about: read with no topic blocker
         return False
     present = cues(text)
