@@ -232,7 +232,13 @@ class Guarded:
 
     def holds(self, text: str) -> bool:
         """Whether ``text`` holds one of the literals (so the search may find something)."""
-        return self.literals is None or any(literal in text for literal in self.literals)
+        if self.literals is None:
+            return True
+        # a loop, not any() of a generator (a fifth slower): this is asked of every sentence
+        for literal in self.literals:  # noqa: SIM110
+            if literal in text:
+                return True
+        return False
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.pattern.search(text, pos, endpos) if self.holds(text) else None
