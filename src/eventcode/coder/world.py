@@ -84,15 +84,17 @@ class CountryIndex:
     """One country's places by folded name, its admin1 areas by folded name, and the first words of the names of
     several words that are no name themselves."""
 
-    places: Mapping[str, tuple[WorldPlace, ...]]
+    places: Towns
     areas: dict[str, str]
-    seats: dict[str, WorldPlace]
+    seats: dict[str, int]  # the row of each admin1 area's most populous place in ``places``
     first_words: frozenset[str]
     names: Container[str]  # the names of ``places``, asked without a call of Python code
 
     def seat(self, admin1: str) -> WorldPlace | None:
-        """The most populous place of an admin1 area, to which an event placed only in the area is coded."""
-        return self.seats.get(admin1)
+        """The most populous place of an admin1 area, to which an event placed only in the area is coded (read
+        when first asked for: a report names few areas)."""
+        number = self.seats.get(admin1)
+        return None if number is None else self.places.row(number)
 
     def opens_a_name(self, word: str) -> bool:
         """Whether the folded name of a place or an admin1 area opens with ``word``."""
@@ -250,6 +252,5 @@ def country_index(country: str) -> CountryIndex | None:
         raw = marshal.loads(source[cc])
     else:
         return None
-    towns = Towns(raw["names"], raw["places"])
-    seats = {area: towns.row(number) for area, number in raw["seats"].items()}
-    return CountryIndex(towns, raw["areas"], seats, raw["first_words"], raw["names"])
+    return CountryIndex(Towns(raw["names"], raw["places"]), raw["areas"], raw["seats"], raw["first_words"],
+                        raw["names"])
