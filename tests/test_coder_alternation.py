@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from eventcode.coder.actors import _compiled as actor_book
-from eventcode.coder.alternation import alternation, by_opening, openings
+from eventcode.coder.alternation import alternation, by_opening, openings, required_literals
 from eventcode.coder.codebook import lexicon
 
 
@@ -55,6 +55,24 @@ def test_the_characters_a_match_may_open_with() -> None:
     at = by_opening([("army", ["Army", "troops"]), ("any", [r"\d+"]), ("police", ["police"])])
     assert (at["a"], at["A"], at["p"], at["x"]) == (("army", "any"), ("army", "any"), ("any", "police"), ("any",))
     assert "é" not in at  # another character: any item may match
+
+
+def test_the_literals_every_match_holds() -> None:
+    assert required_literals([r"so far[^.;]{0,60}\bkilled", r"since (?:jan|feb)\.? \d", "colou?r", "ab+c"]) == \
+        ("so far", "since ", "colo", "ab")
+    assert required_literals([r"(?:fighting|battling) (?:to|for)"]) == ("fighting", "battling")
+    assert required_literals(["killed", "kill(?:s|ing)", "shot dead", "dead"]) == ("kill", "dead")  # the shortest
+    assert required_literals(["in total", r"\d+d"]) is None  # "d" is too short a literal to spare a search
+    assert required_literals(["(?i:so far)"]) is None  # a group with a flag of its own holds no literal
+
+
+@given(st.text(alphabet="abcd ,.-", max_size=30))
+def test_a_match_holds_a_required_literal(text: str) -> None:
+    patterns = [r"ab(?:c|d)?", r"(?:cab|dab)\b", r"a\.b+", r"[ab]{2}cd", "b,? ab"]
+    literals = required_literals(patterns)
+    assert literals is not None
+    if re.search("|".join(patterns), text):
+        assert any(literal in text for literal in literals)
 
 
 @given(st.text(alphabet="abc ()-", max_size=30))

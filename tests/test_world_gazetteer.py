@@ -95,7 +95,7 @@ def test_the_index_is_written_once_per_country_and_kept_in_memory_where_it_canno
         assert index.seat("Borno") == index.places["gwoza"][0]
         [folder] = (tmp_path / "cache").iterdir()
         assert marshal.loads((folder / "NG.marshal").read_bytes()) == {
-            "places": ('["Gwoza", "Borno", 11.08, 13.69, 15176]',), "names": {"gwoza": "0"},
+            "places": ('["Gwoza", "Borno", 11.08, 13.69, 15176]',), "names": {"gwoza": 0},
             "areas": {"borno": "Borno"}, "seats": {"Borno": 0}, "first_words": frozenset()}
         world._index_files.cache_clear()
         world.country_index.cache_clear()

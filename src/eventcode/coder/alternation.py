@@ -10,7 +10,9 @@ alternatives keep their order wherever two of them may start alike.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import TypeVar
 
 _SPECIAL = frozenset("\\.^$*+?{}[]|()")
@@ -160,3 +162,86 @@ def by_opening(items: Sequence[tuple[T, Sequence[str]]]) -> dict[str, tuple[T, .
     firsts = [(item, openings(patterns, ignorecase=True)) for item, patterns in items]
     return {char: tuple(item for item, chars in firsts if chars is None or char.lower() in chars)
             for char in map(chr, range(128))}
+
+
+_FLAG = re.compile(r"\(\?(?!P)[a-zA-Z-]")  # an inline flag ("(?i)", "(?-i:"): its literals may match otherwise
+
+
+def _required(pattern: str) -> tuple[str, ...]:
+    """Literals one of which every match of ``pattern`` (one alternative, no top-level bar, no inline flag)
+    contains: its longest run of plain characters outside groups and classes, or the words of a group of plain
+    alternatives if they are longer; () when it has neither."""
+    best: tuple[str, ...] = ()
+    run = ""
+    i = 0
+    while i <= len(pattern):
+        token = _TOKEN.match(pattern, i) if i < len(pattern) else None
+        char = pattern[i] if i < len(pattern) else ""
+        choices: tuple[str, ...] = ()
+        if char == "(":  # a group: skipped, or its plain alternatives when it has no quantifier
+            end = next(j for j, depth in _structure(pattern[i:]) if depth == 0 and pattern[i + j] == ")") + i + 1
+            inner = pattern[i + 3:end - 1] if pattern.startswith("(?:", i) else None
+            parts = _split(inner) if inner is not None else []
+            if parts and all(part and not any(c in _SPECIAL for c in part) for part in parts) \
+                    and pattern[end:end + 1] not in ("?", "*", "{"):
+                choices = tuple(parts)
+            size, literal = end - i, None
+        elif char == "{":  # a quantifier's bounds
+            size, literal = (pattern.find("}", i) + 1 or len(pattern) + 1) - i, None
+        elif token is not None and char in "\\[":
+            size = token.end() - i
+            literal = token.group()[1] if char == "\\" and size == 2 and not token.group()[1].isalnum() else None
+        else:
+            size, literal = 1, (char if char and char not in _SPECIAL else None)
+        optional = pattern[i + size:i + size + 1] in ("?", "*", "{")
+        if literal is not None and not optional:
+            run += literal
+            if pattern[i + size:i + size + 1] != "+":
+                i += size
+                continue
+        for found in ((run,) if run else (), choices):
+            if found and min(map(len, found)) > min(map(len, best), default=0):
+                best = found
+        run = ""
+        i += size
+    return best
+
+
+def required_literals(patterns: Sequence[str]) -> tuple[str, ...] | None:
+    """Literals one of which every match of any of ``patterns`` contains (patterns matched as written: without
+    IGNORECASE, or lowered and matched in lower-cased text), or None when some pattern has none of two characters
+    or more: a text with none of them needs no search. A literal that holds another is left out ("killed" where
+    "kill" is one): a text with it holds the other."""
+    found: list[str] = []
+    for part in (part for pattern in patterns for part in _split(pattern)):
+        literals = _required(part) if not _FLAG.search(part) else ()
+        if min(map(len, literals), default=0) < 2:
+            return None
+        found.extend(literals)
+    unique = dict.fromkeys(found)
+    return tuple(literal for literal in unique if not any(other != literal and other in literal for other in unique))
+
+
+@dataclass(frozen=True, slots=True)
+class Guarded:
+    """A search tried only in a text that holds one of the literals each of its matches contains (see
+    :func:`required_literals`; None: tried in every text). Most of a report's sentences hold none of a rare cue's."""
+
+    pattern: re.Pattern[str]
+    literals: tuple[str, ...] | None
+
+    def holds(self, text: str) -> bool:
+        """Whether ``text`` holds one of the literals (so the search may find something)."""
+        if self.literals is None:
+            return True
+        # a loop, not any() of a generator (a fifth slower): this is asked of every sentence
+        for literal in self.literals:  # noqa: SIM110
+            if literal in text:
+                return True
+        return False
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.pattern.search(text, pos, endpos) if self.holds(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text) if self.holds(text) else iter(())

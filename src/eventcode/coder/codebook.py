@@ -271,7 +271,8 @@ class Unlisted(_Entry):
     before: str
     after: str
     not_actors: tuple[str, ...] = ()
-    titled: str = "(?!)"
+    titled: str = "(?!)"  # the words of a name that ends in one of titled_ends
+    titled_ends: tuple[str, ...] = ()
     weapon_models: str = "(?!)"
 
 

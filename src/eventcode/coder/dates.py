@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from eventcode._cache import cached_build
-from eventcode.coder.actors import lower_aligned, lowered
-from eventcode.coder.alternation import alternation, openings
+from eventcode.coder.actors import lower_aligned, lowered, lowered_guarded
+from eventcode.coder.alternation import Guarded, alternation, openings
 from eventcode.coder.codebook import Dates, dates
 
 
@@ -39,7 +39,7 @@ class _Compiled:
     speech: re.Pattern[str] | None
     condition_start: re.Pattern[str]
     undated: re.Pattern[str]
-    undated_low: re.Pattern[str]
+    undated_low: Guarded
     dateline: re.Pattern[str]
 
 
@@ -83,7 +83,7 @@ def _compile() -> _Compiled:
     dateline = re.compile("|".join(book.datelines)) if book.datelines else re.compile(r"(?!)")
     any_date_low = re.compile(lowered(any_date.pattern))  # for lower-cased text: the same dates, faster
     return _Compiled(book, any_date, any_date_low, months, approximate, after, speech, condition_start, undated,
-                     re.compile(lowered(undated.pattern)), dateline)
+                     lowered_guarded(undated.pattern, book.undated.words), dateline)
 
 
 def _month(c: _Compiled, text: str) -> int:

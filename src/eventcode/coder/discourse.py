@@ -139,6 +139,9 @@ def without_summaries(built: list[tuple[Group, Record]]) -> tuple[list[Record], 
 
 def place_the_unplaced(groups: list[Group], filed: PlaceMention | None) -> None:
     """Give the dateline's place to the events that have none; failing one, the report's first known place."""
+    unplaced = [group for group in groups if group.place is None and not group.abroad]
+    if not unplaced:
+        return
     if filed is None:
         first = next((g.place for g in groups if g.place is not None and g.place.place is not None), None)
         if first is not None and first.place is not None:
@@ -146,9 +149,8 @@ def place_the_unplaced(groups: list[Group], filed: PlaceMention | None) -> None:
                             note=f"the report names no place for this event: coded to the first place it names, "
                             f"{first.place.location}, with geo_precision {max(2, first.geo_precision)}")
     if filed is not None:
-        for group in groups:
-            if group.place is None and not group.abroad:
-                group.place = filed
+        for group in unplaced:
+            group.place = filed
 
 
 def place_where_coded(groups: list[Group], facts: list[SentenceFacts]) -> None:

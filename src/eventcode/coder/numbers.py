@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 
 from eventcode._cache import cached_build
 from eventcode.codebook import acled_codebook
-from eventcode.coder.actors import lower_aligned, lowered
-from eventcode.coder.alternation import alternation
+from eventcode.coder.actors import lower_aligned, lowered_guarded
+from eventcode.coder.alternation import Guarded, alternation
 from eventcode.coder.codebook import Numbers, numbers
 
 
@@ -39,9 +39,9 @@ class _Compiled:
     vague: dict[str, int]
     number: re.Pattern[str]
     keyword: re.Pattern[str]
-    keyword_low: re.Pattern[str]
+    keyword_low: Guarded
     coded_any: re.Pattern[str]
-    coded_any_low: re.Pattern[str]
+    coded_any_low: Guarded
     tail_before: re.Pattern[str]
     singular_before: re.Pattern[str]
     intransitive: re.Pattern[str]
@@ -53,7 +53,7 @@ class _Compiled:
     conjunct_before: re.Pattern[str]
     coded: tuple[re.Pattern[str], ...]
     none: re.Pattern[str]
-    none_low: re.Pattern[str]
+    none_low: Guarded
     nouns_before: frozenset[str]
     not_dead: re.Pattern[str]
     claim: re.Pattern[str]
@@ -125,14 +125,14 @@ def _compile() -> _Compiled:
     inside = r"(?<!\d)(?<!\d,)"
     coded = tuple(re.compile((inside if p.startswith(r"(?P<n>\d") else "") + p, re.IGNORECASE) for p in book.coded)
     none = re.compile(r"\b(?:" + alternation(book.none, ignorecase=True) + r")\b", re.IGNORECASE)
-    keyword_low = re.compile(lowered(keyword.pattern))  # for lower-cased text: the same words, faster
+    keyword_low = lowered_guarded(keyword.pattern, [*book.killed, *book.injured])  # the same words, faster
     # one search tells whether any coded-figure statement is there (the group names cannot repeat in it)
-    coded_any = re.compile(alternation([re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for p in coded], ignorecase=True),
-                           re.IGNORECASE)
-    coded_any_low = re.compile(lowered(coded_any.pattern))  # for lower-cased ASCII text (exactly the same there)
+    each = [re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for p in coded]
+    coded_any = re.compile(alternation(each, ignorecase=True), re.IGNORECASE)
+    coded_any_low = lowered_guarded(coded_any.pattern, each)  # for lower-cased ASCII text (exactly the same there)
     return _Compiled(book, values, vague, number, keyword, keyword_low, coded_any, coded_any_low, tail_before,
                      singular_before, intransitive, one_before, singular_after, singular_more, after, conjunct,
-                     conjunct_before, coded, none, re.compile(lowered(none.pattern)),
+                     conjunct_before, coded, none, lowered_guarded(none.pattern, book.none),
                      frozenset(n.lower() for n in book.nouns),
                      re.compile(r"\b(?:" + "|".join(book.not_dead) + r")\b", re.IGNORECASE),
                      re.compile(r"\b(?:" + "|".join(book.claims) + r")\b[^.;]*$", re.IGNORECASE),

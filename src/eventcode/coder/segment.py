@@ -144,9 +144,7 @@ def segment(facts: list[SentenceFacts], published: date, statements: bool = Fals
     for f in facts:
         known = [p for p in f.places if p.place is not None]
         last_area = next((p for p in known if p.geo_precision == 2), last_area)
-        last_town = next((replace(p, geo_precision=2) for p in known if p.geo_precision == 1), last_town)
-        # An unknown place is coded to a township named before it, or to a town when it is said to be near one.
-        fallback = last_town if last_town is not None and trig.nearby(f.sentence.text) else last_area
+        last_town = next((p for p in known if p.geo_precision == 1), last_town)
         if statements:
             f = replace(f, sentence=replace(f.sentence, quoted=False), aggregate=None, statement=None)
         if f.sentence.quoted and not _account(f):
@@ -219,6 +217,9 @@ def segment(facts: list[SentenceFacts], published: date, statements: bool = Fals
             day, precision, _ = undated_day(f.sentence.text, published)
             days.append((day, precision, True, None))
         inherited = last.place if last is not None and (since is None or last.day >= since) else None
+        # An unknown place is coded to a township named before it, or to a town when it is said to be near one.
+        fallback = replace(last_town, geo_precision=2) if last_town is not None and trig.nearby(f.sentence.text) \
+            else last_area
         place = own_place if own_place is not None else inherited
         current = []
         previous_end = f.sentence.start
@@ -289,8 +290,11 @@ def choose(group: Group, label: str | None, country: str = "",
     state = {a.name for s in group.sentences for a in s.actors if a.inter in STATE_FORCES}
     civilians = any(a.inter == CIVILIANS for s in group.sentences for a in s.actors)
     first_allowed: tuple[str, trig.Trigger] | None = None
+    by_type: dict[str, list[trig.Trigger]] = {}
+    for t in found:
+        by_type.setdefault(t.sub_event_type, []).append(t)
     for name in trig.hierarchy():
-        hits = [t for t in found if t.sub_event_type == name]
+        hits = by_type.get(name)
         if not hits or not trig.allowed(name, present):
             continue
         first_allowed = first_allowed or (name, hits[0])

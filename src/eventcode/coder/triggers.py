@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from eventcode._cache import cached_build
 from eventcode.codebook import acled_codebook
-from eventcode.coder.actors import demonym_country, demonyms_pattern, lower_aligned, lowered
-from eventcode.coder.alternation import alternation, by_opening
+from eventcode.coder.actors import demonym_country, demonyms_pattern, lower_aligned, lowered, lowered_guarded
+from eventcode.coder.alternation import Guarded, alternation, by_opening
 from eventcode.coder.codebook import Lexicon, SubEventLexicon, lexicon
 
 
@@ -32,10 +32,12 @@ class _Compiled:
     order: tuple[str, ...]
     triggers: tuple[tuple[str, SubEventLexicon, re.Pattern[str]], ...]
     triggers_at: dict[str, tuple[tuple[str, SubEventLexicon, re.Pattern[str]], ...]]
+    triggers_low: dict[str, re.Pattern[str]]
     any_trigger: re.Pattern[str]
     cues_low: dict[str, re.Pattern[str]]
     cue_start: re.Pattern[str]
     cues_at: dict[str, tuple[str, ...]]
+    dispute_low: Guarded | None  # the cue group of a communal fight's dispute (communal_fight)
     victim_cues: dict[str, re.Pattern[str]]
     victim_cues_low: dict[str, re.Pattern[str]]
     mutual: dict[str, re.Pattern[str]]
@@ -45,8 +47,8 @@ class _Compiled:
     clause_break: re.Pattern[str]
     group_breaks: dict[str, re.Pattern[str]]
     told_before: re.Pattern[str]
-    aggregate_low: re.Pattern[str]
-    statement_low: re.Pattern[str]
+    aggregate_low: Guarded
+    statement_low: Guarded
     source: re.Pattern[str]
     witness: re.Pattern[str]
     reason: re.Pattern[str]
@@ -55,8 +57,8 @@ class _Compiled:
     source_low: re.Pattern[str]
     witness_low: re.Pattern[str]
     reason_low: re.Pattern[str]
-    nearby_low: re.Pattern[str]
-    cross_border_low: re.Pattern[str]
+    nearby_low: Guarded
+    cross_border_low: Guarded
     label: re.Pattern[str]
 
 
@@ -82,6 +84,9 @@ def _compile() -> _Compiled:
     triggers = tuple((name, book.sub_event_types[name], _words(book.sub_event_types[name].triggers))
                      for name in order if name in book.sub_event_types and book.sub_event_types[name].triggers)
     triggers_at = by_opening([(trigger, trigger[1].triggers) for trigger in triggers])
+    # each type's triggers for lower-cased text (several times faster); a type with a case-sensitive part has none
+    triggers_low = {name: re.compile(lowered(pattern.pattern)) for name, _entry, pattern in triggers
+                    if "(?-i:" not in pattern.pattern}
     every = tuple(dict.fromkeys(p for _name, entry, _pattern in triggers for p in entry.triggers))
     any_trigger = re.compile(lowered(_source(every)))
     # cue groups searched in lower-cased text (several times faster); a group with a case-sensitive part has none
@@ -90,6 +95,8 @@ def _compile() -> _Compiled:
     # where any of them starts: one scan finds the places each group is then tried at
     cue_start = re.compile(lowered(_source(tuple(p for name in cues_low for p in book.cues[name]))))
     cues_at = by_opening([(name, book.cues[name]) for name in cues_low])
+    dispute = book.communal_fight[0] if book.communal_fight else ""
+    dispute_low = lowered_guarded(cue_sources[dispute], book.cues[dispute]) if dispute in cues_low else None
     victim_cues = {name: _words(patterns) for name, patterns in book.victim_cues.items()}
     victim_cues_low = {name: re.compile(lowered(pattern.pattern)) for name, pattern in victim_cues.items()}
     mutual = {name: re.compile("(?:" + "|".join(entry.mutual) + ")", re.IGNORECASE)
@@ -116,14 +123,21 @@ def _compile() -> _Compiled:
     labels = "|".join(re.escape(label) for label in sorted(book.labels, key=len, reverse=True))
     label = re.compile(rf"^\s*(?P<label>{labels})\s*:", re.IGNORECASE)
     nearby = _words(book.nearby) if book.nearby else re.compile(r"(?!)")
-    # for lower-cased text: the aggregate, statement and cross-border cues, faster (text as written: _as_written)
-    aggregate_low, statement_low, cross_border_low = (re.compile(lowered(p)) for p in _written_sources(book))
-    return _Compiled(book, order, triggers, triggers_at, any_trigger, cues_low, cue_start, cues_at, victim_cues,
-                     victim_cues_low, mutual, mutual_unless_civilians, blockers, blockers_low, clause_break,
-                     group_breaks, re.compile("|".join(book.told_before) or "(?!)", re.IGNORECASE), aggregate_low,
+    # for lower-cased text: the aggregate, statement and cross-border cues, faster (text as written: _as_written),
+    # each searched only in a sentence that holds one of the literals its patterns require
+    aggregate, statement, cross_border = _written_sources(book)
+    aggregate_low = lowered_guarded(aggregate, book.aggregate)
+    statement_low = lowered_guarded(statement, book.statements)
+    cross_border_low = lowered_guarded(cross_border, [p.replace("{demonym}", demonyms_pattern())
+                                                      for p in book.cross_border])
+    return _Compiled(book, order, triggers, triggers_at, triggers_low, any_trigger, cues_low, cue_start, cues_at,
+                     dispute_low, victim_cues, victim_cues_low, mutual, mutual_unless_civilians, blockers,
+                     blockers_low, clause_break, group_breaks,
+                     re.compile("|".join(book.told_before) or "(?!)", re.IGNORECASE), aggregate_low,
                      statement_low, source, witness,
                      reason, nearby, re.compile(lowered(source.pattern)), re.compile(lowered(witness.pattern)),
-                     re.compile(lowered(reason.pattern)), re.compile(lowered(nearby.pattern)), cross_border_low, label)
+                     re.compile(lowered(reason.pattern)), lowered_guarded(nearby.pattern, book.nearby),
+                     cross_border_low, label)
 
 
 def _written_sources(book: Lexicon) -> tuple[str, str, str]:
@@ -170,7 +184,7 @@ def hierarchy_rank() -> dict[str, int]:
 
 
 def _blocker(c: _Compiled, text: str, start: int) -> str:
-    if "after" in text[:start] and c.told_before.search(text, 0, start):
+    if text.find("after", 0, start) != -1 and c.told_before.search(text, 0, start):
         return "background"  # "The attack came a day after a commander was killed"
     return _blocked(text[max(0, start - c.book.blocker_window):start])
 
@@ -195,22 +209,23 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
     c = _compiled()
     found: list[Trigger] = []
     starts = []
-    low = text.lower()
-    scan = c.any_trigger if len(low) == len(text) else _as_written().any_trigger
-    low = low if len(low) == len(text) else text
-    m = scan.search(low)
+    low = lower_aligned(text)
+    scan, searched = (c.any_trigger, low) if low is not None else (_as_written().any_trigger, text)
+    m = scan.search(searched)
     while m is not None:
         starts.append(m.start())
-        m = scan.search(low, m.start() + 1)
+        m = scan.search(searched, m.start() + 1)
     for start in starts:
         blocker: str | None = None
-        for name, _entry, pattern in c.triggers_at.get(low[start], c.triggers):
-            hit = pattern.match(text, start)
+        for name, _entry, pattern in c.triggers_at.get(searched[start], c.triggers):
+            fast = c.triggers_low.get(name)
+            hit = fast.match(low, start) if fast is not None and low is not None else pattern.match(text, start)
             if hit is not None:
                 if blocker is None:
                     blocker = _blocker(c, text, start)
                 free = blocker == "topic" and name in c.book.topic_free  # "people demanding housing protested"
-                found.append(Trigger(offset + start, offset + hit.end(), hit.group(), name, "" if free else blocker))
+                found.append(Trigger(offset + start, offset + hit.end(), text[start:hit.end()], name,
+                                     "" if free else blocker))
     rank = hierarchy_rank()
     found.sort(key=lambda t: rank[t.sub_event_type])
     return found
@@ -282,7 +297,7 @@ def communal_fight(text: str) -> bool:
         return False
     dispute, fighting, crowd = c.book.communal_fight
     low = lower_aligned(text)
-    if (_cue(dispute).search(text) if low is None or dispute not in c.cues_low else c.cues_low[dispute].search(low)) \
+    if (_cue(dispute).search(text) if low is None or c.dispute_low is None else c.dispute_low.search(low)) \
             is None:  # what the fight is about: read with no topic blocker
         return False
     present = cues(text)

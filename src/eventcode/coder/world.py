@@ -32,7 +32,7 @@ from eventcode.errors import CodebookError
 
 #: Bump when the index's layout changes: older cache folders are then ignored (so are those of another version of
 #: marshal's format).
-_LAYOUT = f"4.{marshal.version}"
+_LAYOUT = f"5.{marshal.version}"
 
 
 def geonames_file(name: str) -> Path:
@@ -84,15 +84,17 @@ class CountryIndex:
     """One country's places by folded name, its admin1 areas by folded name, and the first words of the names of
     several words that are no name themselves."""
 
-    places: Mapping[str, tuple[WorldPlace, ...]]
+    places: Towns
     areas: dict[str, str]
-    seats: dict[str, WorldPlace]
+    seats: dict[str, int]  # the row of each admin1 area's most populous place in ``places``
     first_words: frozenset[str]
     names: Container[str]  # the names of ``places``, asked without a call of Python code
 
     def seat(self, admin1: str) -> WorldPlace | None:
-        """The most populous place of an admin1 area, to which an event placed only in the area is coded."""
-        return self.seats.get(admin1)
+        """The most populous place of an admin1 area, to which an event placed only in the area is coded (read
+        when first asked for: a report names few areas)."""
+        number = self.seats.get(admin1)
+        return None if number is None else self.places.row(number)
 
     def opens_a_name(self, word: str) -> bool:
         """Whether the folded name of a place or an admin1 area opens with ``word``."""
@@ -101,9 +103,10 @@ class CountryIndex:
 
 class Towns(Mapping[str, tuple[WorldPlace, ...]]):
     """A country's places by folded name, each read when first looked up (a country has up to 30,000, a report
-    names a few): ``names`` gives each name's row numbers ("3,17"), ``rows`` each row as JSON."""
+    names a few): ``names`` gives each name's row number (its numbers, "3,17", for a name of several places),
+    ``rows`` each row as JSON."""
 
-    def __init__(self, names: dict[str, str], rows: Sequence[str]) -> None:
+    def __init__(self, names: dict[str, int | str], rows: Sequence[str]) -> None:
         self._names, self._rows = names, rows
         self._made: dict[int, WorldPlace] = {}
         self._found: dict[str, tuple[WorldPlace, ...]] = {}
@@ -118,7 +121,9 @@ class Towns(Mapping[str, tuple[WorldPlace, ...]]):
     def __getitem__(self, key: str) -> tuple[WorldPlace, ...]:
         found = self._found.get(key)
         if found is None:
-            found = self._found[key] = tuple(self.row(int(number)) for number in self._names[key].split(","))
+            numbers = self._names[key]
+            found = self._found[key] = (self.row(numbers),) if isinstance(numbers, int) else tuple(
+                self.row(int(number)) for number in numbers.split(","))
         return found
 
     def get(self, key: str, default: tuple[WorldPlace, ...] = ()) -> tuple[WorldPlace, ...]:  # type: ignore[override]
@@ -181,17 +186,19 @@ def _build() -> dict[str, dict[str, Any]]:
 
 def _packed(places: list[list[Any]], names: dict[str, list[int]], areas: dict[str, str]) -> bytes:
     """A country's index in its cached form, quick to read (``marshal``, which makes Python's dicts and sets
-    directly): its places' rows as JSON, each read into a place only when looked up, its names' row numbers
-    ("3,17"), the row of each admin1 area's most populous place and the first words of the names of several words
-    that are no name themselves (most names are one word). Nothing in it is a container the cyclic garbage collector
-    must walk but the set of first words."""
+    directly): its places' rows as JSON, each read into a place only when looked up, each name's row number (a
+    number, which loads faster than a string, or "3,17" for a name of several places), the row of each admin1
+    area's most populous place and the first words of the names of several words that are no name themselves (most
+    names are one word). Nothing in it is a container the cyclic garbage collector must walk but the set of first
+    words."""
     seats: dict[str, int] = {}
     for number, (_name, area, _lat, _lon, population) in enumerate(places):
         if area and (area not in seats or population > places[seats[area]][4]):
             seats[area] = number
     first_words = {name.split(" ", 1)[0] for name in (*names, *areas)}
     return marshal.dumps({"places": tuple(json.dumps(row, ensure_ascii=False) for row in places),
-                          "names": {name: ",".join(map(str, numbers)) for name, numbers in names.items()},
+                          "names": {name: numbers[0] if len(numbers) == 1 else ",".join(map(str, numbers))
+                                    for name, numbers in names.items()},
                           "areas": areas, "seats": seats,
                           "first_words": frozenset(w for w in first_words if w not in names and w not in areas)})
 
@@ -250,6 +257,5 @@ def country_index(country: str) -> CountryIndex | None:
         raw = marshal.loads(source[cc])
     else:
         return None
-    towns = Towns(raw["names"], raw["places"])
-    seats = {area: towns.row(number) for area, number in raw["seats"].items()}
-    return CountryIndex(towns, raw["areas"], seats, raw["first_words"], raw["names"])
+    return CountryIndex(Towns(raw["names"], raw["places"]), raw["areas"], raw["seats"], raw["first_words"],
+                        raw["names"])
