@@ -988,3 +988,9 @@ def test_two_forces_of_one_country_are_one_side_and_fight_no_battle() -> None:
                   "buildings hours after supporters of the former president stormed them. Protesters were escorted "
                   "by military police cars.", "Brazil")
     assert event["event_type"] != "Battles"
+
+
+def test_heavy_machine_guns_fired_at_an_area_are_remote_fire() -> None:
+    event = first("On 3 May 2022, pro-Houthi forces fired 14.5mm and 12.7mm machine guns at residential areas of "
+                  "Tuhayta city.", "Yemen")
+    assert (event["sub_event_type"], event["interaction"]) == ("Shelling/artillery/missile attack", 10)
