@@ -994,3 +994,12 @@ def test_heavy_machine_guns_fired_at_an_area_are_remote_fire() -> None:
     event = first("On 3 May 2022, pro-Houthi forces fired 14.5mm and 12.7mm machine guns at residential areas of "
                   "Tuhayta city.", "Yemen")
     assert (event["sub_event_type"], event["interaction"]) == ("Shelling/artillery/missile attack", 10)
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, in Manzanillo, human remains were found inside plastic bags by the road.",
+    "On 3 May 2022, in Acapulco, a dead man was thrown from a car near the toll booth.",
+])
+def test_remains_found_or_a_body_dumped_is_an_unclaimed_killing(text: str) -> None:
+    event = first(text, "Mexico")
+    assert (event["sub_event_type"], event["interaction"]) == ("Attack", 37)
