@@ -420,6 +420,7 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
         name, review = _fill(role.name, home, day)
         inter = EXTERNAL if role.inter == STATE and home != country else role.inter  # "Israeli prison guards"
         start = m.start()
+        pair: tuple[int, int, str] | None = None  # the first of two names sharing the role, as (start, end, name)
         if role.named_prefix:
             prefix = c.prefix.search(text[max(0, m.start() - 60):m.start()])
             if prefix and not _adjacent_to_mention(found, offset + m.start()):
@@ -434,12 +435,14 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
                     acronym = c.unlisted.fullmatch(words) is not None
                     inter = c.book.local_group_inter.get(country) or (role.inter if acronym else None) \
                         or role.prefix_inter or role.inter
-                    found.extend(_coordinated(c, text, start, offset, free, replace(
-                        ActorMention(0, 0, "", "", inter, role.role, "", True), home=home if inter == STATE else "")))
+                    pair = _first_of_pair(c, text, start, free)
         if _adjacent_to_mention(found, offset + start):
             continue
         found.append(ActorMention(offset + start, offset + m.end(), text[start:m.end()], name, inter,
                                   role.role, review, start != m.start(), home if inter == STATE else ""))
+        if pair is not None:  # "Tiv and Ichen ethnic militias": the Tiv are a group of the same kind
+            found.append(replace(found[-1], start=offset + pair[0], end=offset + pair[1], text=pair[2], name=pair[2],
+                                 review=f"{pair[2]!r} is not in the actor dictionary: check ACLED's name and category"))
     for m in c.unlisted.finditer(text):
         if m.group() in c.not_actors or m.group().casefold() in c.demonym_country or not free(m.start(), m.end()) \
                 or c.weapon_models.fullmatch(m.group()):
@@ -468,21 +471,19 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
                        text, offset)
 
 
-def _coordinated(c: _Compiled, text: str, start: int, offset: int, free: Callable[[int, int], bool],
-                 like: ActorMention) -> list[ActorMention]:
-    """The first of two names that share one role ("Tiv and Ichen ethnic militias clashed", "Fulani and Konkomba
-    herdsmen"): a group of its own, of the role and category of the second (``like``), ending before ``start``."""
+def _first_of_pair(c: _Compiled, text: str, start: int,
+                   free: Callable[[int, int], bool]) -> tuple[int, int, str] | None:
+    """The first of two names that share one role, told right before the second at ``start`` ("Tiv and Ichen
+    ethnic militias clashed"), as (start, end, name) in ``text``; None when there is none or it is taken."""
     before = max(0, start - 40)
     pair = c.coordinated.search(text[before:start])
     if pair is None:
-        return []
-    first, last = before + pair.start("name"), before + pair.end("name")
-    name = pair.group("name")
+        return None
+    first, last, name = before + pair.start("name"), before + pair.end("name"), pair.group("name")
     if name.split()[0].casefold() in c.prefix_stopwords or name.casefold() in c.demonym_country \
             or not free(first, last):
-        return []
-    return [replace(like, start=offset + first, end=offset + last, text=name, name=name,
-                    review=f"{name!r} is not in the actor dictionary: check ACLED's name and category")]
+        return None
+    return first, last, name
 
 
 @functools.lru_cache(maxsize=1)
