@@ -1003,3 +1003,14 @@ def test_heavy_machine_guns_fired_at_an_area_are_remote_fire() -> None:
 def test_remains_found_or_a_body_dumped_is_an_unclaimed_killing(text: str) -> None:
     event = first(text, "Mexico")
     assert (event["sub_event_type"], event["interaction"]) == ("Attack", 37)
+
+
+def test_incendiaries_unnamed_people_throw_at_a_house_are_a_mobs_property_destruction() -> None:
+    """Looting/property destruction trigger, refined to mob violence for unnamed doers with no firearm ("petrol
+    bomb" no longer counts as arms)."""
+    event = first("On 3 May 2022, assailants hurled a petrol bomb at the residence of the mayor in Jhalakati.",
+                  "Bangladesh")
+    assert (event["sub_event_type"], event["actor1"]) == ("Mob violence", "Rioters (Bangladesh)")
+    at_a_bus = first("On 3 May 2022, assailants hurled petrol bombs at a bus in Dhaka, injuring three passengers.",
+                     "Bangladesh")
+    assert at_a_bus["sub_event_type"] == "Attack"
