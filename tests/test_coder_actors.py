@@ -1014,3 +1014,10 @@ def test_incendiaries_unnamed_people_throw_at_a_house_are_a_mobs_property_destru
     at_a_bus = first("On 3 May 2022, assailants hurled petrol bombs at a bus in Dhaka, injuring three passengers.",
                      "Bangladesh")
     assert at_a_bus["sub_event_type"] == "Attack"
+
+
+@pytest.mark.parametrize("text", ["On 3 May 2022, 2-5 militants were killed in a clash with police in Jawand.",
+                                  "On 3 May 2022, 15 militants were killed in a clash with police in Jawand."])
+def test_a_number_or_a_range_before_a_role_names_no_group(text: str) -> None:
+    event = first(text, "Afghanistan")
+    assert not any(name[:1].isdigit() for name in (event["actor1"], event["actor2"]))

@@ -425,7 +425,7 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
             prefix = c.prefix.search(text[max(0, m.start() - 60):m.start()])
             if prefix and not _adjacent_to_mention(found, offset + m.start()):
                 words = text[m.start() - len(prefix.group().lstrip(" ,;(")):m.start()].strip(" -")
-                if words and not words.replace(" ", "").isdigit() \
+                if any(char.isalpha() for char in words) \
                         and words.split()[0].casefold() not in c.prefix_stopwords \
                         and (words.casefold() not in c.demonym_country or words in c.book.demonyms):  # Niger State
                     name, review = words, f"{words!r} is not in the actor dictionary: check ACLED's name and category"
