@@ -100,6 +100,13 @@ def test_the_agent_after_by_an_is_the_perpetrator_and_the_dead_civilians_the_tar
         ("Remote explosive/landmine/IED", "Civilians (Iraq)", 37)
 
 
+def test_the_agent_after_by_and_words_that_qualify_it_is_the_perpetrator() -> None:
+    event = first("On 3 May 2022, a bomb planted by suspected Muslim separatists exploded in Yala, wounding three "
+                  "soldiers.", "Thailand")
+    assert (event["actor1"], event["actor2"], event["interaction"]) == \
+        ("Malay Muslim Separatists (Thailand)", "Military Forces of Thailand (2019-)", 12)
+
+
 def test_a_force_named_twice_after_by_is_not_its_own_target() -> None:
     event = first("On 3 May 2022, heavy weapons fired by the military troops killed two villagers near Kani.",
                   "Myanmar")

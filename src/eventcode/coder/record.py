@@ -33,7 +33,7 @@ from eventcode.coder.triggers import Trigger
 Record = dict[str, Any]
 
 _TO_END = re.compile(r"\bto$", re.IGNORECASE)
-_PASSIVE_BY = re.compile(r"^[^,;]{0,40}?\bby(?:\s+(?:the|an?))?\s*$", re.IGNORECASE)
+_PASSIVE_BY = re.compile(r"^[^,;]{0,40}?\bby(?:\s+(?:the|an?))?(?:\s+[\w-]+){0,2}?\s*$", re.IGNORECASE)
 # "is" in lower case only: "IS militants shot" is no passive
 _PASSIVE = re.compile(r"\b(?:(?i:was|were|been|being|are)|is)\s+(?:\w+\s+)?$")
 
