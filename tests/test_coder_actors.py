@@ -641,7 +641,9 @@ def test_named_actors_of_syria_and_pakistan(text: str, country: str, interaction
 
 
 @pytest.mark.parametrize("witness", ["Police believe the victim was killed over a debt.",
-                                     "Police said the man was shot in the head."])
+                                     "Police said the man was shot in the head.",
+                                     "Police allege the man was shot over a land dispute.",
+                                     "Police suspect the man was shot by a rival."])
 def test_forces_that_found_or_judge_a_killing_are_no_party_to_it(witness: str) -> None:
     event = first(f"On 3 May 2022, a man was killed in Manaus. {witness}", "Brazil")
     assert (event["actor1"], event["interaction"]) == ("Unidentified Armed Group (Brazil)", 37)
