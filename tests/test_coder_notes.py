@@ -207,6 +207,20 @@ def test_forces_hurt_by_a_bomb_are_its_target_not_its_planter(text: str, country
     assert (event["actor1"], event["actor2"], event["interaction"]) == (*actors, interaction)
 
 
+@pytest.mark.parametrize(("text", "sub_event_type", "actors"), [
+    # forces hurt by an attacker not named fought an unidentified armed group (lexicon unnamed_attacker_of_forces)
+    ("Three policemen were killed in an ambush attack on their vehicle in Rampur.", "Armed clash",
+     ("Unidentified Armed Group (Pakistan)", "Police Forces of Pakistan (2013-2018)")),
+    # not forces named after the trigger as the ones who raided
+    ("A drug suspect was killed during a police raid in Rampur.", "Attack",
+     ("Police Forces of Pakistan (2013-2018)", "Civilians (Pakistan)")),
+])
+def test_forces_killed_by_an_attacker_not_named_fought_an_armed_group(text: str, sub_event_type: str,
+                                                                      actors: tuple[str, str]) -> None:
+    event = only(text, "Pakistan", date(2016, 3, 2))
+    assert (event["sub_event_type"], event["actor1"], event["actor2"]) == (sub_event_type, *actors)
+
+
 def test_people_hurt_in_a_clash_with_police_are_still_its_crowd() -> None:
     event = only("Nine activists of the opposition were injured in a clash with the police in Rampur on Sunday.")
     assert event["event_type"] == "Riots"

@@ -180,14 +180,18 @@ def _gang_victim(agent: ActorMention | None, target: ActorMention | None, text: 
 
 
 def refine(sub_event_type: str, agent: ActorMention | None, target: ActorMention | None, armed: int,
-           mutual: bool = False, present: frozenset[str] = frozenset(), trigger: str = "") -> str:
+           mutual: bool = False, present: frozenset[str] = frozenset(), trigger: str = "",
+           forces_hurt: bool = False) -> str:
     """The sub-event type once the actors are known (the lexicon's refinements: an attack on an armed actor is
     an armed clash, arrests by a non-state group are abductions, territory taken by state forces is regained).
     ``armed``: how many armed actors the event's sentences name; ``mutual``: the text says both sides fought;
-    ``present``: the cue groups of the event's text; ``trigger``: the words of the deciding trigger."""
+    ``present``: the cue groups of the event's text; ``trigger``: the words of the deciding trigger;
+    ``forces_hurt``: the target is state forces named before the trigger and no agent is named ("three policemen
+    were killed in an ambush": an unidentified armed group attacked them)."""
     conditions = {
         "any": True,
-        "armed_target": target is not None and target.inter in ARMED and agent is not None and agent.inter in ARMED,
+        "armed_target": target is not None and target.inter in ARMED and (
+            forces_hurt or (agent is not None and agent.inter in ARMED)),
         "civilian_target": target is not None and target.inter == CIVILIANS and armed < 2 and not mutual,
         "state_agent": agent is not None and agent.inter == STATE,
         "non_state_agent": agent is not None and agent.inter in ARMED and agent.inter != STATE,
@@ -290,10 +294,11 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
     a1, a2 = agent, target
     lex = lexicon()
     unnamed = {"field": "actor1", "reason": "the perpetrator is not named: coded as an unidentified armed group"}
-    if sub_event_type in lex.unnamed_attacker_of_forces and (a1 is None or a1.inter == CIVILIANS) \
+    if sub_event_type in lex.unnamed_attacker_of_forces and (a1 is None or (a1.inter == CIVILIANS
+                                                                           and policy != "two_armed")) \
             and a2 is not None and a2.inter in STATE_FORCES:
         # "people threw a Molotov cocktail at the military enlistment office": the forces are the target of an
-        # attacker the report does not name
+        # attacker the report does not name (people who fought them in a battle are an armed group: _armed)
         a1 = act.generic_actor("unidentified", country, day)
         review.append(unnamed)
     front = _front(policy, sub_event_type, a1, a2, country, day, review)
@@ -468,8 +473,10 @@ def build(group: Group, sub_event_type: str, trigger: Trigger | None, country: s
     fought = trig.mutual(sub_event_type, group.triggers, trig.cues(text))
     agent, target, home = roles(group, trigger, fought)
     agent, target = _gang_victim(agent, target, report or text, country, group.day, review)
+    forces_hurt = agent is None and target is not None and target.inter in STATE_FORCES and trigger is not None \
+        and target.end <= trigger.start
     refined = refine(sub_event_type, agent, target, armed, fought, trig.cues(text),
-                     trigger.text if trigger is not None else "")
+                     trigger.text if trigger is not None else "", forces_hurt)
     if refined != sub_event_type:  # "clashed with each other" says both sides fought in a riot, not a battle
         sub_event_type, fought = refined, trig.mutual(refined, group.triggers, trig.cues(text))
     sub = cb.sub_event_types.lookup(sub_event_type)
