@@ -49,6 +49,13 @@ def test_an_admin1_area_is_found_by_its_english_name(text: str, country: str, ad
     assert (found.place.admin1, found.geo_precision) == (admin1, 3)
 
 
+def test_a_name_two_areas_share_is_the_one_whose_own_name_holds_it() -> None:
+    """"Kashmir" is an alternate name of both Jammu and Kashmir and Ladakh: it is Jammu and Kashmir's."""
+    [found] = places("Militants attacked a camp in Kashmir.", "India")
+    assert found.place is not None
+    assert (found.place.admin1, found.geo_precision) == ("Jammu and Kashmir", 3)
+
+
 def test_a_single_word_area_is_not_found_by_its_english_name() -> None:
     """"Nord" alone stays French: "North" of a report is a direction, not Haiti's Nord."""
     assert places("Gangs attacked a police station in North.", "Haiti") == []

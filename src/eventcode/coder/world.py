@@ -18,7 +18,7 @@ import re
 import tempfile
 import unicodedata
 from collections import defaultdict
-from collections.abc import Container, Iterator, Mapping, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from importlib.resources import files
@@ -32,7 +32,7 @@ from eventcode.errors import CodebookError
 
 #: Bump when the index's layout changes: older cache folders are then ignored (so are those of another version of
 #: marshal's format).
-_LAYOUT = f"5.{marshal.version}"
+_LAYOUT = f"6.{marshal.version}"
 
 
 def geonames_file(name: str) -> Path:
@@ -178,10 +178,7 @@ def _build() -> dict[str, dict[str, Any]]:
             if name:
                 names[cc][name].append(number)
     suffixes = tuple(f" {fold(w)}" for w in place_words().admin_suffixes)
-    areas = {cc: {key: names[0] for names in codes.values() for name in names
-                  for folded in (fold(name), _in_english(fold(name)))
-                  for key in (folded, _without(folded, suffixes))}
-             for cc, codes in admin1.items()}
+    areas = {cc: _areas(codes.values(), suffixes) for cc, codes in admin1.items()}
     return {cc: {"places": rows[cc], "names": names[cc], "areas": areas.get(cc, {})} for cc in rows}
 
 
@@ -202,6 +199,28 @@ def _packed(places: list[list[Any]], names: dict[str, list[int]], areas: dict[st
                                     for name, numbers in names.items()},
                           "areas": areas, "seats": seats,
                           "first_words": frozenset(w for w in first_words if w not in names and w not in areas)})
+
+
+def _areas(areas: Iterable[Sequence[str]], suffixes: tuple[str, ...]) -> dict[str, str]:
+    """ACLED's name of each admin1 area (its first name) by each of its folded names. A name two areas share
+    ("Kashmir" of Jammu and Kashmir and of Ladakh) is the one's whose own name is it or holds it."""
+    claims: dict[str, list[str]] = defaultdict(list)
+    for names in areas:
+        for key in {key for name in names for folded in (fold(name), _in_english(fold(name)))
+                    for key in (folded, _without(folded, suffixes))}:
+            claims[key].append(names[0])
+    return {key: _owner(key, owners) for key, owners in claims.items()}
+
+
+def _owner(key: str, owners: list[str]) -> str:
+    """Of the areas that claim a folded name, the one whose own name is it, else the one whose own name holds
+    its words, else the last listed."""
+    if len(owners) > 1:
+        for fits in (lambda own: own == key, lambda own: f" {key} " in f" {own} "):
+            chosen = [owner for owner in owners if fits(fold(owner))]
+            if len(chosen) == 1:
+                return chosen[0]
+    return owners[-1]
 
 
 def _in_english(name: str) -> str:
