@@ -302,10 +302,3 @@ def test_the_previous_day_is_a_time_not_what_the_event_is_about() -> None:
     [event] = code("Boko Haram has claimed responsibility for a suicide bombing at a Maiduguri market the previous "
                    "day that killed 8 people.")
     assert (event["sub_event_type"], event["event_date"], event["fatalities"]) == ("Suicide bomb", "2024-04-18", 8)
-
-
-def test_a_group_whose_members_are_the_source_is_no_party() -> None:
-    """lexicon ``source_cues``: "according to members of a rebel group" names who told it."""
-    [event] = code("Air strikes by the military hit a village near Gwoza on Thursday, according to members of a "
-                   "rebel group.")
-    assert (event["actor2"], event["interaction"]) == ("", 10)
