@@ -295,10 +295,3 @@ def test_what_an_event_came_after_is_background_however_far_from_its_trigger() -
                   "after a commander of the group, a man long sought by the army, was killed in a fierce gunfight "
                   "with troops in Bama.")
     assert [(e["sub_event_type"], e["location"], e["fatalities"]) for e in events] == [("Attack", "Maiduguri", 3)]
-
-
-def test_the_previous_day_is_a_time_not_what_the_event_is_about() -> None:
-    """lexicon ``topic``: "previous" is no topic before a time word, so the dead it counts are the event's."""
-    [event] = code("Boko Haram has claimed responsibility for a suicide bombing at a Maiduguri market the previous "
-                   "day that killed 8 people.")
-    assert (event["sub_event_type"], event["event_date"], event["fatalities"]) == ("Suicide bomb", "2024-04-18", 8)
