@@ -405,7 +405,6 @@ class Dates(_Entry):
     approximate_after: tuple[str, ...] = ()
     speech_verbs: tuple[str, ...] = ()
     condition_starts: tuple[str, ...] = ()
-    publication_after: tuple[str, ...] = ()
     future_days: int = 7
     datelines: tuple[str, ...] = ()
     undated: Undated
@@ -419,7 +418,6 @@ class Dates(_Entry):
         _check_patterns("months", tuple(self.months))
         _check_patterns("datelines", self.datelines)
         _check_patterns("condition_starts", self.condition_starts)
-        _check_patterns("publication_after", self.publication_after)
         _check_patterns("approximate", self.approximate)
         _check_patterns("undated.words", self.undated.words)
         return self

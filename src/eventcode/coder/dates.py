@@ -38,7 +38,6 @@ class _Compiled:
     approximate_after: re.Pattern[str]
     speech: re.Pattern[str] | None
     condition_start: re.Pattern[str]
-    publication: re.Pattern[str]
     undated: re.Pattern[str]
     undated_low: Guarded
     dateline: re.Pattern[str]
@@ -78,15 +77,13 @@ def _compile() -> _Compiled:
               if book.speech_verbs else None)
     condition_start = re.compile(r"\b(?:" + "|".join(book.condition_starts) + r")\s+$", re.IGNORECASE) \
         if book.condition_starts else re.compile(r"(?!)")
-    publication = re.compile("|".join(book.publication_after), re.IGNORECASE) if book.publication_after \
-        else re.compile(r"(?!)")
     undated = re.compile(r"\b(?:" + alternation(book.undated.words, ignorecase=True) + r")\b", re.IGNORECASE)
     after = re.compile(r"^\s*(?:" + "|".join(book.approximate_after) + ")", re.IGNORECASE) if book.approximate_after \
         else re.compile(r"(?!)")
     dateline = re.compile("|".join(book.datelines)) if book.datelines else re.compile(r"(?!)")
     any_date_low = re.compile(lowered(any_date.pattern))  # for lower-cased text: the same dates, faster
-    return _Compiled(book, any_date, any_date_low, months, approximate, after, speech, condition_start, publication,
-                     undated, lowered_guarded(undated.pattern, book.undated.words), dateline)
+    return _Compiled(book, any_date, any_date_low, months, approximate, after, speech, condition_start, undated,
+                     lowered_guarded(undated.pattern, book.undated.words), dateline)
 
 
 def _month(c: _Compiled, text: str) -> int:
@@ -175,7 +172,6 @@ def find_dates(text: str, published: date, offset: int = 0) -> list[DateMention]
             precision = 2
         statement = bool(c.speech and c.speech.search(text[max(0, m.start() - 30):m.start()])) \
             or (dateline is not None and m.start() < dateline.end()) \
-            or c.publication.match(after) is not None \
             or (precision == 3 and c.condition_start.search(text[max(0, m.start() - 12):m.start()]) is not None) \
             or (day > published + _THIS_WEEK and not any(m.group(y) for y in _YEARS))  # a day to come
         found.append(DateMention(offset + m.start(), offset + m.end(), text[m.start():m.end()], day, precision,
