@@ -38,27 +38,11 @@ def test_an_admin1_area_is_coded_to_its_largest_town_with_precision_3() -> None:
     assert "admin1 area Borno" in found.note
 
 
-@pytest.mark.parametrize(("text", "country", "admin1"), [
-    ("M23 rebels attacked army positions in North Kivu.", "Democratic Republic of Congo", "Nord-Kivu"),
-    ("Separatists attacked a patrol in Centre-North.", "Burkina Faso", "Centre-Nord"),
-])
-def test_an_admin1_area_is_found_by_its_english_name(text: str, country: str, admin1: str) -> None:
-    """places.yaml ``area_translations``: English reports write "North Kivu" for ACLED's Nord-Kivu."""
-    [found] = places(text, country)
-    assert found.place is not None
-    assert (found.place.admin1, found.geo_precision) == (admin1, 3)
-
-
 def test_a_name_two_areas_share_is_the_one_whose_own_name_holds_it() -> None:
     """"Kashmir" is an alternate name of both Jammu and Kashmir and Ladakh: it is Jammu and Kashmir's."""
     [found] = places("Militants attacked a camp in Kashmir.", "India")
     assert found.place is not None
     assert (found.place.admin1, found.geo_precision) == ("Jammu and Kashmir", 3)
-
-
-def test_a_single_word_area_is_not_found_by_its_english_name() -> None:
-    """"Nord" alone stays French: "North" of a report is a direction, not Haiti's Nord."""
-    assert places("Gangs attacked a police station in North.", "Haiti") == []
 
 
 def test_a_city_that_shares_its_areas_name_is_the_city_unless_an_area_word_follows() -> None:

@@ -521,7 +521,6 @@ class PlaceWords(_Entry):
     area_words: tuple[str, ...]
     admin_suffixes: tuple[str, ...]
     articles: tuple[str, ...]
-    area_translations: dict[str, str] = {}
     organisation_words: tuple[str, ...] = ()
     connectors: tuple[str, ...]
     dateline: str

@@ -206,8 +206,7 @@ def _areas(areas: Iterable[Sequence[str]], suffixes: tuple[str, ...]) -> dict[st
     ("Kashmir" of Jammu and Kashmir and of Ladakh) is the one's whose own name is it or holds it."""
     claims: dict[str, list[str]] = defaultdict(list)
     for names in areas:
-        for key in {key for name in names for folded in (fold(name), _in_english(fold(name)))
-                    for key in (folded, _without(folded, suffixes))}:
+        for key in {key for name in names for key in (fold(name), _without(fold(name), suffixes))}:
             claims[key].append(names[0])
     return {key: _owner(key, owners) for key, owners in claims.items()}
 
@@ -223,13 +222,6 @@ def _owner(key: str, owners: list[str]) -> str:
     return owners[-1]
 
 
-def _in_english(name: str) -> str:
-    """A folded admin1 name of several words with its French words in English ("nord kivu" -> "north kivu")."""
-    words = name.split()
-    english = place_words().area_translations
-    return " ".join(english.get(w, w) for w in words) if len(words) > 1 else name
-
-
 def _without(name: str, suffixes: tuple[str, ...]) -> str:
     """An admin1 name without its generic last word ("anhui sheng" -> "anhui")."""
     return next((name.removesuffix(s) for s in suffixes if name.endswith(s) and name != s.strip()), name)
@@ -243,7 +235,7 @@ def cache_dir() -> Path:
     except PackageNotFoundError:
         release = "none"
     words = place_words()
-    used = repr((words.admin_suffixes, words.articles, sorted(words.area_translations.items())))
+    used = repr((words.admin_suffixes, words.articles))
     table = hashlib.sha256(admin1_file().read_bytes() + used.encode()).hexdigest()[:12]
     return cache_root() / f"geonames-{release}-{table}-{_LAYOUT}"
 
