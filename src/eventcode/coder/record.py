@@ -83,7 +83,6 @@ def roles(group: Group, trigger: Trigger | None, mutual: bool = False) -> tuple[
         group.sentences[0]
     agent = target = None
     allies: list[ActorMention] = []
-    hurt: list[ActorMention] = []
     if trigger is not None and trigger.start == home.sentence.start:
         # A note label ("Defusal:") stands before every actor: read the roles around the sentence's first verb.
         trigger = next((t for t in home.triggers if t.start > trigger.start), None)
@@ -130,18 +129,15 @@ def roles(group: Group, trigger: Trigger | None, mutual: bool = False) -> tuple[
                     # "Turkish forces supported by JWS operating under OPS shelled": the local faction is actor1
                     allies = [agent if b is lead else b for b in allies]
                     agent = lead
-            # "two rangers were wounded by a roadside bomb while guarding teachers": with no agent named, the
-            # force hurt was the target
-            target = hurt[0] if hurt and agent is None else next(
-                (a for a in after if agent is None or a.name != agent.name or agent.inter == CIVILIANS), None)
+            target = next((a for a in after if agent is None or a.name != agent.name or agent.inter == CIVILIANS),
+                          None)
             if target is None and mutual and agent is not None:  # "police and villagers clashed": both before
                 target = next((a for a in before if a.name != agent.name), None)
             if target is None and hurt:  # "one soldier was killed in an IED blast": the soldier was the target
                 target = hurt[0]
     others = [a for s in group.sentences for a in s.actors]
     if agent is None:
-        agent = next((a for a in others if a.inter in ARMED and a not in hurt
-                      and (target is None or a.name != target.name)), None)
+        agent = next((a for a in others if a.inter in ARMED and (target is None or a.name != target.name)), None)
     if target is None:
         target = next((a for a in others if agent is not None and a.name != agent.name and a.inter in ARMED
                        and a not in allies), None)
