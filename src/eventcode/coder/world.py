@@ -32,7 +32,7 @@ from eventcode.errors import CodebookError
 
 #: Bump when the index's layout changes: older cache folders are then ignored (so are those of another version of
 #: marshal's format).
-_LAYOUT = f"6.{marshal.version}"
+_LAYOUT = f"7.{marshal.version}"
 
 
 def geonames_file(name: str) -> Path:
@@ -207,7 +207,8 @@ def _areas(areas: Iterable[Sequence[str]], suffixes: tuple[str, ...]) -> dict[st
     claims: dict[str, list[str]] = defaultdict(list)
     for names in areas:
         for key in {key for name in names for key in (fold(name), _without(fold(name), suffixes))}:
-            claims[key].append(names[0])
+            if names[0] not in claims[key]:  # (one area may stand for several GeoNames codes)
+                claims[key].append(names[0])
     return {key: _owner(key, owners) for key, owners in claims.items()}
 
 
