@@ -208,6 +208,9 @@ def test_forces_hurt_by_a_bomb_are_its_target_not_its_planter(text: str, country
     # forces hurt by an attacker not named fought an unidentified armed group (lexicon unnamed_attacker_of_forces)
     ("Three policemen were killed in an ambush attack on their vehicle in Rampur.", "Armed clash",
      ("Unidentified Armed Group (Pakistan)", "Police Forces of Pakistan (2013-2018)")),
+    # a police rank names the police ("an assistant sub inspector")
+    ("Unidentified assailants shot dead an assistant sub inspector in Rampur.", "Armed clash",
+     ("Unidentified Armed Group (Pakistan)", "Police Forces of Pakistan (2013-2018)")),
     # police abducted by an armed group fought it (lexicon refinements)
     ("Gunmen abducted two policemen in Rampur.", "Armed clash",
      ("Unidentified Armed Group (Pakistan)", "Police Forces of Pakistan (2013-2018)")),
