@@ -224,6 +224,13 @@ def test_forces_killed_by_an_attacker_not_named_fought_an_armed_group(text: str,
     assert (event["sub_event_type"], event["actor1"], event["actor2"]) == (sub_event_type, *actors)
 
 
+def test_a_clash_between_two_sides_named_after_it_is_theirs() -> None:
+    """"a clash between A and B": A and B fought, so police and a party's activists make a riot."""
+    event = only("A clash took place between police and Jamaat-Shibir activists in Rampur.", "Bangladesh",
+                 date(2016, 3, 2))
+    assert (event["sub_event_type"], event["interaction"]) == ("Mob violence", 15)
+
+
 def test_people_hurt_in_a_clash_with_police_are_still_its_crowd() -> None:
     event = only("Nine activists of the opposition were injured in a clash with the police in Rampur on Sunday.")
     assert event["event_type"] == "Riots"

@@ -133,6 +133,8 @@ def roles(group: Group, trigger: Trigger | None, mutual: bool = False) -> tuple[
                           None)
             if target is None and mutual and agent is not None:  # "police and villagers clashed": both before
                 target = next((a for a in before if a.name != agent.name), None)
+            if agent is None and mutual and target is not None:  # "a clash between police and activists": both after
+                agent, target = target, next((a for a in after if a.name != target.name), None)
             if target is None and hurt:  # "one soldier was killed in an IED blast": the soldier was the target
                 target = hurt[0]
     others = [a for s in group.sentences for a in s.actors]
