@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from eventcode._cache import cached_build
 from eventcode.codebook import acled_codebook
 from eventcode.coder.actors import demonym_country, demonyms_pattern, lower_aligned, lowered, lowered_guarded
-from eventcode.coder.alternation import Guarded, alternation, by_opening
+from eventcode.coder.alternation import Guarded, alternation, by_opening, required_literals
 from eventcode.coder.codebook import Lexicon, SubEventLexicon, lexicon
 
 
@@ -46,7 +46,7 @@ class _Compiled:
     blockers_low: tuple[re.Pattern[str], ...]
     clause_break: re.Pattern[str]
     group_breaks: dict[str, re.Pattern[str]]
-    told_before: re.Pattern[str]
+    told_before: Guarded  # tried only in a sentence with a literal its patterns need ("after")
     aggregate_low: Guarded
     statement_low: Guarded
     source: re.Pattern[str]
@@ -133,7 +133,8 @@ def _compile() -> _Compiled:
     return _Compiled(book, order, triggers, triggers_at, triggers_low, any_trigger, cues_low, cue_start, cues_at,
                      dispute_low, victim_cues, victim_cues_low, mutual, mutual_unless_civilians, blockers,
                      blockers_low, clause_break, group_breaks,
-                     re.compile("|".join(book.told_before) or "(?!)", re.IGNORECASE), aggregate_low,
+                     Guarded(re.compile("|".join(book.told_before) or "(?!)", re.IGNORECASE),
+                             required_literals(book.told_before)), aggregate_low,
                      statement_low, source, witness,
                      reason, nearby, re.compile(lowered(source.pattern)), re.compile(lowered(witness.pattern)),
                      re.compile(lowered(reason.pattern)), lowered_guarded(nearby.pattern, book.nearby),
@@ -184,7 +185,7 @@ def hierarchy_rank() -> dict[str, int]:
 
 
 def _blocker(c: _Compiled, text: str, start: int) -> str:
-    if text.find("after", 0, start) != -1 and c.told_before.search(text, 0, start):
+    if c.told_before.search(text, 0, start):
         return "background"  # "The attack came a day after a commander was killed"
     return _blocked(text[max(0, start - c.book.blocker_window):start])
 
@@ -253,7 +254,7 @@ def aggregate(text: str) -> str | None:
 def told_before_at(text: str) -> int:
     """Where ``text`` (a sentence) starts telling what came before its event (lexicon ``told_before``: "The attack
     came a day after ..."), or its length."""
-    m = _compiled().told_before.search(text) if "after" in text else None
+    m = _compiled().told_before.search(text)
     return m.end() if m else len(text)
 
 
