@@ -405,6 +405,17 @@ def test_a_mob_that_only_protested_is_a_peaceful_protest() -> None:
     assert (event["sub_event_type"], event["actor1"]) == ("Peaceful protest", "Protesters (India)")
 
 
+@pytest.mark.parametrize("text", [
+    "Students of a junior college threw bricks at the principal's office in Rampur on Monday.",
+    "The relatives of a deceased student went berserk in Rampur on Monday, thrashing the principal and damaging "
+    "furniture.",
+])
+def test_people_who_turn_violent_with_no_protest_or_crowd_named_are_a_mob(text: str) -> None:
+    event = only(text)
+    assert (event["sub_event_type"], event["actor1"], event["interaction"]) == \
+        ("Mob violence", "Rioters (India)", 57)
+
+
 def test_a_month_in_what_a_protest_demands_dates_no_event() -> None:
     event = only("Government employees staged a demonstration in front of the Collectorate in Rampur demanding "
                  "wage revision from January 2014.", published=date(2015, 3, 2))

@@ -99,7 +99,7 @@ class Lexicon(_Entry):
     counter_protest: str = ""
     unnamed_sides: str = ""
     report_wide_cues: tuple[str, ...] = ()
-    ruled_out_fallback: str = ""
+    ruled_out_fallbacks: tuple[str, ...] = ()
     told_with_violence: tuple[str, ...] = ()
     victim_cues: dict[str, tuple[str, ...]] = {}
     victim_needs: dict[str, str] = {}
@@ -152,7 +152,7 @@ class Lexicon(_Entry):
                      *self.crowd_targets_are_civilians,
                      *self.forces_intervene,
                      *self.front_opponent, *self.told_with_violence,
-                     *((self.ruled_out_fallback,) if self.ruled_out_fallback else ()),
+                     *self.ruled_out_fallbacks,
                      *self.victim_needs,
                      *(r.sub_event_type for r in self.refinements),
                      *(r.to for r in self.refinements)):

@@ -309,9 +309,9 @@ def choose(group: Group, label: str | None, country: str = "",
         return name, hits[0]
     if first_allowed is not None:
         return first_allowed
-    # cues that rule out every type suggested ("a mob of angry students protested"): the lexicon's fallback type
-    # where a trigger suggests it
-    fallback = next((t for t in found if t.sub_event_type == lexicon().ruled_out_fallback), None)
+    # cues that rule out every type suggested ("a mob of angry students protested"): the lexicon's first fallback
+    # type that a trigger suggests
+    fallback = next((t for name in lexicon().ruled_out_fallbacks for t in found if t.sub_event_type == name), None)
     return (fallback.sub_event_type, fallback) if fallback is not None else ("", None)
 
 
