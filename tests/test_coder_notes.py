@@ -416,6 +416,12 @@ def test_people_who_turn_violent_with_no_protest_or_crowd_named_are_a_mob(text: 
         ("Mob violence", "Rioters (India)", 57)
 
 
+def test_a_trigger_that_names_the_doer_leaves_the_roles_to_the_act() -> None:
+    event = only("A mob of around 15 people attacked the police in Rampur on Monday.")
+    assert (event["sub_event_type"], event["actor1"], event["actor2"]) == \
+        ("Mob violence", "Rioters (India)", "Police Forces of India (2014-)")
+
+
 def test_a_month_in_what_a_protest_demands_dates_no_event() -> None:
     event = only("Government employees staged a demonstration in front of the Collectorate in Rampur demanding "
                  "wage revision from January 2014.", published=date(2015, 3, 2))

@@ -86,6 +86,12 @@ def roles(group: Group, trigger: Trigger | None, mutual: bool = False) -> tuple[
     if trigger is not None and trigger.start == home.sentence.start:
         # A note label ("Defusal:") stands before every actor: read the roles around the sentence's first verb.
         trigger = next((t for t in home.triggers if t.start > trigger.start), None)
+    if trigger is not None and any(a.start <= trigger.start and trigger.end <= a.end for a in home.actors):
+        # a trigger that is the doer's own name ("A mob of 15 people attacked the police"): read the roles around
+        # the next trigger of its type, the act
+        trigger = next((t for t in home.triggers if t.start >= trigger.end and t.sub_event_type ==
+                        trigger.sub_event_type and not any(a.start <= t.start and t.end <= a.end
+                                                           for a in home.actors)), trigger)
     if trigger is not None:
         before = [a for a in home.actors if a.end <= trigger.start]
         after = [a for a in home.actors if a.start > trigger.start]
