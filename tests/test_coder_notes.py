@@ -422,6 +422,20 @@ def test_a_trigger_that_names_the_doer_leaves_the_roles_to_the_act() -> None:
         ("Mob violence", "Rioters (India)", "Police Forces of India (2014-)")
 
 
+@pytest.mark.parametrize("text", [
+    "At least four students were injured as two groups of student union members clashed in Rampur on Monday.",
+    "Two people were killed and 30 wounded in clashes between political opponents in Rampur on Monday.",
+])
+def test_people_hurt_in_a_clash_of_unnamed_unarmed_sides_rioted(text: str) -> None:
+    event = only(text)
+    assert (event["sub_event_type"], event["actor1"], event["actor2"]) == \
+        ("Mob violence", "Rioters (India)", "Rioters (India)")
+
+
+def test_people_shot_in_a_clash_of_unnamed_sides_is_no_riot() -> None:
+    assert only("Two people were shot dead in clashes in Rampur on Monday.")["sub_event_type"] == "Attack"
+
+
 def test_a_month_in_what_a_protest_demands_dates_no_event() -> None:
     event = only("Government employees staged a demonstration in front of the Collectorate in Rampur demanding "
                  "wage revision from January 2014.", published=date(2015, 3, 2))
