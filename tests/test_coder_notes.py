@@ -432,8 +432,14 @@ def test_people_hurt_in_a_clash_of_unnamed_unarmed_sides_rioted(text: str) -> No
         ("Mob violence", "Rioters (India)", "Rioters (India)")
 
 
-def test_people_shot_in_a_clash_of_unnamed_sides_is_no_riot() -> None:
-    assert only("Two people were shot dead in clashes in Rampur on Monday.")["sub_event_type"] == "Attack"
+@pytest.mark.parametrize("text", [
+    "Two people were shot dead in clashes in Rampur on Monday.",
+    "Armed clashes were reported in Rampur on Monday in which two people died.",
+])
+def test_people_hurt_in_an_armed_clash_of_unnamed_sides_are_no_civilians(text: str) -> None:
+    event = only(text)
+    assert (event["sub_event_type"], event["actor1"], event["actor2"]) == \
+        ("Armed clash", "Unidentified Armed Group (India)", "Unidentified Armed Group (India)")
 
 
 def test_a_month_in_what_a_protest_demands_dates_no_event() -> None:
