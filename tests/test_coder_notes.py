@@ -442,6 +442,11 @@ def test_people_hurt_in_an_armed_clash_of_unnamed_sides_are_no_civilians(text: s
         ("Armed clash", "Unidentified Armed Group (India)", "Unidentified Armed Group (India)")
 
 
+def test_an_aid_organisation_s_acronym_is_no_armed_group() -> None:
+    event = only("A staff member of an INGO was killed when gunmen shot at a bus in Rampur on Monday.")
+    assert (event["sub_event_type"], event["actor2"]) == ("Attack", "Civilians (India)")
+
+
 def test_a_month_in_what_a_protest_demands_dates_no_event() -> None:
     event = only("Government employees staged a demonstration in front of the Collectorate in Rampur demanding "
                  "wage revision from January 2014.", published=date(2015, 3, 2))
