@@ -447,6 +447,11 @@ def test_an_aid_organisation_s_acronym_is_no_armed_group() -> None:
     assert (event["sub_event_type"], event["actor2"]) == ("Attack", "Civilians (India)")
 
 
+def test_an_aid_convoy_ambushed_is_an_attack_on_civilians() -> None:
+    event = only("Gunmen ambushed and attacked an NGO convoy near Rampur on Monday, wounding an aid worker.")
+    assert (event["sub_event_type"], event["actor2"]) == ("Attack", "Civilians (India)")
+
+
 def test_a_month_in_what_a_protest_demands_dates_no_event() -> None:
     event = only("Government employees staged a demonstration in front of the Collectorate in Rampur demanding "
                  "wage revision from January 2014.", published=date(2015, 3, 2))
