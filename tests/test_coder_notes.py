@@ -99,6 +99,14 @@ def test_victims_found_dead_are_an_attack_on_civilians(text: str, dead: int) -> 
     assert (event["sub_event_type"], event["interaction"], event["fatalities"]) == ("Attack", 37, dead)
 
 
+@pytest.mark.parametrize(("text", "dead"), [
+    ("7 IS militants were killed by an air strike in Rampur on Monday.", 7),
+    ("5 soldiers and 27 TTP/LeI militants were killed in a clash in Rampur on Monday.", 32),
+])
+def test_a_group_written_in_capitals_or_with_a_slash_is_counted(text: str, dead: int) -> None:
+    assert only(text)["fatalities"] == dead
+
+
 def test_local_policemen_are_police_not_locals() -> None:
     event = only("On 14 March 2020, militants killed 3 local policemen in Rampur.", "India", date(2020, 3, 14))
     assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 13)

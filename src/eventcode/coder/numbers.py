@@ -90,7 +90,8 @@ def _compile() -> _Compiled:
     injured = alternation(book.injured, ignorecase=True)
     keyword = re.compile(rf"\b(?:(?P<k>{killed})|(?P<i>{injured}))\b", re.IGNORECASE)
     aux = "(?:" + "|".join(book.auxiliaries) + ")"
-    tail_before = re.compile(rf"^(?P<mid>(?:[\s-]+(?!{aux}\b)[\w'\u2019-]+){{0,8}}?)(?:\s+{aux})*"
+    # an auxiliary in lower case ("7 IS militants were killed": "IS" is no "is"); "TTP/LeI militants" one word
+    tail_before = re.compile(rf"^(?P<mid>(?:[\s-]+(?!(?-i:{aux})\b)[\w'\u2019/-]+){{0,8}}?)(?:\s+{aux})*"
                              r"(?:\s+\w+(?:\s+\w+){0,3}\s+and)?\s*$", re.IGNORECASE)
     not_one = "|".join(re.escape(w) for w in book.not_one)
     sing = "|".join(re.escape(w) for w in sorted(book.singular_victims, key=len, reverse=True))
