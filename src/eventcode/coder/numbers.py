@@ -164,7 +164,7 @@ def _noun(text: str) -> str:
     return words[-1].rstrip("s") if words else ""
 
 
-_PARENTHESES = re.compile(r"\([^()]*\)")
+_PARENTHESES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")  # "(suspected TTP)", "[National Socialist Council]"
 #: Death words after a singular object pronoun ("shot him dead", "stabbed her to death") that count one.
 _PRONOUN_DEATH_WORDS = frozenset({"dead", "death", "to death"})
 _PRONOUN_BEFORE = re.compile(r"\b(?:him|her)\s+(?:to\s+)?$", re.IGNORECASE)
