@@ -108,6 +108,14 @@ def test_a_group_in_capitals_with_a_slash_or_a_bracket_is_counted(text: str, dea
     assert only(text)["fatalities"] == dead
 
 
+@pytest.mark.parametrize(("text", "dead"), [
+    ("Clashes took place in Rampur on Monday. Unclear fatalities coded as 10 and spread between 3 locations.", 3),
+    ("Clashes took place in Rampur on Monday. Unknown fatalities coded as 10 and spread across two locations.", 5),
+])
+def test_a_coded_figure_spread_over_places_gives_each_its_share(text: str, dead: int) -> None:
+    assert only(text)["fatalities"] == dead
+
+
 def test_local_policemen_are_police_not_locals() -> None:
     event = only("On 14 March 2020, militants killed 3 local policemen in Rampur.", "India", date(2020, 3, 14))
     assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 13)

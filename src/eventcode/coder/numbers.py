@@ -210,7 +210,7 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
             value = int(m.group("n").replace(",", ""))
             parts = m.groupdict().get("parts")
             if parts:  # a total split among events: each takes an even share (ACLED)
-                value //= max(1, int(parts))
+                value //= max(1, int(parts) if parts.isdigit() else c.values.get(parts.lower(), 1))
             found.append(Count(offset + m.start(), offset + m.end(), m.group(), value, "coded", False, ""))
     for m in c.none.finditer(text) if aligned is None else c.none_low.finditer(aligned):
         found.append(Count(offset + m.start(), offset + m.end(), text[m.start():m.end()], 0, "none", False, ""))
