@@ -116,6 +116,16 @@ def test_a_coded_figure_spread_over_places_gives_each_its_share(text: str, dead:
     assert only(text)["fatalities"] == dead
 
 
+@pytest.mark.parametrize(("text", "dead"), [
+    ("3 policemen, 2 militia members, and 1 soldier were killed in an operation in Rampur on Monday.", 6),
+    ("An army officer and two militants were killed in an encounter in Rampur on Monday.", 3),
+    ("Two staff members and their driver were shot and killed in Rampur on Monday.", 3),
+    ("A bomb exploded in Rampur on Monday and two people were killed.", 2),
+])
+def test_one_victim_joined_to_a_count_is_added(text: str, dead: int) -> None:
+    assert only(text)["fatalities"] == dead
+
+
 def test_local_policemen_are_police_not_locals() -> None:
     event = only("On 14 March 2020, militants killed 3 local policemen in Rampur.", "India", date(2020, 3, 14))
     assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 13)

@@ -51,6 +51,8 @@ class _Compiled:
     after: re.Pattern[str]
     conjunct: re.Pattern[str]
     conjunct_before: re.Pattern[str]
+    one_joined_before: re.Pattern[str]
+    one_joined_after: re.Pattern[str]
     coded: tuple[re.Pattern[str], ...]
     none: re.Pattern[str]
     none_low: Guarded
@@ -112,13 +114,19 @@ def _compile() -> _Compiled:
     # "killed a woman and her daughter", "shot dead a man and another man": one more
     singular_more = re.compile(rf"^\s*(?:,\s*)?(?:and|as well as)\s+(?:her|his|their|another|a|an|one other)\s+"
                                rf"(?:[\w'\u2019-]+\s+){{0,2}}?(?:{sing})\b", re.IGNORECASE)
+    # one more victim joined to a count: "An army officer and (two militants)", "(two militants) and a soldier"
+    person = rf"(?:a|an|one|his|her|their)\s+(?!{not_one}\b)(?:[\w'\u2019-]+\s+){{0,3}}?(?:{sing})"
+    of_whom = r"(?:\s+(?:of|from)\s+(?:the\s+)?[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,3}?)?"  # "from the Army"
+    one_joined_before = re.compile(rf"\b{person}{of_whom}\s*(?:,\s*and|and|along with|as well as)\s+$",
+                                   re.IGNORECASE)
+    one_joined_after = re.compile(rf"\b(?:and|along with|as well as)\s+{person}\b", re.IGNORECASE)
     qualifiers = "|".join(book.qualifiers)
     joins = "|".join(sorted(book.conjunctions, key=len, reverse=True))
     after = re.compile(rf"^\s+(?:of\s+)?(?:(?:{qualifiers})\s+)?(?P<n>{number.pattern})"
                        rf"(?P<rest>(?:\s+(?!(?:{joins})\b)[\w'\u2019/-]+){{0,3}})", re.IGNORECASE)
     not_people = rf"(?!\s+(?:{'|'.join(book.not_people)})\b)" if book.not_people else ""
     conjunct_before = re.compile(rf"(?P<n>{number.pattern}){not_people}(?:\s+[^\W\d][\w'\u2019/-]*){{0,3}}"
-                                 r"\s*(?:,|and)\s+$", re.IGNORECASE)
+                                 r"\s*(?:,\s*and|,|and)\s+$", re.IGNORECASE)
     conjunct = re.compile(rf"^\s*(?:{joins})\s+(?:(?:{qualifiers})\s+)?(?P<n>{number.pattern})"
                           rf"(?P<rest>(?:\s+(?!and\b)[\w'\u2019/-]+){{0,3}})", re.IGNORECASE)
     # A number's match cannot start inside a run of digits and commas (its first digit matches whatever a later one
@@ -133,7 +141,8 @@ def _compile() -> _Compiled:
     coded_any_low = lowered_guarded(coded_any.pattern, each)  # for lower-cased ASCII text (exactly the same there)
     return _Compiled(book, values, vague, number, keyword, keyword_low, coded_any, coded_any_low, tail_before,
                      singular_before, intransitive, one_before, singular_after, singular_more, after, conjunct,
-                     conjunct_before, coded, none, lowered_guarded(none.pattern, book.none),
+                     conjunct_before, one_joined_before, one_joined_after, coded, none,
+                     lowered_guarded(none.pattern, book.none),
                      frozenset(n.lower() for n in book.nouns),
                      re.compile(r"\b(?:" + "|".join(book.not_dead) + r")\b", re.IGNORECASE),
                      re.compile(r"\b(?:" + "|".join(book.claims) + r")\b[^.;]*$", re.IGNORECASE),
@@ -284,6 +293,9 @@ def _before(c: _Compiled, text: str, start: int, end: int) -> tuple[int, int, in
                     and (extra := _value(c, more.group("n"))) is not None:
                 value, vague, first = value + extra[0], vague or extra[1], more.start()
                 more = c.conjunct_before.search(before[:first])
+            value += len(c.one_joined_after.findall(tail.group()))
+            if (one := c.one_joined_before.search(before[:first])) is not None:
+                value, first = value + 1, one.start()
             return base + first, start, value, vague, _noun(tail.group("mid"))
     m2 = c.singular_before.search(before)
     word = text[start:end].lower()
