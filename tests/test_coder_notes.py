@@ -121,6 +121,7 @@ def test_a_coded_figure_spread_over_places_gives_each_its_share(text: str, dead:
     ("An army officer and two militants were killed in an encounter in Rampur on Monday.", 3),
     ("Two staff members and their driver were shot and killed in Rampur on Monday.", 3),
     ("A bomb exploded in Rampur on Monday and two people were killed.", 2),
+    ("A man and his nephew were shot dead in Rampur on Monday.", 2),
 ])
 def test_one_victim_joined_to_a_count_is_added(text: str, dead: int) -> None:
     assert only(text)["fatalities"] == dead

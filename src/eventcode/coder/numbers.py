@@ -53,6 +53,7 @@ class _Compiled:
     conjunct_before: re.Pattern[str]
     one_joined_before: re.Pattern[str]
     one_joined_after: re.Pattern[str]
+    two_before: re.Pattern[str]
     coded: tuple[re.Pattern[str], ...]
     none: re.Pattern[str]
     none_low: Guarded
@@ -120,6 +121,10 @@ def _compile() -> _Compiled:
     one_joined_before = re.compile(rf"\b{person}{of_whom}\s*(?:,\s*and|and|along with|as well as)\s+$",
                                    re.IGNORECASE)
     one_joined_after = re.compile(rf"\b(?:and|along with|as well as)\s+{person}\b", re.IGNORECASE)
+    # two victims with no count: "A man and his nephew were shot dead"
+    two_before = re.compile(rf"\b(?:a|an|one)\s+(?!{not_one}\b)(?:[\w'\u2019-]+\s+){{0,3}}?(?:{sing})"
+                            rf"\s+(?:and|along with|as well as)\s+{person}\s+(?:were|have been|had been)\s+{then}$",
+                            re.IGNORECASE)
     qualifiers = "|".join(book.qualifiers)
     joins = "|".join(sorted(book.conjunctions, key=len, reverse=True))
     after = re.compile(rf"^\s+(?:of\s+)?(?:(?:{qualifiers})\s+)?(?P<n>{number.pattern})"
@@ -141,7 +146,7 @@ def _compile() -> _Compiled:
     coded_any_low = lowered_guarded(coded_any.pattern, each)  # for lower-cased ASCII text (exactly the same there)
     return _Compiled(book, values, vague, number, keyword, keyword_low, coded_any, coded_any_low, tail_before,
                      singular_before, intransitive, one_before, singular_after, singular_more, after, conjunct,
-                     conjunct_before, one_joined_before, one_joined_after, coded, none,
+                     conjunct_before, one_joined_before, one_joined_after, two_before, coded, none,
                      lowered_guarded(none.pattern, book.none),
                      frozenset(n.lower() for n in book.nouns),
                      re.compile(r"\b(?:" + "|".join(book.not_dead) + r")\b", re.IGNORECASE),
@@ -297,6 +302,8 @@ def _before(c: _Compiled, text: str, start: int, end: int) -> tuple[int, int, in
             if (one := c.one_joined_before.search(before[:first])) is not None:
                 value, first = value + 1, one.start()
             return base + first, start, value, vague, _noun(tail.group("mid"))
+    if (two := c.two_before.search(before)) is not None:
+        return base + two.start(), start, 2, False, _noun(two.group())
     m2 = c.singular_before.search(before)
     word = text[start:end].lower()
     if m2 is None and word in c.book.intransitive:  # "the man died"
