@@ -19,7 +19,7 @@ from eventcode.coder import dates as coder_dates
 from eventcode.coder import numbers as coder_numbers
 from eventcode.coder import triggers as coder_triggers
 from eventcode.coder.alternation import Guarded
-from eventcode.coder.codebook import Lexicon, load_gazetteer
+from eventcode.coder.codebook import Lexicon, Numbers, load_gazetteer
 from eventcode.coder.evaluate import evaluate_sample, evaluate_seeds, read_sample, split_of, without_labels
 from eventcode.coder.triggers import find_triggers
 from eventcode.errors import CodebookError, InvalidEvent, UnknownValueError
@@ -516,6 +516,16 @@ def test_a_cue_group_named_by_a_rule_must_exist(tmp_path: Path, line: str, broke
     broken.write_text(source.replace(line, broken_line, 1), encoding="utf-8")
     with pytest.raises(CodebookError, match=error):
         load_model(broken, Lexicon)
+
+
+def test_a_split_statement_without_its_number_of_events_does_not_load(tmp_path: Path) -> None:
+    source = (ROOT / "codebooks" / "coder" / "numbers.yaml").read_text(encoding="utf-8")
+    broken = tmp_path / "numbers.yaml"
+    lines = [line.replace("(?P<parts>", "(") if line.startswith("split: ") else line for line in source.splitlines()]
+    assert lines != source.splitlines()
+    broken.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(CodebookError, match=r"split: .* has no \(\?P<parts>"):
+        load_model(broken, Numbers)
 
 
 def test_unknown_country_names_the_nearest() -> None:

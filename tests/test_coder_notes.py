@@ -117,6 +117,17 @@ def test_a_coded_figure_spread_over_places_gives_each_its_share(text: str, dead:
 
 
 @pytest.mark.parametrize(("text", "dead"), [
+    ("Two groups clashed over land in Rampur on Monday. 4 people were killed. Fatalities split between 2 events.", 2),
+    ("Militants shelled army posts near Rampur on Monday. One soldier was killed [1 fatality split among 12 events].",
+     0),
+])
+def test_the_dead_a_note_splits_among_events_give_each_its_share(text: str, dead: int) -> None:
+    event = only(text)
+    assert event["fatalities"] == dead
+    assert any(e["kind"] == "fatalities" and "split" in e["text"] for e in event["evidence"])
+
+
+@pytest.mark.parametrize(("text", "dead"), [
     ("3 policemen, 2 militia members, and 1 soldier were killed in an operation in Rampur on Monday.", 6),
     ("An army officer and two militants were killed in an encounter in Rampur on Monday.", 3),
     ("Two staff members and their driver were shot and killed in Rampur on Monday.", 3),

@@ -367,6 +367,7 @@ class Numbers(_Entry):
     claims: tuple[str, ...] = ()
     none: tuple[str, ...]
     coded: tuple[str, ...]
+    split: str = "(?!)"
     vague_death: tuple[str, ...]
     unit_words: tuple[str, ...] = ()
     asides: tuple[str, ...] = ()
@@ -380,6 +381,9 @@ class Numbers(_Entry):
         for group in ("qualifiers", "killed", "injured", "none", "coded", "unit_words", "asides", "not_people",
                       "conjunctions", "victim_verbs"):
             _check_patterns(group, getattr(self, group))
+        _check_patterns("split", (self.split,))
+        if self.split != "(?!)" and "(?P<parts>" not in self.split:
+            raise ValueError(f"split: {self.split!r} has no (?P<parts>...) group for the number of events")
         for pattern in self.coded:
             if "(?P<n>" not in pattern:
                 raise ValueError(f"coded: {pattern!r} has no (?P<n>...) group for the number")

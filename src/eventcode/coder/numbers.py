@@ -27,7 +27,7 @@ class Count:
     end: int
     text: str
     value: int
-    kind: str  # "killed", "injured", "coded" or "none"
+    kind: str  # "killed", "injured", "coded", "none" or "split" (the number of events the dead are split among)
     vague: bool
     noun: str
 
@@ -54,6 +54,7 @@ class _Compiled:
     one_joined_before: re.Pattern[str]
     one_joined_after: re.Pattern[str]
     two_before: re.Pattern[str]
+    split: re.Pattern[str]
     coded: tuple[re.Pattern[str], ...]
     none: re.Pattern[str]
     none_low: Guarded
@@ -146,7 +147,8 @@ def _compile() -> _Compiled:
     coded_any_low = lowered_guarded(coded_any.pattern, each)  # for lower-cased ASCII text (exactly the same there)
     return _Compiled(book, values, vague, number, keyword, keyword_low, coded_any, coded_any_low, tail_before,
                      singular_before, intransitive, one_before, singular_after, singular_more, after, conjunct,
-                     conjunct_before, one_joined_before, one_joined_after, two_before, coded, none,
+                     conjunct_before, one_joined_before, one_joined_after, two_before,
+                     re.compile(book.split, re.IGNORECASE), coded, none,
                      lowered_guarded(none.pattern, book.none),
                      frozenset(n.lower() for n in book.nouns),
                      re.compile(r"\b(?:" + "|".join(book.not_dead) + r")\b", re.IGNORECASE),
@@ -224,7 +226,7 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
             value = int(m.group("n").replace(",", ""))
             parts = m.groupdict().get("parts")
             if parts:  # a total split among events: each takes an even share (ACLED)
-                value //= max(1, int(parts) if parts.isdigit() else c.values.get(parts.lower(), 1))
+                value //= _parts(c, parts)
             found.append(Count(offset + m.start(), offset + m.end(), m.group(), value, "coded", False, ""))
     for m in c.none.finditer(text) if aligned is None else c.none_low.finditer(aligned):
         found.append(Count(offset + m.start(), offset + m.end(), text[m.start():m.end()], 0, "none", False, ""))
@@ -235,6 +237,9 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
     plain = c.unit.sub(lambda u: u.group()[:u.start(1) - u.start()] + "x" * len(u.group(1)), text) if words else text
     if words:  # "a 13 year old girl killed": an age is no count
         plain = c.age.sub(lambda a: "x" * len(a.group()), plain)
+    for m in c.split.finditer(text) if words else ():
+        found.append(Count(offset + m.start(), offset + m.end(), m.group(), _parts(c, m.group("parts")), "split",
+                           False, ""))
     for m in words:
         kind = "killed" if m.group("k") else "injured"
         if kind == "killed" and c.claim.search(text[max(0, m.start() - 60):m.start()]):
@@ -250,6 +255,11 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
                 found.append(Count(offset + start, offset + end, text[start:end], value, kind, vague, noun))
                 break
     return found
+
+
+def _parts(c: _Compiled, parts: str) -> int:
+    """The number of events a figure is split among, in digits or words ("3", "three"), at least one."""
+    return max(1, int(parts) if parts.isdigit() else c.values.get(parts.lower(), 1))
 
 
 def _after(c: _Compiled, text: str, start: int, end: int) -> tuple[int, int, int, bool, str] | None:
@@ -345,4 +355,6 @@ def fatalities(counts: Iterable[Count]) -> tuple[int, int | None, list[Count]]:
         else:
             total += x.value
     injured = [x for x in items if x.kind == "injured"]
-    return max(total, summary), (sum(x.value for x in injured) if injured else None), used + injured
+    split = [x for x in items if x.kind == "split"]  # "Fatalities split between 2 events": this event's share
+    return max(total, summary) // max((x.value for x in split), default=1), \
+        (sum(x.value for x in injured) if injured else None), used + injured + split

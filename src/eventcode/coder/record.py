@@ -509,8 +509,9 @@ def build(group: Group, sub_event_type: str, trigger: Trigger | None, country: s
     fatalities, _injured, used = num.fatalities(_untold(group))
     for c in used:
         holder = next(s for s in group.sentences + group.context if s.sentence.start <= c.start < s.sentence.end)
+        told = {"split_among": c.value} if c.kind == "split" else {"value": c.value}
         evidence.append(_evidence("injuries" if c.kind == "injured" else "fatalities", holder, c.start, c.end, c.text,
-                                  value=c.value))
+                                  **told))
     if fatalities and sub_event_type in lexicon().no_fatalities:
         review.append({"field": "fatalities", "reason": f"{sub_event_type} kills no one: the {fatalities} death(s) "
                        "the report mentions are coded 0 here; code them where they happened"})
