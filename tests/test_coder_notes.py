@@ -103,8 +103,9 @@ def test_victims_found_dead_are_an_attack_on_civilians(text: str, dead: int) -> 
     ("7 IS militants were killed by an air strike in Rampur on Monday.", 7),
     ("5 soldiers and 27 TTP/LeI militants were killed in a clash in Rampur on Monday.", 32),
     ("Two NSCN [National Socialist Council of Nagaland] cadres were killed in an encounter in Rampur on Monday.", 2),
+    ("48 Maoist fighters were reported killed in an encounter in Rampur on Monday.", 48),
 ])
-def test_a_group_in_capitals_with_a_slash_or_a_bracket_is_counted(text: str, dead: int) -> None:
+def test_a_count_reads_past_capitals_slashes_brackets_and_reported(text: str, dead: int) -> None:
     assert only(text)["fatalities"] == dead
 
 
