@@ -445,6 +445,12 @@ def test_a_mob_that_only_protested_is_a_peaceful_protest() -> None:
     assert (event["sub_event_type"], event["actor1"]) == ("Peaceful protest", "Protesters (India)")
 
 
+def test_people_baton_charged_with_no_protest_named_protested_with_intervention() -> None:
+    event = only("Left Front activists were baton-charged in Rampur on Thursday for demanding a minimum support price.")
+    assert (event["sub_event_type"], event["actor1"], event["actor2"]) == \
+        ("Protest with intervention", "Protesters (India)", "Police Forces of India (2014-)")
+
+
 @pytest.mark.parametrize("text", [
     "Students of a junior college threw bricks at the principal's office in Rampur on Monday.",
     "The relatives of a deceased student went berserk in Rampur on Monday, thrashing the principal and damaging "
