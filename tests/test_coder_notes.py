@@ -139,6 +139,11 @@ def test_one_victim_joined_to_a_count_is_added(text: str, dead: int) -> None:
     assert only(text)["fatalities"] == dead
 
 
+def test_customs_officers_are_police() -> None:
+    event = only("A number of residents assaulted and wounded a customs officer in Rampur on Monday.")
+    assert (event["sub_event_type"], event["actor2"]) == ("Mob violence", "Police Forces of India (2014-)")
+
+
 def test_local_policemen_are_police_not_locals() -> None:
     event = only("On 14 March 2020, militants killed 3 local policemen in Rampur.", "India", date(2020, 3, 14))
     assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 13)
