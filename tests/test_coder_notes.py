@@ -144,6 +144,15 @@ def test_customs_officers_are_police() -> None:
     assert (event["sub_event_type"], event["actor2"]) == ("Mob violence", "Police Forces of India (2014-)")
 
 
+@pytest.mark.parametrize("text", [
+    "Men in military uniform shot dead a trader in Rampur on Monday.",
+    "Armed men wearing military uniforms looted shops in Rampur on Monday.",
+])
+def test_forces_named_as_what_someone_wears_are_no_actor(text: str) -> None:
+    event = only(text)
+    assert (event["actor1"], event["actor2"]) == ("Unidentified Armed Group (India)", "Civilians (India)")
+
+
 def test_local_policemen_are_police_not_locals() -> None:
     event = only("On 14 March 2020, militants killed 3 local policemen in Rampur.", "India", date(2020, 3, 14))
     assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 13)

@@ -467,8 +467,17 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
                                       c.book.local_group_inter.get(country) or c.book.unlisted.inter, "unlisted",
                                       f"{m.group()!r} is not in the actor dictionary: check ACLED's name and category"))
     found.sort(key=lambda a: a.start)
+    found = [a for a in found if not (a.inter in STATE_FORCES and _dress_after().match(text, a.end - offset))]
     return _identified(_partisans(_off_duty(found, text, offset, country, day), text, offset, country, day),
                        text, offset)
+
+
+@functools.lru_cache(maxsize=1)
+def _dress_after() -> re.Pattern[str]:
+    """Words right after a state force that make it what someone wears (actors.yaml ``dress``): "gunmen wearing
+    military uniforms" are no soldiers."""
+    words = "|".join(_compiled().book.dress)
+    return re.compile(rf"[\s-]+(?:{words})\b" if words else "(?!)", re.IGNORECASE)
 
 
 def _first_of_pair(c: _Compiled, text: str, start: int,

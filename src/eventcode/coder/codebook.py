@@ -295,6 +295,7 @@ class Actors(_Entry):
     identified_as: tuple[str, ...] = ()
     coded_as: tuple[str, ...] = ()
     off_duty: tuple[str, ...] = ()
+    dress: tuple[str, ...] = ()
     partisans: Partisans = Partisans()
     unlisted: Unlisted
     named: tuple[NamedActor, ...]
