@@ -153,6 +153,14 @@ def test_forces_named_as_what_someone_wears_are_no_actor(text: str) -> None:
     assert (event["actor1"], event["actor2"]) == ("Unidentified Armed Group (India)", "Civilians (India)")
 
 
+@pytest.mark.parametrize("text", [
+    "One policeman was killed or wounded by a sniper in Rampur on Monday.",
+    "Three militants were killed, injured or captured in an operation in Rampur on Monday.",
+])
+def test_a_count_of_killed_or_wounded_is_no_count_of_dead(text: str) -> None:
+    assert only(text)["fatalities"] == 0
+
+
 def test_local_policemen_are_police_not_locals() -> None:
     event = only("On 14 March 2020, militants killed 3 local policemen in Rampur.", "India", date(2020, 3, 14))
     assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 13)

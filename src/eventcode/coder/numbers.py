@@ -55,6 +55,7 @@ class _Compiled:
     one_joined_after: re.Pattern[str]
     two_before: re.Pattern[str]
     split: re.Pattern[str]
+    unclear: re.Pattern[str]
     coded: tuple[re.Pattern[str], ...]
     none: re.Pattern[str]
     none_low: Guarded
@@ -148,7 +149,7 @@ def _compile() -> _Compiled:
     return _Compiled(book, values, vague, number, keyword, keyword_low, coded_any, coded_any_low, tail_before,
                      singular_before, intransitive, one_before, singular_after, singular_more, after, conjunct,
                      conjunct_before, one_joined_before, one_joined_after, two_before,
-                     re.compile(book.split, re.IGNORECASE), coded, none,
+                     re.compile(book.split, re.IGNORECASE), re.compile(book.unclear, re.IGNORECASE), coded, none,
                      lowered_guarded(none.pattern, book.none),
                      frozenset(n.lower() for n in book.nouns),
                      re.compile(r"\b(?:" + "|".join(book.not_dead) + r")\b", re.IGNORECASE),
@@ -244,6 +245,8 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
         kind = "killed" if m.group("k") else "injured"
         if kind == "killed" and c.claim.search(text[max(0, m.start() - 60):m.start()]):
             kind = "claimed"
+        if kind == "killed" and c.unclear.match(text, m.end()):
+            kind = "injured"  # "killed or wounded": no one is known dead
         word = m.group().lower()
         before = text[max(0, m.start() - 70):m.start()]
         passive = bool(_PASSIVE.search(before))
