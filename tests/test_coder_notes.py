@@ -161,6 +161,12 @@ def test_a_count_of_killed_or_wounded_is_no_count_of_dead(text: str) -> None:
     assert only(text)["fatalities"] == 0
 
 
+def test_a_victim_told_with_a_verb_is_joined_to_no_count_after_it() -> None:
+    event = only("A leader of the party was shot dead in Rampur on Monday and two people were injured.")
+    assert event["fatalities"] == 1
+    assert [e["value"] for e in event["evidence"] if e["kind"] == "injuries"] == [2]
+
+
 def test_local_policemen_are_police_not_locals() -> None:
     event = only("On 14 March 2020, militants killed 3 local policemen in Rampur.", "India", date(2020, 3, 14))
     assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 13)

@@ -119,12 +119,13 @@ def _compile() -> _Compiled:
                                rf"(?:[\w'\u2019-]+\s+){{0,2}}?(?:{sing})\b", re.IGNORECASE)
     # one more victim joined to a count: "An army officer and (two militants)", "(two militants) and a soldier"
     person = rf"(?:a|an|one|his|her|their)\s+(?!{not_one}\b)(?:[\w'\u2019-]+\s+){{0,3}}?(?:{sing})"
-    of_whom = r"(?:\s+(?:of|from)\s+(?:the\s+)?[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,3}?)?"  # "from the Army"
+    # "from the Army", "of the KIA": no verb ("a leader of the party was shot dead and two people ...")
+    of_whom = rf"(?:\s+(?:of|from)\s+(?:the\s+)?(?!{aux}\b)[\w'\u2019-]+(?:\s+(?!{aux}\b)[\w'\u2019-]+){{0,3}}?)?"
     one_joined_before = re.compile(rf"\b{person}{of_whom}\s*(?:,\s*and|and|along with|as well as)\s+$",
                                    re.IGNORECASE)
     one_joined_after = re.compile(rf"\b(?:and|along with|as well as)\s+{person}\b", re.IGNORECASE)
     # two victims with no count: "A man and his nephew were shot dead"
-    two_before = re.compile(rf"\b(?:a|an|one)\s+(?!{not_one}\b)(?:[\w'\u2019-]+\s+){{0,3}}?(?:{sing})"
+    two_before = re.compile(rf"\b(?:a|an|one)\s+(?!{not_one}\b)(?:[\w'\u2019-]+\s+){{0,3}}?(?:{sing}){of_whom}"
                             rf"\s+(?:and|along with|as well as)\s+{person}\s+(?:were|have been|had been)\s+{then}$",
                             re.IGNORECASE)
     qualifiers = "|".join(book.qualifiers)
