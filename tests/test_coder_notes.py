@@ -162,7 +162,7 @@ def test_a_count_of_killed_or_wounded_is_no_count_of_dead(text: str) -> None:
 
 
 def test_a_victim_told_with_a_verb_is_joined_to_no_count_after_it() -> None:
-    event = only("A leader of the party was shot dead in Rampur on Monday and two people were injured.")
+    event = only("A leader of the party was shot dead and two people were injured in Rampur on Monday.")
     assert event["fatalities"] == 1
     assert [e["value"] for e in event["evidence"] if e["kind"] == "injuries"] == [2]
 
