@@ -125,7 +125,7 @@ def _compile() -> _Compiled:
                                    re.IGNORECASE)
     one_joined_after = re.compile(rf"\b(?:and|along with|as well as)\s+{person}\b", re.IGNORECASE)
     # two victims with no count: "A man and his nephew were shot dead"
-    two_before = re.compile(rf"\b(?:a|an|one)\s+(?!{not_one}\b)(?:[\w'\u2019-]+\s+){{0,3}}?(?:{sing}){of_whom}"
+    two_before = re.compile(rf"\b(?:a|an|one)\s+(?!{not_one}\b)(?:[\w'\u2019-]+\s+){{0,3}}?(?:{sing})"
                             rf"\s+(?:and|along with|as well as)\s+{person}\s+(?:were|have been|had been)\s+{then}$",
                             re.IGNORECASE)
     qualifiers = "|".join(book.qualifiers)
