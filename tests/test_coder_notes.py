@@ -167,6 +167,14 @@ def test_a_victim_told_with_a_verb_is_joined_to_no_count_after_it() -> None:
     assert [e["value"] for e in event["evidence"] if e["kind"] == "injuries"] == [2]
 
 
+@pytest.mark.parametrize(("text", "dead"), [
+    ("Herders attacked a farm in Rampur on Monday. Four persons were wounded and one ox killed.", 0),
+    ("Gunmen attacked a village in Rampur on Monday, killing 3 people and 20 cattle.", 3),
+])
+def test_animals_killed_are_no_fatalities(text: str, dead: int) -> None:
+    assert only(text)["fatalities"] == dead
+
+
 def test_local_policemen_are_police_not_locals() -> None:
     event = only("On 14 March 2020, militants killed 3 local policemen in Rampur.", "India", date(2020, 3, 14))
     assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 13)

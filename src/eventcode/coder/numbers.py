@@ -56,6 +56,7 @@ class _Compiled:
     two_before: re.Pattern[str]
     split: re.Pattern[str]
     unclear: re.Pattern[str]
+    things: re.Pattern[str]  # the noun of a count that counts no people (numbers.yaml ``not_people``)
     coded: tuple[re.Pattern[str], ...]
     none: re.Pattern[str]
     none_low: Guarded
@@ -150,7 +151,10 @@ def _compile() -> _Compiled:
     return _Compiled(book, values, vague, number, keyword, keyword_low, coded_any, coded_any_low, tail_before,
                      singular_before, intransitive, one_before, singular_after, singular_more, after, conjunct,
                      conjunct_before, one_joined_before, one_joined_after, two_before,
-                     re.compile(book.split, re.IGNORECASE), re.compile(book.unclear, re.IGNORECASE), coded, none,
+                     re.compile(book.split, re.IGNORECASE), re.compile(book.unclear, re.IGNORECASE),
+                     re.compile(rf"\s*(?:(?!and\b)\w+\s+){{0,2}}(?:{'|'.join(book.not_people) or '(?!)'})\b",
+                                re.IGNORECASE),
+                     coded, none,
                      lowered_guarded(none.pattern, book.none),
                      frozenset(n.lower() for n in book.nouns),
                      re.compile(r"\b(?:" + "|".join(book.not_dead) + r")\b", re.IGNORECASE),
@@ -271,11 +275,11 @@ def _after(c: _Compiled, text: str, start: int, end: int) -> tuple[int, int, int
     m = c.after.match(rest)
     if m:
         read = _value(c, m.group("n"))
-        if read:
+        if read and not c.things.match(m.group("rest")):
             value, vague, stop = read[0], read[1], m.end()
             more = c.conjunct.match(rest[stop:])
             while more is not None and (extra := _value(c, more.group("n"))) is not None \
-                    and not c.not_dead.search(more.group("rest")):
+                    and not c.not_dead.search(more.group("rest")) and not c.things.match(more.group("rest")):
                 value, vague, stop = value + extra[0], vague or extra[1], stop + more.end()
                 more = c.conjunct.match(rest[stop:])
             return start, end + stop, value, vague, _noun(m.group("rest"))
@@ -299,7 +303,7 @@ def _before(c: _Compiled, text: str, start: int, end: int) -> tuple[int, int, in
     before = c.aside.sub(_blank, _PARENTHESES.sub(_blank, text[base:start]))
     for m in reversed(list(c.number.finditer(before))):
         tail = c.tail_before.match(before[m.end():])
-        if tail is None:
+        if tail is None or c.things.match(tail.group("mid")):
             continue
         read = _value(c, m.group())
         if read and read[0] > 1 and _SINGULAR_VERB.search(tail.group()):
