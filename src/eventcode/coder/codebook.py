@@ -383,7 +383,8 @@ class Numbers(_Entry):
         for group in ("qualifiers", "killed", "injured", "none", "coded", "unit_words", "asides", "not_people",
                       "conjunctions", "victim_verbs"):
             _check_patterns(group, getattr(self, group))
-        _check_patterns("split", (self.split, self.unclear))
+        _check_patterns("split", (self.split,))
+        _check_patterns("unclear", (self.unclear,))
         if self.split != "(?!)" and "(?P<parts>" not in self.split:
             raise ValueError(f"split: {self.split!r} has no (?P<parts>...) group for the number of events")
         for pattern in self.coded:
