@@ -134,6 +134,8 @@ def _compile() -> _Compiled:
     after = re.compile(rf"^\s+(?:of\s+)?(?:(?:{qualifiers})\s+)?(?P<n>{number.pattern})"
                        rf"(?P<rest>(?:\s+(?!(?:{joins})\b)[\w'\u2019/-]+){{0,3}})", re.IGNORECASE)
     not_people = rf"(?!\s+(?:{'|'.join(book.not_people)})\b)" if book.not_people else ""
+    # a count's noun, within two words, that counts no people ("one oxen", "3 head of cattle")
+    things = re.compile(rf"\s*(?:(?!and\b)\w+\s+){{0,2}}(?:{'|'.join(book.not_people) or '(?!)'})\b", re.IGNORECASE)
     conjunct_before = re.compile(rf"(?P<n>{number.pattern}){not_people}(?:\s+[^\W\d][\w'\u2019/-]*){{0,3}}"
                                  r"\s*(?:,\s*and|,|and)\s+$", re.IGNORECASE)
     conjunct = re.compile(rf"^\s*(?:{joins})\s+(?:(?:{qualifiers})\s+)?(?P<n>{number.pattern})"
@@ -151,11 +153,8 @@ def _compile() -> _Compiled:
     return _Compiled(book, values, vague, number, keyword, keyword_low, coded_any, coded_any_low, tail_before,
                      singular_before, intransitive, one_before, singular_after, singular_more, after, conjunct,
                      conjunct_before, one_joined_before, one_joined_after, two_before,
-                     re.compile(book.split, re.IGNORECASE), re.compile(book.unclear, re.IGNORECASE),
-                     re.compile(rf"\s*(?:(?!and\b)\w+\s+){{0,2}}(?:{'|'.join(book.not_people) or '(?!)'})\b",
-                                re.IGNORECASE),
-                     coded, none,
-                     lowered_guarded(none.pattern, book.none),
+                     re.compile(book.split, re.IGNORECASE), re.compile(book.unclear, re.IGNORECASE), things,
+                     coded, none, lowered_guarded(none.pattern, book.none),
                      frozenset(n.lower() for n in book.nouns),
                      re.compile(r"\b(?:" + "|".join(book.not_dead) + r")\b", re.IGNORECASE),
                      re.compile(r"\b(?:" + "|".join(book.claims) + r")\b[^.;]*$", re.IGNORECASE),
