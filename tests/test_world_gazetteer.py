@@ -31,7 +31,7 @@ def test_a_dateline_in_capitals_names_its_town() -> None:
     assert [p.text for p in places("MAIDUGURI, Nigeria (AP) -- Gunmen struck.", "Nigeria")] == ["MAIDUGURI"]
 
 
-def test_an_admin1_area_is_coded_to_its_largest_town_with_precision_3() -> None:
+def test_an_admin1_area_is_coded_to_its_seat_with_precision_3() -> None:
     [found] = places("Fighting spread across Borno State.", "Nigeria")
     assert found.place is not None
     assert (found.place.location, found.geo_precision) == ("Maiduguri", 3)
@@ -115,6 +115,17 @@ def test_the_index_is_written_once_per_country_and_kept_in_memory_where_it_canno
     finally:
         world._index_files.cache_clear()
         world.country_index.cache_clear()
+
+
+@pytest.mark.parametrize(("text", "country", "seat"), [
+    ("Teachers protested in front of the governorate of Medenine.", "Tunisia", "Medenine"),  # not Houmt Souk
+    ("More than 100 people marched in the state of Guanajuato.", "Mexico", "Guanajuato"),  # not León
+])
+def test_an_area_named_after_its_capital_is_coded_there_not_to_a_bigger_town(text: str, country: str,
+                                                                              seat: str) -> None:
+    [found] = places(text, country)
+    assert found.place is not None
+    assert (found.place.location, found.geo_precision) == (seat, 3)
 
 
 def test_a_city_that_shares_its_name_with_an_area_is_the_city_whatever_the_areas_largest_town() -> None:

@@ -410,7 +410,7 @@ def _world_mention(phrase: str, key: str, index: CountryIndex, country: str, con
     if area is not None and seat is not None and (
             admin_word or max((t.population for t in towns), default=0) < _CITY):
         return PlaceMention(start, start + len(phrase), phrase, seat.as_place(), 3, country,
-                            f"{phrase!r} is the admin1 area {area}: coded to its largest town, {seat.name}")
+                            f"{phrase!r} is the admin1 area {area}: coded to its seat, {seat.name}")
     here = here - {area}  # the area the phrase names itself says nothing of where its towns are
     if not towns or (here and not any(t.admin1 in here for t in towns)):
         return None  # "Vysoke, Luhansk" where GeoNames has Vysoke only elsewhere: a place it does not know

@@ -32,7 +32,7 @@ from eventcode.errors import CodebookError
 
 #: Bump when the index's layout changes: older cache folders are then ignored (so are those of another version of
 #: marshal's format).
-_LAYOUT = f"7.{marshal.version}"
+_LAYOUT = f"8.{marshal.version}"
 
 
 def geonames_file(name: str) -> Path:
@@ -86,13 +86,13 @@ class CountryIndex:
 
     places: Towns
     areas: dict[str, str]
-    seats: dict[str, int]  # the row of each admin1 area's most populous place in ``places``
+    seats: dict[str, int]  # the row of each admin1 area's seat in ``places``: its namesake, else its most populous
     first_words: frozenset[str]
     names: Container[str]  # the names of ``places``, asked without a call of Python code
 
     def seat(self, admin1: str) -> WorldPlace | None:
-        """The most populous place of an admin1 area, to which an event placed only in the area is coded (read
-        when first asked for: a report names few areas)."""
+        """The seat of an admin1 area (the place named as the area, else its most populous), to which an event
+        placed only in the area is coded (read when first asked for: a report names few areas)."""
         number = self.seats.get(admin1)
         return None if number is None else self.places.row(number)
 
@@ -186,12 +186,13 @@ def _packed(places: list[list[Any]], names: dict[str, list[int]], areas: dict[st
     """A country's index in its cached form, quick to read (``marshal``, which makes Python's dicts and sets
     directly): its places' rows as JSON, each read into a place only when looked up, each name's row number (a
     number, which loads faster than a string, or "3,17" for a name of several places), the row of each admin1
-    area's most populous place and the first words of the names of several words that are no name themselves (most
-    names are one word). Nothing in it is a container the cyclic garbage collector must walk but the set of first
-    words."""
+    area's seat (the place named as the area, else its most populous) and the first words of the names of several
+    words that are no name themselves (most names are one word). Nothing in it is a container the cyclic garbage
+    collector must walk but the set of first words."""
     seats: dict[str, int] = {}
-    for number, (_name, area, _lat, _lon, population) in enumerate(places):
-        if area and (area not in seats or population > places[seats[area]][4]):
+    for number, (name, area, _lat, _lon, population) in enumerate(places):
+        if area and (area not in seats or (_namesake(name, area, areas), population) >
+                     (_namesake(places[seats[area]][0], area, areas), places[seats[area]][4])):
             seats[area] = number
     first_words = {name.split(" ", 1)[0] for name in (*names, *areas)}
     return marshal.dumps({"places": tuple(json.dumps(row, ensure_ascii=False) for row in places),
@@ -199,6 +200,12 @@ def _packed(places: list[list[Any]], names: dict[str, list[int]], areas: dict[st
                                     for name, numbers in names.items()},
                           "areas": areas, "seats": seats,
                           "first_words": frozenset(w for w in first_words if w not in names and w not in areas)})
+
+
+def _namesake(name: str, area: str, areas: dict[str, str]) -> bool:
+    """Whether a place bears the name of its admin1 area ("Ménaka" of Ménaka, "Guanajuato" of Guanajuato): the
+    area's capital, to which ACLED codes an event placed only in the area, however many people a bigger town has."""
+    return areas.get(fold(name)) == area
 
 
 def _areas(areas: Iterable[Sequence[str]], suffixes: tuple[str, ...]) -> dict[str, str]:
