@@ -670,3 +670,11 @@ def test_burning_an_effigy_is_a_peaceful_protest() -> None:
 def test_forces_taking_control_of_a_town_regain_it() -> None:
     event = only("On 2 July 2016, Libyan forces succeeded in taking control of Sirte.", "Libya", date(2016, 7, 2))
     assert event["sub_event_type"] == "Government regains territory"
+
+
+@pytest.mark.parametrize("text", [
+    "Baloch separatists blew up a section of a gas pipeline in Dera Bugti.",
+    "Militants blew up two high transmission towers near Quetta at night.",
+])
+def test_blowing_up_a_pipeline_or_a_power_line_is_an_explosion(text: str) -> None:
+    assert only(text, "Pakistan")["sub_event_type"] == "Remote explosive/landmine/IED"
