@@ -678,3 +678,13 @@ def test_forces_taking_control_of_a_town_regain_it() -> None:
 ])
 def test_blowing_up_a_pipeline_or_a_power_line_is_an_explosion(text: str) -> None:
     assert only(text, "Pakistan")["sub_event_type"] == "Remote explosive/landmine/IED"
+
+
+def test_what_is_set_on_fire_may_be_named_at_length() -> None:
+    event = only("Two unidentified assailants set a school bus belonging to the school on fire in Rampur.")
+    assert (event["sub_event_type"], event["interaction"]) == ("Mob violence", 57)
+
+
+def test_setting_a_leaders_picture_on_fire_at_a_protest_is_no_violence() -> None:
+    event = only("Locals held a protest against the government in Rampur. They set the minister's picture on fire.")
+    assert (event["sub_event_type"], event["interaction"]) == ("Peaceful protest", 60)
