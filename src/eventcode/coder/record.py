@@ -113,7 +113,10 @@ def roles(group: Group, trigger: Trigger | None, mutual: bool = False) -> tuple[
                 or next((a for a in after if a.name != wielder.name), None)
         elif by is not None:
             agent = by
-            target = before[-1] if before else next((a for a in after if a.name != by.name), None)
+            # "Boko Haram fighters abducted motorists but were repelled by the army": an armed actor before is what
+            # the armed agent repelled, not the last people named
+            struck = [a for a in before if a.inter in ARMED] if by.inter in ARMED else []
+            target = (struck or before)[-1] if before else next((a for a in after if a.name != by.name), None)
         elif passive and before:
             target = before[-1]
         else:
