@@ -691,7 +691,7 @@ def test_setting_a_leaders_picture_on_fire_at_a_protest_is_no_violence() -> None
 
 
 def test_an_armed_group_repelled_by_forces_is_their_target_not_the_people_it_attacked() -> None:
-    event = only("Boko Haram fighters abducted motorists along the Maiduguri-Damaturu highway but were repelled by "
-                 "Nigerian troops.", "Nigeria", date(2021, 2, 25))
+    event = only("Boko Haram fighters abducted motorists including an aid worker along the Maiduguri-Damaturu highway "
+                 "but were repelled by Nigerian troops.", "Nigeria", date(2021, 2, 25))
     assert (event["actor1"], event["actor2"], event["interaction"]) == (
         "Military Forces of Nigeria (2015-2023)", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", 12)
