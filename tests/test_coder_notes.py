@@ -695,3 +695,8 @@ def test_an_armed_group_repelled_by_forces_is_their_target_not_the_people_it_att
                  "but were repelled by Nigerian troops.", "Nigeria", date(2021, 2, 25))
     assert (event["actor1"], event["actor2"], event["interaction"]) == (
         "Military Forces of Nigeria (2015-2023)", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", 12)
+
+
+def test_demonstrators_who_threw_projectiles_or_objects_turned_violent() -> None:
+    event = only("More than 3,000 students protested and threw projectiles at university staff in Rampur.")
+    assert (event["event_type"], event["sub_event_type"]) == ("Riots", "Violent demonstration")
