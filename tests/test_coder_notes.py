@@ -700,3 +700,9 @@ def test_an_armed_group_repelled_by_forces_is_their_target_not_the_people_it_att
 def test_demonstrators_who_threw_projectiles_or_objects_turned_violent() -> None:
     event = only("More than 3,000 students protested and threw projectiles at university staff in Rampur.")
     assert (event["event_type"], event["sub_event_type"]) == ("Riots", "Violent demonstration")
+
+
+def test_a_convoy_of_health_workers_attacked_carries_civilians_not_forces() -> None:
+    event = only("On 5 June 2019, in Beni, an unidentified armed group attacked a convoy of health workers treating "
+                 "Ebola.", "Democratic Republic of Congo", date(2019, 6, 5))
+    assert (event["sub_event_type"], event["interaction"]) == ("Attack", 37)
