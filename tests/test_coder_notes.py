@@ -706,3 +706,10 @@ def test_a_convoy_of_health_workers_attacked_carries_civilians_not_forces() -> N
     event = only("On 5 June 2019, in Beni, an unidentified armed group attacked a convoy of health workers treating "
                  "Ebola.", "Democratic Republic of Congo", date(2019, 6, 5))
     assert (event["sub_event_type"], event["interaction"]) == ("Attack", 37)
+
+
+def test_forces_who_sustained_wounds_in_an_attack_are_its_target() -> None:
+    event = only("A policeman sustained gunshot wounds in an attack in Al-Arish on Tuesday.", "Egypt",
+                 date(2016, 6, 21))
+    assert (event["sub_event_type"], event["actor2"], event["interaction"]) == (
+        "Armed clash", "Police Forces of Egypt (2014-)", 13)
