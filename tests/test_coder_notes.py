@@ -713,3 +713,13 @@ def test_forces_who_sustained_wounds_in_an_attack_are_its_target() -> None:
                  date(2016, 6, 21))
     assert (event["sub_event_type"], event["actor2"], event["interaction"]) == (
         "Armed clash", "Police Forces of Egypt (2014-)", 13)
+
+
+@pytest.mark.parametrize(("text", "interaction"), [
+    ("Villagers set fire to two buses in Rampur.", 57),
+    ("Locals torched a police vehicle in Rampur.", 15),
+])
+def test_property_that_people_named_as_civilians_set_on_fire_is_a_mobs_work(text: str, interaction: int) -> None:
+    event = only(text)
+    assert (event["sub_event_type"], event["actor1"], event["interaction"]) == (
+        "Mob violence", "Rioters (India)", interaction)
