@@ -723,3 +723,9 @@ def test_property_that_people_named_as_civilians_set_on_fire_is_a_mobs_work(text
     event = only(text)
     assert (event["sub_event_type"], event["actor1"], event["interaction"]) == (
         "Mob violence", "Rioters (India)", interaction)
+
+
+def test_alleged_forces_as_the_doers_block_no_count_of_the_dead() -> None:
+    event = only("On 6 May 2020, shells fired by alleged LNA forces killed four civilians and injured two others in "
+                 "Al Krimiyah.", "Libya", date(2020, 5, 6))
+    assert (event["sub_event_type"], event["fatalities"]) == ("Shelling/artillery/missile attack", 4)
