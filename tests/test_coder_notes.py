@@ -729,3 +729,9 @@ def test_alleged_forces_as_the_doers_block_no_count_of_the_dead() -> None:
     event = only("On 6 May 2020, shells fired by alleged LNA forces killed four civilians and injured two others in "
                  "Al Krimiyah.", "Libya", date(2020, 5, 6))
     assert (event["sub_event_type"], event["fatalities"]) == ("Shelling/artillery/missile attack", 4)
+
+
+def test_death_threats_and_a_death_sentence_count_no_dead() -> None:
+    event = only("On 5 May 2020, in Ipatinga, a man was injured in a drive-by shooting by armed men in a car. The "
+                 "victim had been receiving death threats.", "Brazil", date(2020, 5, 5))
+    assert (event["sub_event_type"], event["fatalities"]) == ("Attack", 0)
