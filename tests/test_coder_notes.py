@@ -735,3 +735,8 @@ def test_death_threats_and_a_death_sentence_count_no_dead() -> None:
     event = only("On 5 May 2020, in Ipatinga, a man was injured in a drive-by shooting by armed men in a car. The "
                  "victim had been receiving death threats.", "Brazil", date(2020, 5, 5))
     assert (event["sub_event_type"], event["fatalities"]) == ("Attack", 0)
+
+
+def test_cattle_traders_killed_are_people_though_cattle_are_not() -> None:
+    event = only("Border guards gunned down two Bangladeshi cattle traders near Jessore.", "Bangladesh")
+    assert event["fatalities"] == 2

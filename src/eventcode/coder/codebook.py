@@ -374,6 +374,7 @@ class Numbers(_Entry):
     unit_words: tuple[str, ...] = ()
     asides: tuple[str, ...] = ()
     not_people: tuple[str, ...] = ()
+    of_things: tuple[str, ...] = ()
     auxiliaries: tuple[str, ...] = ()
     conjunctions: tuple[str, ...] = (",", "and", "as well as")
     victim_verbs: tuple[str, ...] = ()

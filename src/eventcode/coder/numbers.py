@@ -135,7 +135,8 @@ def _compile() -> _Compiled:
                        rf"(?P<rest>(?:\s+(?!(?:{joins})\b)[\w'\u2019/-]+){{0,3}})", re.IGNORECASE)
     not_people = rf"(?!\s+(?:{'|'.join(book.not_people)})\b)" if book.not_people else ""
     # a count's noun, within two words, that counts no people ("one oxen", "3 head of cattle")
-    things = re.compile(rf"\s*(?:(?!and\b)\w+\s+){{0,2}}(?:{'|'.join(book.not_people) or '(?!)'})\b", re.IGNORECASE)
+    things = re.compile(rf"\s*(?:(?!and\b)\w+\s+){{0,2}}(?:{'|'.join(book.not_people) or '(?!)'})\b"
+                        rf"(?!\s+(?:{'|'.join(book.of_things) or '(?!)'})\b)", re.IGNORECASE)
     conjunct_before = re.compile(rf"(?P<n>{number.pattern}){not_people}(?:\s+[^\W\d][\w'\u2019/-]*){{0,3}}"
                                  r"\s*(?:,\s*and|,|and)\s+$", re.IGNORECASE)
     conjunct = re.compile(rf"^\s*(?:{joins})\s+(?:(?:{qualifiers})\s+)?(?P<n>{number.pattern})"
