@@ -740,3 +740,8 @@ def test_death_threats_and_a_death_sentence_count_no_dead() -> None:
 def test_cattle_traders_killed_are_people_though_cattle_are_not() -> None:
     event = only("Border guards gunned down two Bangladeshi cattle traders near Jessore.", "Bangladesh")
     assert event["fatalities"] == 2
+
+
+def test_rioters_who_attacked_someone_with_no_word_of_arms_rioted() -> None:
+    event = only("BJP workers attacked two Congress leaders in Rampur.")
+    assert (event["event_type"], event["sub_event_type"], event["interaction"]) == ("Riots", "Mob violence", 57)
