@@ -745,3 +745,14 @@ def test_cattle_traders_killed_are_people_though_cattle_are_not() -> None:
 def test_rioters_who_attacked_someone_with_no_word_of_arms_rioted() -> None:
     event = only("BJP workers attacked two Congress leaders in Rampur.")
     assert (event["event_type"], event["sub_event_type"], event["interaction"]) == ("Riots", "Mob violence", 57)
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of guest teachers demonstrated in front of the minister's residence in Rampur. The demonstrators were "
+    "taken into custody later by police.",
+    "Police stopped protestors from entering the district complex in Rampur. The protesters were demonstrating "
+    "against the death of a girl.",
+])
+def test_demonstrators_taken_into_custody_or_stopped_by_the_police_met_an_intervention(text: str) -> None:
+    event = only(text)
+    assert (event["sub_event_type"], event["interaction"]) == ("Protest with intervention", 16)
