@@ -756,3 +756,15 @@ def test_rioters_who_attacked_someone_with_no_word_of_arms_rioted() -> None:
 def test_demonstrators_taken_into_custody_or_stopped_by_the_police_met_an_intervention(text: str) -> None:
     event = only(text)
     assert (event["sub_event_type"], event["interaction"]) == ("Protest with intervention", 16)
+
+
+def test_an_aggregate_cue_after_the_day_and_the_event_is_no_aggregate_claim() -> None:
+    event = only("On 4 May 2020, police dispersed a sit-in held by citizens in Nouakchott, demanding the return of "
+                 "relatives stranded abroad since the start of the outbreak.", "Mauritania", date(2020, 5, 4))
+    assert (event["sub_event_type"], event["interaction"]) == ("Protest with intervention", 16)
+
+
+def test_an_aggregate_claim_with_a_day_after_its_cue_stays_one() -> None:
+    events = code_text("Since the start of the war, 500 people have been killed, officials said on 4 May 2020.",
+                       published=date(2020, 5, 4), country="Mauritania")
+    assert events == []

@@ -32,7 +32,7 @@ from eventcode.coder.actors import (
 )
 from eventcode.coder.codebook import Gazetteer, bundled_gazetteers, lexicon
 from eventcode.coder.context import ActorContext, read_actors, read_gazetteers
-from eventcode.coder.dates import find_dates, undated_day
+from eventcode.coder.dates import DateMention, find_dates, undated_day
 from eventcode.coder.discourse import (
     RECENT_DAYS,
     background,
@@ -143,7 +143,7 @@ class Coder:
             found.append(SentenceFacts(
                 s, tuple(live), tuple(t for t in triggers if t.blocked), said,
                 tuple(dates), tuple(places), tuple(mentions), counts,
-                trig.aggregate(s.text), undated_day(s.text, published)[2],
+                _aggregate(s.text, dates, live, s.start), undated_day(s.text, published)[2],
                 bool(live) and all(is_casualty_word(t.text) for t in live), trig.abroad(s.text)))
         return found
 
@@ -194,6 +194,17 @@ class Coder:
             not_coded.extend({"sentence": n.sentence.text, "start": n.sentence.start, "end": n.sentence.end,
                               "reason": n.reason} for n in skipped)
         return records
+
+
+def _aggregate(text: str, dates: list[DateMention], live: list[trig.Trigger], start: int) -> str | None:
+    """The aggregate-claim cue of a sentence ("since the start"), unless a day and a trigger come before it: "On 4 May,
+    police dispersed a sit-in ... of relatives stranded since the start of the outbreak" tells an event on its day."""
+    cue = trig.aggregate(text)
+    if cue is None:
+        return None
+    at = start + text.find(cue)
+    day_first = any(d.precision == 1 and d.start < at for d in dates) and any(t.start < at for t in live)
+    return None if day_first else cue
 
 
 @functools.lru_cache(maxsize=1)
