@@ -768,3 +768,12 @@ def test_an_aggregate_claim_with_a_day_after_its_cue_stays_one() -> None:
     events = code_text("Since the start of the war, 500 people have been killed, officials said on 4 May 2020.",
                        published=date(2020, 5, 4), country="Mauritania")
     assert events == []
+
+
+@pytest.mark.parametrize("text", [
+    "On 27 April 2019, an unidentified group destroyed election materials of the electoral commission in Alafiarou.",
+    "On 27 April 2019, soldiers found and destroyed a clandestine airstrip near Alafiarou.",
+])
+def test_election_materials_a_checkpoint_or_an_airstrip_destroyed_is_property_destruction(text: str) -> None:
+    event = only(text, "Benin", date(2019, 4, 27))
+    assert event["sub_event_type"] == "Looting/property destruction"
