@@ -777,3 +777,9 @@ def test_an_aggregate_claim_with_a_day_after_its_cue_stays_one() -> None:
 def test_election_materials_a_checkpoint_or_an_airstrip_destroyed_is_property_destruction(text: str) -> None:
     event = only(text, "Benin", date(2019, 4, 27))
     assert event["sub_event_type"] == "Looting/property destruction"
+
+
+def test_fulanis_are_the_fulani_ethnic_militia() -> None:
+    event = only("Fulanis attacked the village of Uzaar in Logo local government on 20 June, killing 26.", "Nigeria",
+                 date(2016, 6, 21))
+    assert (event["actor1"], event["interaction"]) == ("Fulani Ethnic Militia (Nigeria)", 47)
