@@ -783,3 +783,11 @@ def test_fulanis_are_the_fulani_ethnic_militia() -> None:
     event = only("Fulanis attacked the village of Uzaar in Logo local government on 20 June, killing 26.", "Nigeria",
                  date(2016, 6, 21))
     assert (event["actor1"], event["interaction"]) == ("Fulani Ethnic Militia (Nigeria)", 47)
+
+
+def test_as_is_al_shabaab_in_somalia_and_no_group_elsewhere() -> None:
+    event = only("On 30 January 2019, a truck of an NGO contractor was captured and burnt down by AS in Jowhar.",
+                 "Somalia", date(2019, 1, 30))
+    assert event["actor1"] == "Al Shabaab"
+    event = only("On 22 June 2022, tribal militants clashed in AS Sarifa district, Basrah.", "Iraq", date(2022, 6, 22))
+    assert "Al Shabaab" not in (event["actor1"], event["actor2"])
