@@ -791,3 +791,9 @@ def test_as_is_al_shabaab_in_somalia_and_no_group_elsewhere() -> None:
     assert event["actor1"] == "Al Shabaab"
     event = only("On 22 June 2022, tribal militants clashed in AS Sarifa district, Basrah.", "Iraq", date(2022, 6, 22))
     assert "Al Shabaab" not in (event["actor1"], event["actor2"])
+
+
+def test_militias_that_clash_over_a_land_dispute_are_communal_militias() -> None:
+    event = only("On 27 April 2020, militias from Mbaivur and Mbasombo clashed in Gwer East over a land dispute.",
+                 "Nigeria", date(2020, 4, 27))
+    assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 44)

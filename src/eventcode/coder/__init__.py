@@ -120,7 +120,9 @@ class Coder:
                 if trig.is_source(s.text[:a.start - s.start], s.text[a.end - s.start:]) \
                         or (label is not None and a.start < label.end):
                     continue  # the source of the report, or a word of the note's label ("Change to armed group:")
-                if communal and a.inter == CIVILIANS:  # "farmers clashed over a land dispute": communal militias
+                # "farmers clashed over a land dispute", "militias from two villages clashed over land": communal
+                # militias
+                if communal and (a.inter == CIVILIANS or a.role == "militia"):
                     militia = generic_actor("communal", country, day)
                     a = replace(a, name=militia.name, inter=militia.inter, role=militia.role)
                 earlier = last_force if a.inter in STATE_FORCES else last_group
