@@ -797,3 +797,9 @@ def test_militias_that_clash_over_a_land_dispute_are_communal_militias() -> None
     event = only("On 27 April 2020, militias from Mbaivur and Mbasombo clashed in Gwer East over a land dispute.",
                  "Nigeria", date(2020, 4, 27))
     assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 44)
+
+
+def test_an_officer_named_by_rank_is_the_military() -> None:
+    event = only("On 3 May 2020, unidentified gunmen shot dead a regime's 1st lieutenant in Dar'a.", "Syria",
+                 date(2020, 5, 3))
+    assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 13)
