@@ -803,3 +803,15 @@ def test_an_officer_named_by_rank_is_the_military() -> None:
     event = only("On 3 May 2020, unidentified gunmen shot dead a regime's 1st lieutenant in Dar'a.", "Syria",
                  date(2020, 5, 3))
     assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 13)
+
+
+@pytest.mark.parametrize("body", ["A rival body, formally known as the High Council of State,",
+                                  "An advisory body of the league"])
+def test_a_body_that_is_an_organisation_counts_no_dead(body: str) -> None:
+    event = only(f"Protesters stormed the parliament in Rampur. {body} is based in Delhi.")
+    assert (event["sub_event_type"], event["fatalities"]) == ("Violent demonstration", 0)
+
+
+def test_a_body_found_still_counts_one_dead() -> None:
+    event = only("Gunmen attacked a village in Rampur. A mutilated body was found near the well.")
+    assert event["fatalities"] == 1
