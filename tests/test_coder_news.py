@@ -295,3 +295,10 @@ def test_what_an_event_came_after_is_background_however_far_from_its_trigger() -
                   "after a commander of the group, a man long sought by the army, was killed in a fierce gunfight "
                   "with troops in Bama.")
     assert [(e["sub_event_type"], e["location"], e["fatalities"]) for e in events] == [("Attack", "Maiduguri", 3)]
+
+
+def test_a_place_in_the_possessive_before_a_landmark_is_the_events_place() -> None:
+    report = ("Protesters stormed a police station in Kano on Thursday.\n\n"
+              "In Maiduguri's Ramat Square, several hundred people gathered on Thursday to demand electricity.")
+    assert [(e["sub_event_type"], e["location"]) for e in code(report)] == [
+        ("Violent demonstration", "Kano"), ("Peaceful protest", "Maiduguri")]

@@ -530,6 +530,7 @@ class PlaceWords(_Entry):
     admin_suffixes: tuple[str, ...]
     articles: tuple[str, ...]
     organisation_words: tuple[str, ...] = ()
+    landmarks: tuple[str, ...] = ()
     connectors: tuple[str, ...]
     dateline: str
     qualifier_breaks: str = "(?!)"
