@@ -815,3 +815,20 @@ def test_a_body_that_is_an_organisation_counts_no_dead(body: str) -> None:
 def test_a_body_found_still_counts_one_dead() -> None:
     event = only("Gunmen attacked a village in Rampur. A mutilated body was found near the well.")
     assert event["fatalities"] == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Farmers continued to block traffic over the new land law in Rampur.",
+    "Shutdown for the second day in Rampur against the arrest of a local leader.",
+    "Hundreds of traders shut their shops in Rampur against the new tax.",
+    "Youth Congress supporters walked from the station to the town hall in Rampur against the price rise.",
+])
+def test_a_blockade_a_shutdown_shops_shut_or_a_walk_against_something_is_a_protest(text: str) -> None:
+    event = only(text)
+    assert (event["sub_event_type"], event["interaction"]) == ("Peaceful protest", 60)
+
+
+@pytest.mark.parametrize("text", ["Authorities imposed an internet shutdown in Rampur.",
+                                  "The government ordered a shutdown of the mills in Rampur."])
+def test_a_shutdown_that_no_one_observes_or_calls_is_no_protest(text: str) -> None:
+    assert all(e["event_type"] != "Protests" for e in code_text(text, published=DAY, country="India"))
