@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from eventcode import code_text
+from eventcode.coder import Coder
 from eventcode.coder.evaluate import acled_row
 
 DAY = date(2016, 8, 16)
@@ -832,3 +833,19 @@ def test_a_blockade_a_shutdown_shops_shut_or_a_walk_against_something_is_a_prote
                                   "The government ordered a shutdown of the mills in Rampur."])
 def test_a_shutdown_that_no_one_observes_or_calls_is_no_protest(text: str) -> None:
     assert all(e["event_type"] != "Protests" for e in code_text(text, published=DAY, country="India"))
+
+
+@pytest.mark.parametrize("text", [
+    "Strike enforcers have held demonstrations at different places in Rampur since early this morning.",
+    "Villagers have blocked the highway in Rampur since last night against the arrest of a farmer.",
+])
+def test_since_early_this_morning_or_last_night_tells_the_day_not_a_tally(text: str) -> None:
+    assert only(text)["sub_event_type"] == "Peaceful protest"
+
+
+def test_since_early_in_the_year_is_still_a_tally() -> None:
+    not_coded: list[dict[str, Any]] = []
+    events = Coder().code("Police have arrested 300 protesters in Rampur since early January.", DAY, "India",
+                          not_coded=not_coded)
+    assert events == []
+    assert "aggregate" in not_coded[0]["reason"]
