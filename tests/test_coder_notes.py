@@ -849,3 +849,8 @@ def test_since_early_in_the_year_is_still_a_tally() -> None:
                           not_coded=not_coded)
     assert events == []
     assert "aggregate" in not_coded[0]["reason"]
+
+
+def test_gunmen_who_fired_upon_people_attacked_them_as_those_who_fired_on_them() -> None:
+    event = only("Unknown gunmen fired upon vehicles carrying aid workers near Rampur.")
+    assert (event["sub_event_type"], event["interaction"]) == ("Attack", 37)
