@@ -302,3 +302,10 @@ def test_a_place_in_the_possessive_before_a_landmark_is_the_events_place() -> No
               "In Maiduguri's Ramat Square, several hundred people gathered on Thursday to demand electricity.")
     assert [(e["sub_event_type"], e["location"]) for e in code(report)] == [
         ("Violent demonstration", "Kano"), ("Peaceful protest", "Maiduguri")]
+
+
+def test_a_demonstration_told_at_no_place_then_as_violence_at_a_town_is_one_violent_demonstration() -> None:
+    report = ("Hundreds of traders demonstrated on Thursday against the arrest of a market leader. "
+              "The demonstrators attacked the police station in Kano and set a patrol van on fire.")
+    [event] = code(report)
+    assert (event["sub_event_type"], event["location"], event["interaction"]) == ("Violent demonstration", "Kano", 15)

@@ -101,6 +101,7 @@ class Lexicon(_Entry):
     report_wide_cues: tuple[str, ...] = ()
     ruled_out_fallbacks: tuple[str, ...] = ()
     told_with_violence: tuple[str, ...] = ()
+    told_as_one: tuple[tuple[str, ...], ...] = ()
     victim_cues: dict[str, tuple[str, ...]] = {}
     victim_needs: dict[str, str] = {}
     gang_victim: str = ""
@@ -151,7 +152,7 @@ class Lexicon(_Entry):
                      *self.named_civilians_are_actor2, *self.armed_actor2, *self.armed_sides,
                      *self.crowd_targets_are_civilians,
                      *self.forces_intervene,
-                     *self.front_opponent, *self.told_with_violence,
+                     *self.front_opponent, *self.told_with_violence, *(n for kinds in self.told_as_one for n in kinds),
                      *self.ruled_out_fallbacks,
                      *self.victim_needs,
                      *(r.sub_event_type for r in self.refinements),

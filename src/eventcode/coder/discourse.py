@@ -201,35 +201,53 @@ def _event_types() -> dict[str, str]:
     return {s.name: s.event_type for s in acled_codebook().sub_event_types}
 
 
+@functools.lru_cache(maxsize=1)
+def _retold_kinds() -> dict[str, tuple[str, int]]:
+    """The kind of event each sub-event type tells, for retellings, with its rank there: its event type and
+    ACLED's hierarchy, or for the sub-event types a report may tell of one event in turn (lexicon ``told_as_one``:
+    a demonstration that turned violent) their group and its order."""
+    rank = hierarchy_rank()
+    kinds = {name: (kind, rank[name]) for name, kind in _event_types().items() if name in rank}
+    for i, names in enumerate(lexicon().told_as_one):
+        kinds.update((name, (f"told as one {i}", j)) for j, name in enumerate(names))
+    return kinds
+
+
 def merge_retellings(groups: list[Group], chosen: dict[int, str]) -> tuple[list[Group], dict[int, int]]:
     """Fold each event told again into the event it retells (``chosen``: the sub-event type of each group by id):
     one told with a vaguer place into the one event of its type and day told with a more precise place (where
-    several could be meant, nothing is folded); one with no day into an earlier-listed one with no day of the same
-    sub-event type and place. A retelling that gives the day brings it, and its sub-event type where that comes first
-    in ACLED's hierarchy ("police on Tuesday fired tear gas", then "demonstrations across the capital" with no day,
-    is a protest with intervention). Returns the groups kept, and for each that took in a retelling whose type wins, the
-    id of that retelling."""
-    event_type, rank = _event_types(), hierarchy_rank()
+    several could be meant, nothing is folded; where none is of its event type, of its kind: a demonstration into
+    the riot it turned into, lexicon ``told_as_one``); one with no day into an earlier-listed one with no day of the
+    same sub-event type and place. A retelling that gives the day brings it, and its sub-event type where that comes
+    first in ACLED's hierarchy ("police on Tuesday fired tear gas", then "demonstrations across the capital" with no
+    day, is a protest with intervention). Returns the groups kept, and for each that took in a retelling whose type
+    wins, the id of that retelling."""
+    event_type, kinds = _event_types(), _retold_kinds()
     kept = list(groups)
     promoted: dict[int, int] = {}
     for group in sorted(groups, key=_vagueness, reverse=True):
         if _vagueness(group) == 0 or not chosen.get(id(group)):
             continue
-        kind = event_type.get(chosen[id(group)])
-        targets = [g for g in kept if g is not group and (g.day == group.day or g.undated)
-                   and _vagueness(g) < _vagueness(group) and event_type.get(chosen.get(id(g), "")) == kind
-                   and g.abroad == group.abroad]
+        near = [g for g in kept if g is not group and (g.day == group.day or g.undated)
+                and _vagueness(g) < _vagueness(group) and g.abroad == group.abroad]
+        # of its event type, else of its kind (lexicon told_as_one)
+        targets = [g for g in near if event_type.get(chosen.get(id(g), "")) == event_type.get(chosen[id(group)])] \
+            or [g for g in near if kinds.get(chosen.get(id(g), ""), ("", 0))[0] == kinds[chosen[id(group)]][0]]
         if len(targets) > 1:  # several could be meant: the one that gives the same number of dead
             dead = _dead(group)
             targets = [g for g in targets if dead & _dead(g)]
         if len(targets) == 1:
             target = targets[0]
+            # the retelling's type wins where it comes first in its kind and it brings the day, or is of another
+            # event type (the violence of a demonstration told at a vaguer place)
+            wins = event_type.get(chosen[id(group)]) != event_type.get(chosen.get(id(target), ""))
             if target.undated and not group.undated:
                 target.day, target.precision, target.undated = group.day, group.precision, False
                 target.date_mention = group.date_mention
-                if rank.get(chosen[id(group)], len(rank)) < rank.get(chosen.get(id(target), ""), len(rank)):
-                    promoted[id(target)] = id(group)
-                    chosen[id(target)] = chosen[id(group)]
+                wins = True
+            if wins and kinds[chosen[id(group)]][1] < kinds.get(chosen.get(id(target), ""), ("", len(kinds)))[1]:
+                promoted[id(target)] = id(group)
+                chosen[id(target)] = chosen[id(group)]
             _fold(group, target, kept)
     for group in list(kept):
         same = next((g for g in kept if g is not group and group.undated and g.undated and g.abroad == group.abroad
