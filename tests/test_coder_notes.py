@@ -854,3 +854,9 @@ def test_since_early_in_the_year_is_still_a_tally() -> None:
 def test_gunmen_who_fired_upon_people_attacked_them_as_those_who_fired_on_them() -> None:
     event = only("Unknown gunmen fired upon vehicles carrying aid workers near Rampur.")
     assert (event["sub_event_type"], event["interaction"]) == ("Attack", 37)
+
+
+def test_a_day_in_what_a_protest_is_about_does_not_date_the_protest() -> None:
+    event = only("Hundreds of farmers protested in Rampur against the killing of a farmer on August 17.",
+                 published=date(2022, 10, 1))
+    assert (event["sub_event_type"], event["event_date"]) == ("Peaceful protest", "2022-10-01")

@@ -105,13 +105,13 @@ class Coder:
             triggers = trig.find_triggers(s.text, s.start)
             if label is not None and s.index == 0:
                 triggers.insert(0, label)
-            # a month or year in what a protest demands or is against ("demanding wage revision from January
-            # 2014") dates no event
+            # a date in what a protest demands or is against ("demanding wage revision from January 2014", "to
+            # demand the release of a man who disappeared on August 17") dates no event
             # what the sentence tells as having come before its event ("The attack came a day after ...") gives
             # it no date, place or actor
             told = s.start + trig.told_before_at(s.text)
             dates = [d for d in find_dates(s.text, published, s.start) if not d.statement and d.start < told
-                     and not (d.precision == 3 and trig.blocked_at(s.text, d.start - s.start) == "topic")]
+                     and not _in_topic(s.text, d, s.start)]
             day = dates[0].day if dates else published
             mentions = []
             for a in find_actors(s.text, country, day, s.start):
@@ -196,6 +196,15 @@ class Coder:
             not_coded.extend({"sentence": n.sentence.text, "start": n.sentence.start, "end": n.sentence.end,
                               "reason": n.reason} for n in skipped)
         return records
+
+
+def _in_topic(text: str, date: DateMention, offset: int) -> bool:
+    """Whether ``date`` (in ``text``, which starts at ``offset``) lies in what a protest is about: a month or year
+    there, or a day that does not end it as the day of the protest does ("demonstrating against the constitution on
+    Saturday": lexicon ``blocker_ends``)."""
+    if trig.blocked_at(text, date.start - offset) != "topic":
+        return False
+    return date.precision == 3 or trig.blocked_at(text, date.end - offset) == "topic"
 
 
 def _aggregate(text: str, dates: list[DateMention], live: list[trig.Trigger], start: int) -> str | None:
