@@ -860,3 +860,10 @@ def test_a_day_in_what_a_protest_is_about_does_not_date_the_protest() -> None:
     event = only("Hundreds of farmers protested in Rampur against the killing of a farmer on August 17.",
                  published=date(2022, 10, 1))
     assert (event["sub_event_type"], event["event_date"]) == ("Peaceful protest", "2022-10-01")
+
+
+@pytest.mark.parametrize("text", ["Congress workers torched an effigy of the chief minister in Rampur.",
+                                  "Students set fire to effigies of the vice chancellor in Rampur."])
+def test_an_effigy_torched_or_set_fire_to_is_a_protest_as_one_burnt_is(text: str) -> None:
+    event = only(text)
+    assert (event["sub_event_type"], event["interaction"]) == ("Peaceful protest", 60)
