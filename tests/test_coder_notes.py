@@ -867,3 +867,10 @@ def test_a_day_in_what_a_protest_is_about_does_not_date_the_protest() -> None:
 def test_an_effigy_torched_or_set_fire_to_is_a_protest_as_one_burnt_is(text: str) -> None:
     event = only(text)
     assert (event["sub_event_type"], event["interaction"]) == ("Peaceful protest", 60)
+
+
+def test_a_victim_who_had_charges_for_drug_trafficking_is_a_gang_member_in_a_clash() -> None:
+    event = only("On 7 May 2020, in Manaus, a man was shot to death by two armed men. The victim had charges against "
+                 "him for drug trafficking.", "Brazil", date(2020, 5, 7))
+    assert (event["sub_event_type"], event["actor2"], event["interaction"]) == (
+        "Armed clash", "Unidentified Gang (Brazil)", 33)
