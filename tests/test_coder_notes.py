@@ -874,3 +874,11 @@ def test_a_victim_who_had_charges_for_drug_trafficking_is_a_gang_member_in_a_cla
                  "him for drug trafficking.", "Brazil", date(2020, 5, 7))
     assert (event["sub_event_type"], event["actor2"], event["interaction"]) == (
         "Armed clash", "Unidentified Gang (Brazil)", 33)
+
+
+@pytest.mark.parametrize("text", ["On 9 May 2020, a shoot-out took place in Morro do Cavalao neighborhood, Niteroi.",
+                                  "On 9 May 2020, an exchange of fire was reported in Niteroi."])
+def test_a_shootout_with_no_side_named_is_fought_by_two_unidentified_armed_groups(text: str) -> None:
+    event = only(text, "Brazil", date(2020, 5, 9))
+    assert (event["sub_event_type"], event["actor1"], event["actor2"], event["interaction"]) == (
+        "Armed clash", "Unidentified Armed Group (Brazil)", "Unidentified Armed Group (Brazil)", 33)

@@ -391,6 +391,11 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
         else:  # "Al X tribesmen from two families clashed": the people who fought are the one side named, twice
             a1 = a2 = one
             review.append({"field": "actor2", "reason": f"only one side is named: both coded as {one.name}"})
+    elif policy == "two_armed" and mutual and a1 is None and a2 is None \
+            and "arms" in trig.cues(" ".join(s.sentence.text for s in group.sentences)):
+        # "a shoot-out took place in Morro do Cavalao": armed men fought, neither side named
+        a1 = a2 = act.generic_actor("unidentified", country, day)
+        review.append({"field": "actor2", "reason": f"neither side is named: both coded as {a1.name}"})
     elif policy == "two_armed" and (a1 is None or a2 is None) and (one := a1 or a2) is not None \
             and one.inter not in STATE_FORCES and _state_implied(sub_event_type, group):
         # "a search operation against separatists left 13 militants dead": the forces that ran it
