@@ -882,3 +882,9 @@ def test_a_shootout_with_no_side_named_is_fought_by_two_unidentified_armed_group
     event = only(text, "Brazil", date(2020, 5, 9))
     assert (event["sub_event_type"], event["actor1"], event["actor2"], event["interaction"]) == (
         "Armed clash", "Unidentified Armed Group (Brazil)", "Unidentified Armed Group (Brazil)", 33)
+
+
+def test_people_who_clashed_with_no_side_named_and_no_word_of_arms_rioted() -> None:
+    event = only("BJP and Congress members clashed after poll results in Rampur.")
+    assert (event["sub_event_type"], event["actor1"], event["actor2"], event["interaction"]) == (
+        "Mob violence", "Rioters (India)", "Rioters (India)", 55)

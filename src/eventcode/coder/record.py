@@ -207,6 +207,7 @@ def refine(sub_event_type: str, agent: ActorMention | None, target: ActorMention
         "crowd_agent": agent is not None and agent.inter in CROWDS,
         "unnamed_agent": agent is None or (agent.role == "unidentified" and re.fullmatch(
             lexicon().unnamed_doers, agent.text, re.IGNORECASE) is not None),
+        "nobody": mutual and agent is None and target is None,
         "civilian_party": mutual and agent is not None and target is not None
         and CIVILIANS in (agent.inter, target.inter) and {agent.inter, target.inter} <= {CIVILIANS, STATE},
     }
