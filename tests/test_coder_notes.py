@@ -888,3 +888,10 @@ def test_people_who_clashed_with_no_side_named_and_no_word_of_arms_rioted() -> N
     event = only("BJP and Congress members clashed after poll results in Rampur.")
     assert (event["sub_event_type"], event["actor1"], event["actor2"], event["interaction"]) == (
         "Mob violence", "Rioters (India)", "Rioters (India)", 55)
+
+
+@pytest.mark.parametrize("text", ["Local militiamen attacked a Fulani settlement near Makurdi, killing two people.",
+                                  "A village militia attacked herders near Makurdi, killing two people."])
+def test_a_local_or_village_militia_is_a_communal_militia(text: str) -> None:
+    event = only(text, "Nigeria")
+    assert (event["actor1"], event["interaction"]) == ("Unidentified Communal Militia (Nigeria)", 47)
