@@ -297,12 +297,6 @@ def test_what_an_event_came_after_is_background_however_far_from_its_trigger() -
     assert [(e["sub_event_type"], e["location"], e["fatalities"]) for e in events] == [("Attack", "Maiduguri", 3)]
 
 
-def test_a_place_in_the_possessive_before_a_landmark_is_the_events_place() -> None:
-    report = ("Protesters stormed a police station in Kano on Thursday.\n\n"
-              "In Maiduguri's Ramat Square, several hundred people gathered on Thursday to demand electricity.")
-    assert [(e["sub_event_type"], e["location"]) for e in code(report)] == [
-        ("Violent demonstration", "Kano"), ("Peaceful protest", "Maiduguri")]
-
 
 def test_a_demonstration_told_at_no_place_then_as_violence_at_a_town_is_one_violent_demonstration() -> None:
     report = ("Hundreds of traders demonstrated on Thursday against the arrest of a market leader. "

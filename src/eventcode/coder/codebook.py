@@ -531,7 +531,6 @@ class PlaceWords(_Entry):
     admin_suffixes: tuple[str, ...]
     articles: tuple[str, ...]
     organisation_words: tuple[str, ...] = ()
-    landmarks: tuple[str, ...] = ()
     connectors: tuple[str, ...]
     dateline: str
     qualifier_breaks: str = "(?!)"
