@@ -847,6 +847,17 @@ def test_a_day_in_what_a_protest_is_about_does_not_date_the_protest() -> None:
     assert (event["sub_event_type"], event["event_date"]) == ("Peaceful protest", "2022-10-01")
 
 
+@pytest.mark.parametrize("text", [
+    "Shopkeepers of Rampur protested against the eviction of vendors from the old market whose stalls were razed in "
+    "June last year by the municipal corporation.",
+    "Hundreds of villagers marched in Rampur to demand the return of the activist Ram Prasad Yadav who went missing "
+    "under unclear circumstances on August 17.",
+])
+def test_a_date_deep_in_what_a_protest_is_about_does_not_date_the_protest(text: str) -> None:
+    event = only(text, published=date(2022, 10, 1))
+    assert (event["sub_event_type"], event["event_date"]) == ("Peaceful protest", "2022-10-01")
+
+
 
 def test_a_victim_who_had_charges_for_drug_trafficking_is_a_gang_member_in_a_clash() -> None:
     event = only("On 7 May 2020, in Manaus, a man was shot to death by two armed men. The victim had charges against "

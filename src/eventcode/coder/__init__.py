@@ -202,9 +202,9 @@ def _in_topic(text: str, date: DateMention, offset: int) -> bool:
     """Whether ``date`` (in ``text``, which starts at ``offset``) lies in what a protest is about: a month or year
     there, or a day that does not end it as the day of the protest does ("demonstrating against the constitution on
     Saturday": lexicon ``blocker_ends``)."""
-    if trig.blocked_at(text, date.start - offset) != "topic":
+    if not trig.in_topic(text, date.start - offset):
         return False
-    return date.precision == 3 or trig.blocked_at(text, date.end - offset) == "topic"
+    return date.precision == 3 or trig.in_topic(text, date.end - offset)
 
 
 def _aggregate(text: str, dates: list[DateMention], live: list[trig.Trigger], start: int) -> str | None:

@@ -263,6 +263,18 @@ def blocked_at(text: str, start: int) -> str:
     return _blocker(_compiled(), text, start)
 
 
+def in_topic(text: str, start: int) -> bool:
+    """Whether position ``start`` of ``text`` lies in what a protest is about however far the topic's first words
+    stand before it in their clause ("protested against the relocation of people whose houses were demolished in
+    November last year"): the reach of a date, which may lie deep in a topic, not of a trigger."""
+    c = _compiled()
+    window = text[:start]
+    breaks = c.group_breaks.get("topic")
+    scope = c.clause_break.split(window)[-1] if breaks is None else breaks.split(window)[-1]
+    pattern = dict(c.blockers)["topic"]
+    return bool(pattern.search(scope))
+
+
 def statement(text: str, first_trigger: int) -> str | None:
     """The statement cue ("said that", "accused") standing before the first trigger of ``text``, if any."""
     c = _compiled()
