@@ -890,3 +890,9 @@ def test_a_local_or_village_militia_is_a_communal_militia(text: str) -> None:
 def test_a_body_found_counts_one_dead() -> None:
     event = only("Gunmen attacked a village in Rampur. A mutilated body was found near the well.")
     assert event["fatalities"] == 1
+
+
+@pytest.mark.parametrize("text", ["Maoists blasted a mobile tower in Rampur on Friday.",
+                                  "Militants claimed responsibility for blasting a gas pipeline in Rampur."])
+def test_blasted_and_blasting_are_explosions(text: str) -> None:
+    assert only(text)["sub_event_type"] == "Remote explosive/landmine/IED"
