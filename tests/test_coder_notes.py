@@ -896,3 +896,11 @@ def test_a_body_found_counts_one_dead() -> None:
                                   "Militants claimed responsibility for blasting a gas pipeline in Rampur."])
 def test_blasted_and_blasting_are_explosions(text: str) -> None:
     assert only(text)["sub_event_type"] == "Remote explosive/landmine/IED"
+
+
+@pytest.mark.parametrize("text", [
+    "On 5 May 2022, army troops responded to Maoist shelling of their camp near Rampur. No casualties were reported.",
+    "On 5 May 2022, Maoists fired mortars at an army camp near Rampur and the troops responded with heavy fire.",
+])
+def test_forces_that_responded_to_fire_fought_a_battle(text: str) -> None:
+    assert only(text)["sub_event_type"] == "Armed clash"
