@@ -151,3 +151,23 @@ def test_an_area_named_far_from_a_place_in_its_sentence_does_not_say_where_it_li
     text = ("KABUL, Afghanistan (AP) — At least five Afghan security forces were killed after their checkpoint came "
             "under attack by insurgents in the southern province of Kandahar, according to a provincial official.")
     assert [p.text for p in places(text, "Afghanistan")] == ["KABUL", "Kandahar"]
+
+
+def test_spellings_of_one_name_share_a_skeleton() -> None:
+    assert world.spelling("spin bolduk") == world.spelling("spin buldak") == "spn bldk"
+    assert world.spelling("qandahar") == world.spelling("kandahar")
+    assert world.spelling("kabul") != world.spelling("kandahar")
+
+
+def test_a_name_no_gazetteer_knows_is_coded_to_the_one_place_spelled_alike_in_the_area_named() -> None:
+    [found] = places("Police were attacked in the Spin Bolduk district of Kandahar province.", "Afghanistan")
+    assert found.place is not None
+    assert (found.text, found.place.admin1) == ("Spin Bolduk", "Kandahar")
+    assert found.place.latitude == pytest.approx(31.0, abs=0.1)
+    assert "spelled alike" in found.note
+
+
+def test_a_name_spelled_alike_is_not_taken_without_an_area_named_or_outside_it() -> None:
+    assert places("Police were attacked in the Spin Bolduk district.", "Afghanistan") == []
+    found = places("Police were attacked in the Spin Bolduk district of Herat province.", "Afghanistan")
+    assert [p.text for p in found] == ["Herat"]

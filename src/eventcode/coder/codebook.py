@@ -535,6 +535,7 @@ class PlaceWords(_Entry):
     dateline: str
     qualifier_breaks: str = "(?!)"
     coded_to: str = "(?!)"
+    spelling_groups: dict[str, str] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _check(self) -> PlaceWords:

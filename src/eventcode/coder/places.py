@@ -21,7 +21,7 @@ from eventcode.codebook import acled_codebook
 from eventcode.coder.actors import demonym_country, literals
 from eventcode.coder.alternation import alternation
 from eventcode.coder.codebook import Gazetteer, Place, lexicon, place_words
-from eventcode.coder.world import CountryIndex, WorldPlace, country_index, fold
+from eventcode.coder.world import CountryIndex, WorldPlace, country_index, fold, spelled_alike
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,12 +184,31 @@ class PlaceIndex:
             start, end = m.span(group)
             if any(s < end and start < e for s, e in taken) or not may_be_a_place(m.group(group)):
                 continue
-            found.append(PlaceMention(offset + start, offset + end, m.group(group), None, 0, country))
+            alike = _spelled_alike(m.group(group), index, country, context) if index is not None else None
+            found.append(PlaceMention(offset + start, offset + end, m.group(group), None, 0, country) if alike is None
+                         else PlaceMention(offset + start, offset + end, m.group(group), alike.as_place(), 1, country,
+                                           f"{m.group(group)!r} is not in the gazetteer: coded to {alike.name} "
+                                           f"({alike.admin1}), spelled alike"))
         found.sort(key=lambda p: p.start)
         coded_to = _words().coded_to
         return [replace(m, coded=True) if coded_to.search(text, max(0, m.start - offset - _CODED_REACH),
                                                            m.start - offset) else m
                 for m in _without_qualifiers(found, text, offset, index)]
+
+
+#: The fewest letters of a name no gazetteer knows that is looked up by its spelling (:func:`spelled_alike`).
+_SPELLED_LETTERS = 5
+
+
+def _spelled_alike(name: str, index: CountryIndex, country: str, context: frozenset[str]) -> WorldPlace | None:
+    """The one place of the world gazetteer whose name is spelled like ``name`` ("Spin Bolduk": Spin Buldak), in
+    an admin1 area the report names where it names any; None where there is none or several."""
+    key = fold(name)
+    if len(key.replace(" ", "")) < _SPELLED_LETTERS or not context:
+        return None
+    towns = {town for alike in spelled_alike(country, key) for town in index.places.get(alike, ())
+             if town.admin1 in context}
+    return next(iter(towns)) if len(towns) == 1 else None
 
 
 #: How far before a place (in characters) a note's words may say its event is coded to it.

@@ -32,7 +32,7 @@ from eventcode.errors import CodebookError
 
 #: Bump when the index's layout changes: older cache folders are then ignored (so are those of another version of
 #: marshal's format).
-_LAYOUT = f"8.{marshal.version}"
+_LAYOUT = f"9.{marshal.version}"
 
 
 def geonames_file(name: str) -> Path:
@@ -243,7 +243,7 @@ def cache_dir() -> Path:
     except PackageNotFoundError:
         release = "none"
     words = place_words()
-    used = repr((words.admin_suffixes, words.articles))
+    used = repr((words.admin_suffixes, words.articles, words.spelling_groups))
     table = hashlib.sha256(admin1_file().read_bytes() + used.encode()).hexdigest()[:12]
     return cache_root() / f"geonames-{release}-{table}-{_LAYOUT}"
 
@@ -255,7 +255,11 @@ def _index_files() -> dict[str, bytes] | Path:
     if (folder / "done").is_file():
         return folder
     unpacked = _build()
-    built = {cc: _packed(**unpacked.pop(cc)) for cc in list(unpacked)}  # each country let go of once packed
+    built: dict[str, bytes] = {}
+    for cc in list(unpacked):  # each country let go of once packed
+        country = unpacked.pop(cc)
+        built[f"{cc}{_SPELLINGS}"] = marshal.dumps(_by_spelling(country["names"]))
+        built[cc] = _packed(**country)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for cc, index in built.items():
@@ -287,3 +291,54 @@ def country_index(country: str) -> CountryIndex | None:
         return None
     return CountryIndex(Towns(raw["names"], raw["places"]), raw["areas"], raw["seats"], raw["first_words"],
                         raw["names"])
+
+
+def spelling(folded: str) -> str:
+    """The consonant skeleton of a folded place name, the same for the spellings transliteration gives one name
+    ("spin bolduk" and "spin buldak": "spn bldk"): letter groups read alike made one (places.yaml
+    ``spelling_groups``), vowels dropped but a word's first letter, doubled letters made one."""
+    pattern, groups = _spelling_groups()
+    words = []
+    for word in folded.split():
+        word = pattern.sub(lambda m: groups[m.group()], word)
+        words.append(re.sub(r"(.)\1+", r"\1", word[:1] + re.sub(r"[aeiouy]", "", word[1:])))
+    return " ".join(words)
+
+
+@functools.cache
+def _spelling_groups() -> tuple[re.Pattern[str], dict[str, str]]:
+    groups = dict(place_words().spelling_groups)
+    return re.compile("|".join(sorted(map(re.escape, groups), key=len, reverse=True)) or "(?!)"), groups
+
+
+#: The suffix of a country's index file of names by spelling (:func:`spelling`), read only where a report names a
+#: place no gazetteer knows.
+_SPELLINGS = ".spellings"
+
+
+def _by_spelling(names: Iterable[str]) -> dict[str, str]:
+    """The folded names of a country by their spelling, several joined with "|"."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        found[spelling(name)].append(name)
+    return {key: "|".join(alike) for key, alike in found.items()}
+
+
+@functools.cache
+def _spellings(country: str) -> dict[str, str]:
+    cc = _country_codes().get(country)
+    source = _index_files()
+    if cc is None:
+        return {}
+    if isinstance(source, Path):
+        path = source / f"{cc}{_SPELLINGS}.marshal"
+        return marshal.loads(path.read_bytes()) if path.is_file() else {}
+    raw = source.get(f"{cc}{_SPELLINGS}")
+    return {} if raw is None else marshal.loads(raw)
+
+
+def spelled_alike(country: str, folded: str) -> tuple[str, ...]:
+    """The folded names of ``country``'s world gazetteer spelled like ``folded`` (:func:`spelling`): where a report
+    writes a name as GeoNames does not ("Spin Bolduk" for Spin Buldak)."""
+    alike = _spellings(country).get(spelling(folded))
+    return () if alike is None else tuple(alike.split("|"))
