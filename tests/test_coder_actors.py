@@ -948,6 +948,14 @@ def test_an_unnamed_attacker_in_thailands_deep_south_is_its_insurgents() -> None
     assert elsewhere["actor1"] == "Unidentified Armed Group (Thailand)"
 
 
+def test_an_unnamed_attacker_in_thailand_at_no_known_place_is_the_deep_souths_insurgents() -> None:
+    """actors.yaml ``insurgent_areas`` ``unplaced``: where the report names no place the gazetteers know."""
+    event = first("On 3 May 2022, a roadside bomb wounded two rangers on patrol near Ban Khok Mamuang village.",
+                  "Thailand")
+    assert (event["actor1"], event["interaction"]) == ("Malay Muslim Separatists (Thailand)", 12)
+    assert any("in Thailand" in item["reason"] for item in event["review"] if item["field"] == "actor1")
+
+
 @pytest.mark.parametrize(("text", "country", "actors"), [
     ("On 3 May 2022, clashes between the SPLA and SPLA-IO forces were reported in Nasir.", "South Sudan",
      {"Military Forces of South Sudan (2011-)",

@@ -679,8 +679,9 @@ def front_attacker(place: str, country: str, day: date) -> ActorMention | None:
 
 def area_insurgents(country: str, admin1: str, day: date) -> ActorMention | None:
     """The insurgents ACLED names for an unnamed armed attacker in ``admin1`` of ``country`` (actors.yaml
-    ``insurgent_areas``), or None."""
-    area = next((a for a in _compiled().book.insurgent_areas if a.country == country and admin1 in a.admin1), None)
+    ``insurgent_areas``; ``admin1`` "" where the event is at no known place), or None."""
+    area = next((a for a in _compiled().book.insurgent_areas if a.country == country
+                 and (admin1 in a.admin1 if admin1 else a.unplaced)), None)
     return _front_actor(area.actor, country, day) if area is not None else None
 
 

@@ -242,6 +242,7 @@ class InsurgentArea(_Entry):
     country: str
     admin1: tuple[str, ...]
     actor: str
+    unplaced: bool = False  # also where the report places the event at no place the gazetteers know
 
 
 class Front(_Entry):

@@ -412,15 +412,16 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
         # "JNIM militants chased away farmers": the civilians the report names are the target
         a2 = next((a for s in group.sentences for a in s.actors if a.inter == CIVILIANS), None)
     place = group.place.place if group.place is not None else None
-    insurgents = act.area_insurgents(country, place.admin1, day) if place is not None else None
-    if insurgents is not None and place is not None and policy != "protest":
+    area = place.admin1 if place is not None else ""
+    insurgents = act.area_insurgents(country, area, day)
+    if insurgents is not None and policy != "protest":
         # "a bomb went off at a ranger's grave" in Thailand's Deep South: ACLED names the region's insurgents
         side = "actor1" if a1 is None or a1.role == "unidentified" else \
             "actor2" if a2 is not None and a2.role == "unidentified" and a1.inter in STATE_FORCES else None
         if side is not None:
             a1, a2 = (insurgents, a2) if side == "actor1" else (a1, insurgents)
             review.append({"field": side, "reason": f"the report does not name this side: coded as "
-                           f"{insurgents.name}, as ACLED codes unnamed attackers in {place.admin1}"})
+                           f"{insurgents.name}, as ACLED codes unnamed attackers in {area or country}"})
     if label in lex.label_sole_actor:
         # "Displacement: villagers fled due to the military raid": ACLED codes the label's actor alone
         return act.generic_actor(lex.label_actor1[label], country, day), None
