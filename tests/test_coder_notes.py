@@ -859,9 +859,11 @@ def test_a_date_deep_in_what_a_protest_is_about_does_not_date_the_protest(text: 
 
 
 
-def test_a_victim_who_had_charges_for_drug_trafficking_is_a_gang_member_in_a_clash() -> None:
-    event = only("On 7 May 2020, in Manaus, a man was shot to death by two armed men. The victim had charges against "
-                 "him for drug trafficking.", "Brazil", date(2020, 5, 7))
+@pytest.mark.parametrize("record", ["had charges against him for drug trafficking",
+                                    "had charges against him for several crimes, including drug trafficking"])
+def test_a_victim_who_had_charges_for_drug_trafficking_is_a_gang_member_in_a_clash(record: str) -> None:
+    event = only(f"On 7 May 2020, in Manaus, a man was shot to death by two armed men. The victim {record}.",
+                 "Brazil", date(2020, 5, 7))
     assert (event["sub_event_type"], event["actor2"], event["interaction"]) == (
         "Armed clash", "Unidentified Gang (Brazil)", 33)
 
