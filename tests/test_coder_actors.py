@@ -1038,3 +1038,11 @@ def test_incendiaries_unnamed_people_throw_at_a_house_are_a_mobs_property_destru
 def test_a_number_or_a_range_before_a_role_names_no_group(text: str) -> None:
     event = first(text, "Afghanistan")
     assert not any(name[:1].isdigit() for name in (event["actor1"], event["actor2"]))
+
+
+@pytest.mark.parametrize("guards", ["two security guards", "the bodyguards of a local politician"])
+def test_guards_are_private_security_forces_and_fight_a_battle(guards: str) -> None:
+    """actors.yaml generic role ``private_security``: ACLED's Private Security Forces, External/Other Forces (8)."""
+    event = first(f"On 3 May 2022, gunmen shot dead {guards} in Kano.", "Nigeria")
+    assert (event["sub_event_type"], event["actor2"], event["interaction"]) == (
+        "Armed clash", "Private Security Forces (Nigeria)", 38)
