@@ -906,3 +906,11 @@ def test_blasted_and_blasting_are_explosions(text: str) -> None:
 ])
 def test_forces_that_responded_to_fire_fought_a_battle(text: str) -> None:
     assert only(text)["sub_event_type"] == "Armed clash"
+
+
+def test_a_hedged_opening_sentence_still_says_when_and_where_the_next_one_happened() -> None:
+    """segment: the day and place of an opening sentence whose act was only attempted open the next sentence's
+    event."""
+    event = only("On 6 June 2022, in Rampur, four armed men tried to abduct a shopkeeper. The attackers fired shots "
+                 "in the air and beat him.", published=date(2022, 6, 10))
+    assert (event["location"], event["event_date"]) == ("Rāmpur", "2022-06-06")

@@ -168,6 +168,8 @@ def segment(facts: list[SentenceFacts], published: date, statements: bool = Fals
             if f.blocked:
                 reasons = sorted({t.blocked for t in f.blocked})
                 not_coded.append(NotCoded(f.sentence, f"{' and '.join(reasons)}: not an event that happened"))
+                if not current and f.dates:
+                    lead = f  # "On 6 June, in Campinas, gunmen tried to abduct a man. They fired shots in the air."
             elif current and f.counts:
                 current[-1].context.append(f)
             elif current and current[-1].place is None and _best_place(f.places) is not None \
