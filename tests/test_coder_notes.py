@@ -914,3 +914,9 @@ def test_a_hedged_opening_sentence_still_says_when_and_where_the_next_one_happen
     event = only("On 6 June 2022, in Rampur, four armed men tried to abduct a shopkeeper. The attackers fired shots "
                  "in the air and beat him.", published=date(2022, 6, 10))
     assert (event["location"], event["event_date"]) == ("Rāmpur", "2022-06-06")
+
+
+@pytest.mark.parametrize("text", ["Large protests broke out in Rampur over the water shortage.",
+                                  "Patients stormed out of the district hospital in Rampur and protested outside it."])
+def test_broke_out_and_stormed_out_are_no_violence(text: str) -> None:
+    assert only(text)["sub_event_type"] == "Peaceful protest"
