@@ -21,7 +21,7 @@ from eventcode.codebook import acled_codebook
 from eventcode.coder.actors import demonym_country, literals
 from eventcode.coder.alternation import alternation
 from eventcode.coder.codebook import Gazetteer, Place, lexicon, place_words
-from eventcode.coder.world import CountryIndex, WorldPlace, country_index, fold, spelled_alike
+from eventcode.coder.world import CountryIndex, WorldPlace, country_index, fold, spelled_alike, spelling
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,15 +196,18 @@ class PlaceIndex:
                 for m in _without_qualifiers(found, text, offset, index)]
 
 
-#: The fewest letters of a name no gazetteer knows that is looked up by its spelling (:func:`spelled_alike`).
+#: The fewest letters, and consonants, of a name no gazetteer knows that is looked up by its spelling
+#: (:func:`spelled_alike`): "Khaya" ("k") is too short to say which place it spells.
 _SPELLED_LETTERS = 5
+_SPELLED_CONSONANTS = 2
 
 
 def _spelled_alike(name: str, index: CountryIndex, country: str, context: frozenset[str]) -> WorldPlace | None:
     """The one place of the world gazetteer whose name is spelled like ``name`` ("Spin Bolduk": Spin Buldak), in
     an admin1 area the report names where it names any; None where there is none or several."""
     key = fold(name)
-    if len(key.replace(" ", "")) < _SPELLED_LETTERS or not context:
+    if len(key.replace(" ", "")) < _SPELLED_LETTERS or len(spelling(key).replace(" ", "")) < _SPELLED_CONSONANTS \
+            or not context:
         return None
     towns = {town for alike in spelled_alike(country, key) for town in index.places.get(alike, ())
              if town.admin1 in context}
