@@ -1046,3 +1046,11 @@ def test_guards_are_private_security_forces_and_fight_a_battle(guards: str) -> N
     event = first(f"On 3 May 2022, gunmen shot dead {guards} in Kano.", "Nigeria")
     assert (event["sub_event_type"], event["actor2"], event["interaction"]) == (
         "Armed clash", "Private Security Forces (Nigeria)", 38)
+
+
+@pytest.mark.parametrize("unit", ["a convoy of the 5th Corps", "a checkpoint of the 35th Brigade",
+                                  "soldiers of the 12th Mechanized Battalion"])
+def test_a_numbered_corps_brigade_or_battalion_is_the_countrys_military(unit: str) -> None:
+    event = first(f"On 3 May 2022, unknown gunmen opened fire on {unit} in Kano.", "Nigeria")
+    assert (event["sub_event_type"], event["actor2"], event["interaction"]) == (
+        "Armed clash", "Military Forces of Nigeria (2015-2023)", 13)
