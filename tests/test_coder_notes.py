@@ -920,3 +920,9 @@ def test_a_hedged_opening_sentence_still_says_when_and_where_the_next_one_happen
                                   "Patients stormed out of the district hospital in Rampur and protested outside it."])
 def test_broke_out_and_stormed_out_are_no_violence(text: str) -> None:
     assert only(text)["sub_event_type"] == "Peaceful protest"
+
+
+def test_forces_that_dislodged_militants_regained_territory() -> None:
+    event = only("On 18 June 2016, army troops dislodged Maoist militants from two villages near Rampur.",
+                 published=date(2016, 6, 18))
+    assert event["sub_event_type"] == "Government regains territory"
