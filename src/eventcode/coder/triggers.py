@@ -268,11 +268,13 @@ def in_topic(text: str, start: int) -> bool:
     stand before it in their clause ("protested against the relocation of people whose houses were demolished in
     November last year"): the reach of a date, which may lie deep in a topic, not of a trigger."""
     c = _compiled()
-    window = text[:start]
-    breaks = c.group_breaks.get("topic")
-    scope = c.clause_break.split(window)[-1] if breaks is None else breaks.split(window)[-1]
-    pattern = dict(c.blockers)["topic"]
-    return bool(pattern.search(scope))
+    breaks = c.group_breaks.get("topic", c.clause_break)
+    return bool(_topic().search(breaks.split(text[:start])[-1]))
+
+
+@functools.lru_cache(maxsize=1)
+def _topic() -> re.Pattern[str]:
+    return dict(_compiled().blockers)["topic"]
 
 
 def statement(text: str, first_trigger: int) -> str | None:
