@@ -95,6 +95,7 @@ def test_the_index_is_written_once_per_country_and_kept_in_memory_where_it_canno
     monkeypatch.setattr(world, "_build", lambda: copy.deepcopy(tiny))  # each build a new one, as the real one
     world._index_files.cache_clear()
     world.country_index.cache_clear()
+    world._spellings.cache_clear()
     try:
         monkeypatch.setenv("EVENTCODE_CACHE_DIR", str(tmp_path / "cache"))
         index = world.country_index("Nigeria")
@@ -104,17 +105,23 @@ def test_the_index_is_written_once_per_country_and_kept_in_memory_where_it_canno
         assert marshal.loads((folder / "NG.marshal").read_bytes()) == {
             "places": ('["Gwoza", "Borno", 11.08, 13.69, 15176]',), "names": {"gwoza": 0},
             "areas": {"borno": "Borno"}, "seats": {"Borno": 0}, "first_words": frozenset()}
+        assert (folder / "NG.spellings.marshal").is_file()
+        assert world.spelled_alike("Nigeria", "gwozza") == ("gwoza",)
         world._index_files.cache_clear()
         world.country_index.cache_clear()
+        world._spellings.cache_clear()
         (tmp_path / "blocked").write_text("a file, not a folder", encoding="utf-8")
         monkeypatch.setenv("EVENTCODE_CACHE_DIR", str(tmp_path / "blocked"))
         again = world.country_index("Nigeria")
         assert again is not None
         assert (again.places, again.areas) == (index.places, index.areas)
+        assert world.spelled_alike("Nigeria", "gwozza") == ("gwoza",)
         assert world.country_index("Mali") is None
+        assert world.spelled_alike("Mali", "gwozza") == ()
     finally:
         world._index_files.cache_clear()
         world.country_index.cache_clear()
+        world._spellings.cache_clear()
 
 
 @pytest.mark.parametrize(("text", "country", "seat"), [
