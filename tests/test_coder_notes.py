@@ -84,6 +84,7 @@ def test_pro_houthi_forces_are_the_houthi_state_forces() -> None:
     ("Suspected militants shot dead a village headman in Rampur.", 1),
     ("Gunmen shot him dead in Rampur.", 1),
     ("A worker was beaten by party men in Rampur. He died in hospital.", 1),
+    ("Gunmen attacked a police post in Rampur, leaving a constable dead.", 1),
 ])
 def test_one_victim_named_by_a_possessive_pronoun_or_office_counts_one(text: str, dead: int) -> None:
     events = code_text(text, published=DAY, country="India")
