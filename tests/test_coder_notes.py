@@ -927,3 +927,9 @@ def test_forces_that_dislodged_militants_regained_territory() -> None:
     event = only("On 18 June 2016, army troops dislodged Maoist militants from two villages near Rampur.",
                  published=date(2016, 6, 18))
     assert event["sub_event_type"] == "Government regains territory"
+
+
+def test_police_who_used_force_on_protesters_intervened() -> None:
+    event = only("On 30 April 2022, hundreds of villagers protested in Rampur demanding compensation. The police "
+                 "used force on the protesters.", published=date(2022, 4, 30))
+    assert (event["sub_event_type"], event["interaction"]) == ("Protest with intervention", 16)
