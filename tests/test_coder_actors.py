@@ -34,7 +34,7 @@ def test_a_violent_demonstration_that_attacks_people_names_them_actor2() -> None
 
 
 def test_mob_violence_with_no_victim_named_is_against_civilians() -> None:
-    event = first("On 3 May 2022, an angry mob set fire to a shop in Gulu.", "Uganda")
+    event = first("On 3 May 2022, an angry mob set fire to the shop of a trader in Gulu.", "Uganda")
     assert (event["sub_event_type"], event["actor2"], event["interaction"]) == \
         ("Mob violence", "Civilians (Uganda)", 57)
     assert any(item["field"] == "actor2" for item in event["review"])
@@ -310,6 +310,26 @@ def test_police_who_came_after_mob_violence_are_not_its_opponent() -> None:
     event = first("On 3 May 2022, in Tumbes, residents captured and beat up a robber. The robber was later rescued "
                   "by police officers. [size=no report]", "Peru")
     assert (event["sub_event_type"], event["actor2"], event["interaction"]) == ("Mob violence", "Civilians (Peru)", 57)
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, assailants set two buses ablaze at the bus stand in Kota.",
+    "On 3 May 2022, rioters set alight a micro bus in Kota.",
+])
+def test_a_mob_that_hurt_no_one_and_set_on_no_ones_property_acted_alone(text: str) -> None:
+    event = first(text, "India")
+    assert (event["sub_event_type"], event["actor2"], event["interaction"]) == ("Mob violence", "", 50)
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, a mob attacked and beat an INC member in Kota.",
+    "On 3 May 2022, a mob set the vehicle of the village chief on fire in Kota.",
+    "On 3 May 2022, settlers hurled stones at passing vehicles near Kota.",
+    "On 3 May 2022, a mob captured a thief and whipped him in Kota.",
+])
+def test_a_mob_that_set_on_people_or_their_property_targets_civilians(text: str) -> None:
+    event = first(text, "India")
+    assert (event["sub_event_type"], event["actor2"], event["interaction"]) == ("Mob violence", "Civilians (India)", 57)
 
 
 def test_seized_drugs_belong_to_a_gang() -> None:

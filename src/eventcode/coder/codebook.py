@@ -104,6 +104,7 @@ class Lexicon(_Entry):
     told_as_one: tuple[tuple[str, ...], ...] = ()
     victim_cues: dict[str, tuple[str, ...]] = {}
     victim_needs: dict[str, str] = {}
+    default_actor2_needs: dict[str, tuple[str, ...]] = {}
     gang_victim: str = ""
     riot_crowd_roles: tuple[str, ...] = ()
     unnamed_doers: str = ""
@@ -143,6 +144,9 @@ class Lexicon(_Entry):
         for name, group in self.victim_needs.items():
             if group not in self.victim_cues:
                 raise ValueError(f"victim_needs.{name}: unknown victim cue group {group!r}")
+        for name, groups in self.default_actor2_needs.items():
+            if name not in self.default_actor2 or not set(groups) <= set(self.victim_cues):
+                raise ValueError(f"default_actor2_needs.{name}: needs a default_actor2 and known victim cue groups")
         for name, entry in self.sub_event_types.items():
             if entry.state_implied_by and entry.state_implied_by not in self.cues:
                 raise ValueError(f"sub_event_types.{name}.state_implied_by: unknown cue group "

@@ -241,6 +241,15 @@ def _harmed(group: Group, sub_event_type: str) -> bool:
     return needs is not None and trig.says_of_victim(" ".join(s.sentence.text for s in group.sentences), needs)
 
 
+def _has_victims(group: Group, sub_event_type: str) -> bool:
+    """Whether the event may take its type's default actor2: any may, but those the lexicon's
+    ``default_actor2_needs`` gates need a count of dead or injured or one of its victim cue groups ("rioters set a
+    bus ablaze" is the rioters' act alone, "the vehicle of the village chief" had an owner)."""
+    needs = lexicon().default_actor2_needs.get(sub_event_type)
+    text = " ".join(s.sentence.text for s in group.sentences)
+    return needs is None or _hurt(group) or any(trig.says_of_victim(text, cue) for cue in needs)
+
+
 def _attributed(group: Group, mention: ActorMention) -> bool:
     """Whether the report attributes the event to ``mention`` ("presumably Houthi", "presumed to be")."""
     holder = next((s for s in group.sentences if s.sentence.start <= mention.start < s.sentence.end), None)
@@ -444,7 +453,7 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
     if a1 is None and sub_event_type in lex.default_actor1:
         a1 = act.generic_actor(lex.default_actor1[sub_event_type], country, day)
         review.append({"field": "actor1", "reason": f"actor1 is not named: coded as {a1.name}"})
-    if a2 is None and a1 is not None and sub_event_type in lex.default_actor2:
+    if a2 is None and a1 is not None and sub_event_type in lex.default_actor2 and _has_victims(group, sub_event_type):
         a2 = act.generic_actor(lex.default_actor2[sub_event_type], country, day)
         review.append({"field": "actor2", "reason": f"actor2 is not named: coded as {a2.name}"})
     return a1, a2
