@@ -445,6 +445,13 @@ def test_unknown_place_is_left_blank_for_review() -> None:
     assert isinstance(complete_event(event, "MMR1"), InvalidEvent)
 
 
+@pytest.mark.parametrize("text", ["the settlements of Hpa Yar and Nam Kham Lone",
+                                  "in Hpa Yar, Nam Kham Lone and Laiza"])
+def test_each_name_of_a_list_of_places_is_a_place(text: str) -> None:
+    names = [m.text for m in Coder().places.find(f"The junta shelled {text}.", "Myanmar")]
+    assert names[:2] == ["Hpa Yar", "Nam Kham Lone"]
+
+
 def test_an_area_is_coded_to_its_town_with_lower_precision() -> None:
     event = only("On 1 November 2023, the junta shelled villages in Waingmaw Township.")
     assert (event["location"], event["geo_precision"]) == ("Waingmaw", 2)

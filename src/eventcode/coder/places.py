@@ -97,7 +97,19 @@ def _unknown() -> re.Pattern[str]:
     lex = lexicon()
     before = f"(?i:{alternation(lex.place_before, ignorecase=True)})"
     after = "|".join(lex.place_after)
-    return re.compile(rf"\b(?:{before}) (?:the )?(?P<a>{_NAME})|\b(?P<b>{_NAME}) (?=(?:{after})\b)")
+    listed = rf"{_NAME}(?:(?:, |,? and ){_NAME})*"
+    return re.compile(rf"\b(?:{before}) (?:the )?(?P<a>{listed})|\b(?P<b>{_NAME}) (?=(?:{after})\b)")
+
+
+def _unknown_names(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of place-like names (:func:`_unknown`), each of a list apart ("the villages of Machava and
+    Simbolongo")."""
+    for m in _unknown().finditer(text):
+        if m.group("b"):
+            yield m.span("b")
+            continue
+        for name in re.finditer(_NAME, m.group("a")):
+            yield m.start("a") + name.start(), m.start("a") + name.end()
 
 
 class PlaceIndex:
@@ -179,15 +191,14 @@ class PlaceIndex:
                 if not any(s < end and start < e for s, e in taken):
                     found.append(mention)
                     taken.append((start, end))
-        for m in _unknown().finditer(text):
-            group = "a" if m.group("a") else "b"
-            start, end = m.span(group)
-            if any(s < end and start < e for s, e in taken) or not may_be_a_place(m.group(group)):
+        for start, end in _unknown_names(text):
+            name = text[start:end]
+            if any(s < end and start < e for s, e in taken) or not may_be_a_place(name):
                 continue
-            alike = _spelled_alike(m.group(group), index, country, context) if index is not None else None
-            found.append(PlaceMention(offset + start, offset + end, m.group(group), None, 0, country) if alike is None
-                         else PlaceMention(offset + start, offset + end, m.group(group), alike.as_place(), 1, country,
-                                           f"{m.group(group)!r} is not in the gazetteer: coded to {alike.name} "
+            alike = _spelled_alike(name, index, country, context) if index is not None else None
+            found.append(PlaceMention(offset + start, offset + end, name, None, 0, country) if alike is None
+                         else PlaceMention(offset + start, offset + end, name, alike.as_place(), 1, country,
+                                           f"{name!r} is not in the gazetteer: coded to {alike.name} "
                                            f"({alike.admin1}), spelled alike"))
         found.sort(key=lambda p: p.start)
         coded_to = _words().coded_to
