@@ -933,3 +933,19 @@ def test_police_who_used_force_on_protesters_intervened() -> None:
     event = only("On 30 April 2022, hundreds of villagers protested in Rampur demanding compensation. The police "
                  "used force on the protesters.", published=date(2022, 4, 30))
     assert (event["sub_event_type"], event["interaction"]) == ("Protest with intervention", 16)
+
+
+@pytest.mark.parametrize("text", [
+    "At least 10 people were injured in a clash between two groups of the Jatiya Party in Rampur on Friday.",
+    "Two student groups clashed over election results at a college in Rampur.",
+])
+def test_party_or_student_groups_that_fought_with_no_word_of_arms_rioted(text: str) -> None:
+    event = only(text)
+    assert (event["sub_event_type"], event["actor1"], event["actor2"]) == (
+        "Mob violence", "Rioters (India)", "Rioters (India)")
+
+
+def test_party_groups_that_fired_guns_fought_a_battle() -> None:
+    event = only("At least 10 people were injured in a clash between two groups of the Jatiya Party, who fired guns, "
+                 "in Rampur on Friday.")
+    assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 33)

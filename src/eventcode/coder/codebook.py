@@ -42,7 +42,7 @@ class SubEventLexicon(_Entry):
     triggers: tuple[str, ...]
     requires: tuple[str, ...] = ()
     excludes: tuple[str, ...] = ()
-    excludes_unless: dict[str, str] = {}
+    excludes_unless: dict[str, tuple[str, ...]] = {}  # a cue group: those that let it stand
     min_armed: int = 0
     armed_are_state: bool = False
     state_implied_by: str = ""  # a cue group of what only state forces do: present, it counts as one named
@@ -166,8 +166,8 @@ class Lexicon(_Entry):
         for name, entry in self.sub_event_types.items():
             if name not in known:
                 raise ValueError(f"sub_event_types: {name!r} is not an ACLED sub-event type")
-            for cue in (*entry.requires, *entry.excludes, *entry.excludes_unless, *entry.excludes_unless.values(),
-                        *entry.mutual_excludes):
+            for cue in (*entry.requires, *entry.excludes, *entry.excludes_unless,
+                        *(c for unless in entry.excludes_unless.values() for c in unless), *entry.mutual_excludes):
                 if cue not in self.cues:
                     raise ValueError(f"sub_event_types.{name}: unknown cue group {cue!r}")
             _check_patterns(f"sub_event_types.{name}", (*entry.triggers, *entry.mutual,

@@ -380,6 +380,6 @@ def allowed(sub_event_type: str, present: frozenset[str]) -> bool:
         return True
     if entry.requires and not present.intersection(entry.requires):
         return False
-    if any(cue in present and unless not in present for cue, unless in entry.excludes_unless.items()):
+    if any(cue in present and present.isdisjoint(unless) for cue, unless in entry.excludes_unless.items()):
         return False
     return not present.intersection(entry.excludes)
