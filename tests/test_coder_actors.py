@@ -1074,3 +1074,17 @@ def test_a_numbered_corps_brigade_or_battalion_is_the_countrys_military(unit: st
     event = first(f"On 3 May 2022, unknown gunmen opened fire on {unit} in Kano.", "Nigeria")
     assert (event["sub_event_type"], event["actor2"], event["interaction"]) == (
         "Armed clash", "Military Forces of Nigeria (2015-2023)", 13)
+
+
+def test_the_assailants_after_a_named_group_are_that_group() -> None:
+    event = first("On 3 May 2022, the ADF ambushed an NGO convoy near Beni. The assailants killed three and "
+                  "injured three during the robbery.", "Democratic Republic of Congo")
+    assert (event["sub_event_type"], event["actor1"], event["interaction"]) == (
+        "Attack", "ADF: Allied Democratic Forces", 27)
+
+
+def test_unknown_armed_men_after_a_named_group_are_not_that_group() -> None:
+    event = first("Around 10 June 2022, in San Rafael del Pinal, a leading member of the ELN was shot to death by "
+                  "unknown armed men.", "Venezuela")
+    assert (event["actor1"], event["actor2"]) == (
+        "Unidentified Armed Group (Venezuela)", "ELN: National Liberation Army")

@@ -126,11 +126,12 @@ class Coder:
                     militia = generic_actor("communal", country, day)
                     a = replace(a, name=militia.name, inter=militia.inter, role=militia.role)
                 earlier = last_force if a.inter in STATE_FORCES else last_group
-                if refers_back(a) and earlier is not None:
+                back = refers_back(a, s.text[:a.start - s.start])
+                if back and earlier is not None:
                     a = replace(a, name=earlier.name, inter=earlier.inter, review=earlier.review)
-                elif not refers_back(a) and a.inter in STATE_FORCES:
+                elif not back and a.inter in STATE_FORCES:
                     last_force = a
-                elif not refers_back(a) and a.inter in ARMED:
+                elif not back and a.inter in ARMED:
                     last_group = a
                 mentions.append(a)
             places = [p for p in self.places.find(s.text, country, s.start, areas)

@@ -594,9 +594,17 @@ def _identified(found: list[ActorMention], text: str, offset: int) -> list[Actor
     return kept
 
 
-def refers_back(mention: ActorMention) -> bool:
-    """Whether ``mention`` is a generic role ("the militants") that stands for the last actor of its kind."""
-    return mention.role in _compiled().book.coreference and not mention.prefixed
+_DEFINITE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
+
+
+def refers_back(mention: ActorMention, before: str) -> bool:
+    """Whether ``mention`` is a generic role ("the militants") that stands for the last actor of its kind;
+    ``before``: the text before it."""
+    book = _compiled().book
+    if mention.prefixed:
+        return False
+    return mention.role in book.coreference or (mention.role in book.coreference_definite
+                                                and _DEFINITE.search(before) is not None)
 
 
 def demonym_country(adjective: str) -> str | None:

@@ -296,6 +296,7 @@ class Actors(_Entry):
     generic: tuple[GenericActor, ...]
     prefix_stopwords: tuple[str, ...] = ()
     coreference: tuple[str, ...] = ()
+    coreference_definite: tuple[str, ...] = ()
     local_group_inter: dict[str, int] = {}
     agent_suffixes: tuple[str, ...] = ()
     identified_as: tuple[str, ...] = ()
