@@ -949,3 +949,14 @@ def test_party_groups_that_fired_guns_fought_a_battle() -> None:
     event = only("At least 10 people were injured in a clash between two groups of the Jatiya Party, who fired guns, "
                  "in Rampur on Friday.")
     assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 33)
+
+
+@pytest.mark.parametrize(("text", "actor2", "interaction"), [
+    ("Four activists of the student league were injured in a factional clash over establishing supremacy at a hall "
+     "in Rajshahi.", "Rioters (Bangladesh)", 55),
+    ("At least five policemen were injured in a clash with a group of local people at a sermon in Rajshahi.",
+     "Police Forces of Bangladesh (2009-2024)", 15),
+])
+def test_a_clash_a_mob_fought_has_two_sides(text: str, actor2: str, interaction: int) -> None:
+    event = only(text, "Bangladesh")
+    assert (event["sub_event_type"], event["actor2"], event["interaction"]) == ("Mob violence", actor2, interaction)
