@@ -960,3 +960,19 @@ def test_party_groups_that_fired_guns_fought_a_battle() -> None:
 def test_a_clash_a_mob_fought_has_two_sides(text: str, actor2: str, interaction: int) -> None:
     event = only(text, "Bangladesh")
     assert (event["sub_event_type"], event["actor2"], event["interaction"]) == ("Mob violence", actor2, interaction)
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Police and voters clashed in Palamu on Sunday in election related violence.", "India"),
+    ("Clashes were reported in Annaba between police and informal traders.", "Algeria"),
+])
+def test_people_who_clashed_with_the_police_with_no_word_of_arms_rioted(text: str, country: str) -> None:
+    event = only(text, country)
+    assert (event["sub_event_type"], event["actor1"], event["interaction"]) == (
+        "Mob violence", f"Rioters ({country})", 15)
+
+
+@pytest.mark.parametrize("who", ["Local militiamen", "Dozens of fighters"])
+def test_militiamen_or_fighters_who_clashed_with_the_police_fought_a_battle(who: str) -> None:
+    event = only(f"{who} clashed with the police in Beni.", "Democratic Republic of Congo")
+    assert event["sub_event_type"] == "Armed clash"
