@@ -553,6 +553,19 @@ def test_unattributed_fire_near_a_held_place_is_by_the_side_facing_its_holder() 
     assert unknown["actor1"] == "Unidentified Armed Group (Ukraine)"
 
 
+def test_fire_near_a_place_the_front_does_not_name_is_by_the_side_facing_the_nearest_place_it_names() -> None:
+    """actors.yaml ``fronts`` ``nearby_km``: Komsomolets is coded to Kamianyi Plast, a few km from Bile (held by
+    the NAF); fire near a place far from any the front names stays unattributed."""
+    day = date(2020, 5, 7)
+    near = code_text("On 6 May 2020, the OSCE SMM observed a total of 15 explosions involving unknown weapons near "
+                     "Komsomolets.", published=day, country="Ukraine")[0]
+    assert (near["actor1"], near["interaction"]) == ("Military Forces of Ukraine (2019-)", 10)
+    assert any("holds Bile" in item["reason"] for item in near["review"])
+    far = code_text("On 6 May 2020, the OSCE SMM observed a total of 15 explosions involving unknown weapons near "
+                    "Zhytomyr.", published=day, country="Ukraine")[0]
+    assert far["actor1"] == "Unidentified Armed Group (Ukraine)"
+
+
 def test_fire_in_both_directions_in_a_war_is_a_clash_of_its_sides() -> None:
     event = code_text("On 3 February 2022, the OSCE SMM observed a total of 18 projectiles involving unknown weapons "
                       "in both directions of the frontline near Opytne.", published=date(2022, 2, 4),

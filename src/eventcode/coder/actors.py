@@ -11,13 +11,17 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from eventcode._cache import cached_build
 from eventcode.codebook import acled_codebook
 from eventcode.coder.alternation import Guarded, alternation, by_opening, required_literals
 from eventcode.coder.codebook import Actors, GenericActor, NamedActor, StateForce, actors, numbers
 from eventcode.coder.context import ActorContext, ContextActor, SeenForce
+from eventcode.coder.world import WorldPlace, country_index, distance_km
+
+if TYPE_CHECKING:
+    from eventcode.coder.places import PlaceMention
 
 #: Inter codes of armed, organised actors (state forces, rebels, militias, external forces).
 ARMED = frozenset({1, 2, 3, 4, 8})
@@ -673,16 +677,38 @@ def front_opponent(mention: ActorMention, country: str, day: date) -> ActorMenti
     return None
 
 
-def front_attacker(place: str, country: str, day: date) -> ActorMention | None:
-    """The side that fires at ``place`` in the war coded in ``country`` on ``day``: the other side than the one
-    holding it (actors.yaml ``fronts``, ``held``); None when the dictionary does not say who holds it."""
-    for front in _compiled().book.fronts:
+def front_attacker(place: PlaceMention, country: str, day: date) -> tuple[ActorMention, str] | None:
+    """The side that fires at ``place`` in the war coded in ``country`` on ``day``, and the place whose holder
+    says so: the other side than the one holding it (actors.yaml ``fronts``, ``held``), or holding the nearest
+    place it names (``nearby_km``); None when the dictionary does not say who holds it."""
+    for i, front in enumerate(_compiled().book.fronts):
         if front.country != country or not front.active(day):
             continue
         for held, other in ((front.held[0], front.sides[1]), (front.held[1], front.sides[0])):
-            if any(re.fullmatch(pattern, place, re.IGNORECASE) for pattern in held):
-                return _front_actor(other[0], country, day)
+            if any(re.fullmatch(pattern, place.text, re.IGNORECASE) for pattern in held):
+                return _front_actor(other[0], country, day), place.text
+        known = place.place
+        if known is None or known.admin1 not in front.held_areas:
+            continue
+        near = min(((distance_km(known.latitude, known.longitude, p.latitude, p.longitude), p.name, side)
+                    for side, points in enumerate(_held_places(i)) for p in points), default=None)
+        if near is not None and near[0] <= front.nearby_km:
+            return _front_actor(front.sides[1 - near[2]][0], country, day), near[1]
     return None
+
+
+@functools.lru_cache(maxsize=8)
+def _held_places(front: int) -> tuple[tuple[WorldPlace, ...], tuple[WorldPlace, ...]]:
+    """The GeoNames places, in the front's ``held_areas``, that each side of ``fronts[front]`` holds."""
+    entry = _compiled().book.fronts[front]
+    index = country_index(entry.country)
+    sides: list[tuple[WorldPlace, ...]] = []
+    for held in entry.held:
+        pattern = re.compile(f"(?:{'|'.join(held)})", re.IGNORECASE) if held and index is not None else None
+        sides.append(() if pattern is None or index is None else tuple(
+            p for key, places in index.places.items() if pattern.fullmatch(key)
+            for p in places if p.admin1 in entry.held_areas))
+    return sides[0], sides[1]
 
 
 def area_insurgents(country: str, admin1: str, day: date) -> ActorMention | None:

@@ -259,6 +259,10 @@ class Front(_Entry):
     until: date | None = None
     sides: tuple[tuple[str, ...], tuple[str, ...]]
     held: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # place name patterns each side holds
+    # a place ``held`` does not name, in one of these admin1 areas, is held by the side that holds the nearest place
+    # it names (as GeoNames places them in those areas), within this many km
+    held_areas: tuple[str, ...] = ()
+    nearby_km: float = 0.0
     unnamed: bool = True  # a clash with no side named is fought between the sides
 
     def active(self, day: date) -> bool:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import math
 import re
 import time
 import unicodedata
@@ -20,6 +19,7 @@ import yaml
 
 from eventcode.coder import Coder, Record
 from eventcode.coder import triggers as trig
+from eventcode.coder.world import distance_km
 from eventcode.errors import InputError
 from eventcode.rules import parse_date
 
@@ -234,13 +234,6 @@ def news_part(name: str) -> str:
     """A news report's part of the development set, fixed by a hash of its file name: ``dev`` (rules are written
     from its errors) or ``held-out`` (only measured)."""
     return "dev" if hashlib.sha256(name.encode()).digest()[0] % 2 == 0 else "held-out"
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """The great-circle distance between two points, in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
 
 
 def _words(name: object) -> set[str]:

@@ -354,11 +354,11 @@ def _cast(policy: str, sub_event_type: str, agent: ActorMention | None, target: 
     elif policy == "remote":
         if a1 is None and a2 is not None and a2.inter in ARMED and _attributed(group, a2):
             a1, a2 = a2, None  # "a landmine, presumably Houthi, exploded": the mine is the Houthis'
-        attacker = act.front_attacker(group.place.text, country, day) if a1 is None and group.place else None
-        if attacker is not None and group.place is not None:
-            a1 = attacker
-            review.append({"field": "actor1", "reason": f"the report names no attacker: coded as {attacker.name}, "
-                           f"the side facing the one that holds {group.place.text}"})
+        facing = act.front_attacker(group.place, country, day) if a1 is None and group.place else None
+        if facing is not None:
+            a1, holding = facing
+            review.append({"field": "actor1", "reason": f"the report names no attacker: coded as {a1.name}, "
+                           f"the side facing the one that holds {holding}"})
         if a1 is None or a1.inter not in ARMED:
             if a1 is not None and a1.inter == CIVILIANS and a2 is None:
                 a2 = a1

@@ -13,6 +13,7 @@ import functools
 import hashlib
 import json
 import marshal
+import math
 import os
 import re
 import tempfile
@@ -72,6 +73,13 @@ class WorldPlace:
     def as_place(self) -> Place:
         """The place as a gazetteer entry (made once: it cannot change)."""
         return _as_place(self)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """The great-circle distance between two points, in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
 
 
 @functools.lru_cache(maxsize=1 << 12)
