@@ -976,3 +976,11 @@ def test_people_who_clashed_with_the_police_with_no_word_of_arms_rioted(text: st
 def test_militiamen_or_fighters_who_clashed_with_the_police_fought_a_battle(who: str) -> None:
     event = only(f"{who} clashed with the police in Beni.", "Democratic Republic of Congo")
     assert event["sub_event_type"] == "Armed clash"
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Clashes between government and opposition forces in Nhialdiu.", "South Sudan"),
+    ("Two people were killed as paramilitary personnel and suspects exchanged fire in Shikarpur.", "Pakistan"),
+])
+def test_forces_or_an_exchange_of_fire_are_words_of_arms(text: str, country: str) -> None:
+    assert only(text, country)["sub_event_type"] == "Armed clash"
