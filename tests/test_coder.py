@@ -279,6 +279,7 @@ def test_an_unnamed_perpetrator_is_flagged_for_review() -> None:
     # the sides of one event added up, however they are joined
     ("On 2 March 2022, gunmen killed 1 council member in addition to 3 of his guards in Bamako.", 4),
     ("On 2 March 2022, a roadside bomb in Bamako killed an official and two others.", 3),
+    ("On 2 March 2022, four militants and a police Sub-Inspector were killed in an exchange of fire in Bamako.", 5),
     ("On 2 March 2022, soldiers repelled an attack in Bamako; 21 militants including 2 commanders and 4 soldiers "
      "were killed.", 25),
     # one victim told by a death word after the victim, or after a passive

@@ -100,7 +100,8 @@ def _compile() -> _Compiled:
     tail_before = re.compile(rf"^(?P<mid>(?:[\s-]+(?!(?-i:{aux})\b)[\w'\u2019/-]+){{0,8}}?)(?:\s+{aux})*"
                              r"(?:\s+\w+(?:\s+\w+){0,3}\s+and)?\s*$", re.IGNORECASE)
     not_one = "|".join(re.escape(w) for w in book.not_one)
-    sing = "|".join(re.escape(w) for w in sorted(book.singular_victims, key=len, reverse=True))
+    # (a hyphenated prefix keeps the noun: "a Sub-Inspector", "an ex-soldier")
+    sing = "(?:\\w+-)?(?:" + "|".join(re.escape(w) for w in sorted(book.singular_victims, key=len, reverse=True)) + ")"
     then = r"(?:[\w-]+\s+){0,5}?(?:and\s+)?"  # "was shot in the head and (killed)"
     # "a man was", "her driver was": one victim, with an article or a possessive
     one = "a|an|the|one|his|her|their"
