@@ -984,3 +984,15 @@ def test_militiamen_or_fighters_who_clashed_with_the_police_fought_a_battle(who:
 ])
 def test_forces_or_an_exchange_of_fire_are_words_of_arms(text: str, country: str) -> None:
     assert only(text, country)["sub_event_type"] == "Armed clash"
+
+
+def test_rioters_who_destroyed_property_rioted() -> None:
+    event = only("In Gazipur, activists of Islami Chhatra Shibir torched a bus in Chandana area.", "Bangladesh")
+    assert (event["event_type"], event["sub_event_type"], event["actor1"]) == (
+        "Riots", "Mob violence", "Rioters (Bangladesh)")
+
+
+def test_a_notes_property_destruction_label_keeps_rioters_property_destruction() -> None:
+    event = only("Property destruction: On 10 May 2022, Israeli settlers uprooted 17 olive trees and vandalized a "
+                 "Palestinian-owned shed near Kafr ad Dik.", "Palestine", date(2022, 5, 10))
+    assert event["sub_event_type"] == "Looting/property destruction"
