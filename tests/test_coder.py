@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import re
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -604,6 +606,48 @@ def test_lowered_patterns_find_what_the_case_insensitive_ones_find(text: str) ->
         return
     fast = [(m.start(), m.end()) for m in compiled.generic_low.finditer(low)]
     assert fast == [(m.start(), m.end()) for m in coder_actors._as_written().generic.finditer(text)]
+
+
+_PARSER: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
+
+
+def _may_end_in_space(items: Any) -> tuple[bool, bool]:
+    """Whether a match of the parsed regular expression ``items`` may end in whitespace, and whether it may be
+    empty."""
+    for op, arg in reversed(list(items)):
+        space, empty = _item_may_end_in_space(str(op), arg)
+        if space or not empty:
+            return space, False
+    return False, True
+
+
+def _item_may_end_in_space(op: str, arg: Any) -> tuple[bool, bool]:
+    if op == "LITERAL":
+        return chr(arg).isspace(), False
+    if op == "IN":
+        return any((str(o) == "LITERAL" and chr(a).isspace()) or str(a) == "CATEGORY_SPACE" for o, a in arg), False
+    if op == "SUBPATTERN":
+        return _may_end_in_space(arg[-1])
+    if op == "BRANCH":
+        ends = [_may_end_in_space(branch) for branch in arg[1]]
+        return any(space for space, _ in ends), any(empty for _, empty in ends)
+    if op in ("MAX_REPEAT", "MIN_REPEAT"):
+        space, empty = _may_end_in_space(arg[2])
+        return space, empty or arg[0] == 0
+    return False, op in ("ASSERT", "ASSERT_NOT", "AT")
+
+
+def test_no_word_pattern_of_the_lexicon_ends_in_a_space() -> None:
+    """Word patterns are matched as whole words, so one that ends in a space ("attacked (?:a |the )") can never
+    match before a word: such a pattern is dead."""
+    book = coder_triggers._compiled().book
+    groups = {**book.cues, **book.victim_cues, **book.blockers,
+              **{f"{name}.triggers": (*entry.triggers, *entry.mutual, *entry.mutual_unless_civilians)
+                 for name, entry in book.sub_event_types.items()}}
+    dead = [(group, p) for group, patterns in groups.items() for p in patterns
+            if _may_end_in_space(_PARSER.parse(p))[0]]
+    assert dead == []
+    assert _may_end_in_space(_PARSER.parse("attack(?:ed)? (?:a |the )"))[0]
 
 
 @given(st.lists(st.sampled_from(["protesters", "Police", "fired", "tear gas", "burned", "tyres", "not", "no one",
