@@ -18,7 +18,7 @@ from eventcode.codebook import acled_codebook
 from eventcode.coder.alternation import Guarded, alternation, by_opening, required_literals
 from eventcode.coder.codebook import Actors, GenericActor, NamedActor, StateForce, actors, numbers
 from eventcode.coder.context import ActorContext, ContextActor, SeenForce
-from eventcode.coder.world import WorldPlace, country_index, distance_km
+from eventcode.coder.world import WorldPlace, country_index, distance_km, fold
 
 if TYPE_CHECKING:
     from eventcode.coder.places import PlaceMention
@@ -702,13 +702,20 @@ def _held_places(front: int) -> tuple[tuple[WorldPlace, ...], tuple[WorldPlace, 
     """The GeoNames places, in the front's ``held_areas``, that each side of ``fronts[front]`` holds."""
     entry = _compiled().book.fronts[front]
     index = country_index(entry.country)
-    sides: list[tuple[WorldPlace, ...]] = []
+    if index is None:
+        return (), ()
+    keys = list(index.places)
+    held_by = []
     for held in entry.held:
-        pattern = re.compile(f"(?:{'|'.join(held)})", re.IGNORECASE) if held and index is not None else None
-        sides.append(() if pattern is None or index is None else tuple(
-            p for key, places in index.places.items() if pattern.fullmatch(key)
-            for p in places if p.admin1 in entry.held_areas))
-    return sides[0], sides[1]
+        names: list[str] = []
+        for name in held:
+            if re.escape(name) == name.replace(" ", "\\ "):  # a plain name: looked up, not searched for
+                names.append(fold(name))
+            else:
+                pattern, first = re.compile(name, re.IGNORECASE), fold(name[:1])
+                names.extend(key for key in keys if key[:1] == first and pattern.fullmatch(key))
+        held_by.append(tuple(p for key in names for p in index.places.get(key) if p.admin1 in entry.held_areas))
+    return held_by[0], held_by[1]
 
 
 def area_insurgents(country: str, admin1: str, day: date) -> ActorMention | None:
