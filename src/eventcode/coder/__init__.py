@@ -126,7 +126,7 @@ class Coder:
                     militia = generic_actor("communal", country, day)
                     a = replace(a, name=militia.name, inter=militia.inter, role=militia.role)
                 earlier = last_force if a.inter in STATE_FORCES else last_group
-                back = refers_back(a, s.text[:a.start - s.start])
+                back = refers_back(a, s.text, a.start - s.start)
                 if back and earlier is not None:
                     a = replace(a, name=earlier.name, inter=earlier.inter, review=earlier.review)
                 elif not back and a.inter in STATE_FORCES:

@@ -601,14 +601,14 @@ def _identified(found: list[ActorMention], text: str, offset: int) -> list[Actor
 _DEFINITE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 
 
-def refers_back(mention: ActorMention, before: str) -> bool:
-    """Whether ``mention`` is a generic role ("the militants") that stands for the last actor of its kind;
-    ``before``: the text before it."""
+def refers_back(mention: ActorMention, text: str, start: int) -> bool:
+    """Whether ``mention``, at ``start`` of ``text``, is a generic role ("the militants") that stands for the last
+    actor of its kind."""
     book = _compiled().book
     if mention.prefixed:
         return False
     return mention.role in book.coreference or (mention.role in book.coreference_definite
-                                                and _DEFINITE.search(before) is not None)
+                                                and _DEFINITE.search(text, max(0, start - 8), start) is not None)
 
 
 def demonym_country(adjective: str) -> str | None:
