@@ -996,3 +996,11 @@ def test_a_notes_property_destruction_label_keeps_rioters_property_destruction()
     event = only("Property destruction: On 10 May 2022, Israeli settlers uprooted 17 olive trees and vandalized a "
                  "Palestinian-owned shed near Kafr ad Dik.", "Palestine", date(2022, 5, 10))
     assert event["sub_event_type"] == "Looting/property destruction"
+
+
+def test_the_air_force_intelligence_is_no_air_strike() -> None:
+    event = only("On 4 May 2020, 2 members of the regime's Air Force Intelligence were killed when unidentified gunmen "
+                 "opened fire on them with machine guns near Nahta in Dar'a.", "Syria", date(2020, 5, 4))
+    assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 13)
+    assert only("On 4 May 2020, the air force bombed Nahta in Dar'a.", "Syria",
+                date(2020, 5, 4))["sub_event_type"] == "Air/drone strike"
