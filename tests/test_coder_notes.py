@@ -1004,3 +1004,11 @@ def test_the_air_force_intelligence_is_no_air_strike() -> None:
     assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 13)
     assert only("On 4 May 2020, the air force bombed Nahta in Dar'a.", "Syria",
                 date(2020, 5, 4))["sub_event_type"] == "Air/drone strike"
+
+
+def test_a_group_of_people_fired_at_is_no_crowd() -> None:
+    fired_at = only("On 6 May 2020, a police officer opened fire at a group of people at Alaudia-Saray village in "
+                    "Nalanda district, killing one and injuring two.", "India", date(2020, 5, 6))
+    assert (fired_at["sub_event_type"], fired_at["interaction"]) == ("Attack", 17)
+    doing = only("On 6 May 2020, a group of people attacked a man in Nalanda district.", "India", date(2020, 5, 6))
+    assert (doing["sub_event_type"], doing["interaction"]) == ("Mob violence", 57)
