@@ -697,6 +697,10 @@ def front_attacker(place: PlaceMention, country: str, day: date) -> tuple[ActorM
     return None
 
 
+#: A place name of the fronts' lists that is no pattern: letters, apostrophes and spaces.
+_PLAIN_NAME = re.compile(r"[\w' ]+")
+
+
 @functools.lru_cache(maxsize=8)
 def _held_places(front: int) -> tuple[tuple[WorldPlace, ...], tuple[WorldPlace, ...]]:
     """The GeoNames places, in the front's ``held_areas``, that each side of ``fronts[front]`` holds."""
@@ -709,7 +713,7 @@ def _held_places(front: int) -> tuple[tuple[WorldPlace, ...], tuple[WorldPlace, 
     for held in entry.held:
         names: list[str] = []
         for name in held:
-            if re.escape(name) == name.replace(" ", "\\ "):  # a plain name: looked up, not searched for
+            if _PLAIN_NAME.fullmatch(name):  # looked up, not searched for
                 names.append(fold(name))
             else:
                 pattern, first = re.compile(name, re.IGNORECASE), fold(name[:1])

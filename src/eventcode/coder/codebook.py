@@ -42,7 +42,7 @@ class SubEventLexicon(_Entry):
     triggers: tuple[str, ...]
     requires: tuple[str, ...] = ()
     excludes: tuple[str, ...] = ()
-    excludes_unless: dict[str, tuple[str, ...]] = {}  # a cue group: those that let it stand
+    excludes_unless: dict[str, tuple[str, ...]] = {}  # a cue group -> the cue groups that let the type stand
     min_armed: int = 0
     armed_are_state: bool = False
     state_implied_by: str = ""  # a cue group of what only state forces do: present, it counts as one named
