@@ -1012,3 +1012,9 @@ def test_a_group_of_people_fired_at_is_no_crowd() -> None:
     assert (fired_at["sub_event_type"], fired_at["interaction"]) == ("Attack", 17)
     doing = only("On 6 May 2020, a group of people attacked a man in Nalanda district.", "India", date(2020, 5, 6))
     assert (doing["sub_event_type"], doing["interaction"]) == ("Mob violence", 57)
+
+
+def test_something_held_against_a_policy_is_a_protest() -> None:
+    event = only("The Temperance Commission held a 'Nilpu samaram' against the liquor policy of the State government "
+                 "in Kochi.")
+    assert (event["sub_event_type"], event["interaction"]) == ("Peaceful protest", 60)
