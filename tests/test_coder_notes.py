@@ -1018,3 +1018,12 @@ def test_something_held_against_a_policy_is_a_protest() -> None:
     event = only("The Temperance Commission held a 'Nilpu samaram' against the liquor policy of the State government "
                  "in Kochi.")
     assert (event["sub_event_type"], event["interaction"]) == ("Peaceful protest", 60)
+
+
+@pytest.mark.parametrize("text", [
+    "About 100 villagers converged on the National Assembly in Phnom Penh to ask for help in settling two land "
+    "disputes.",
+    "Hundreds of farmers went to the district office in Kratie to seek compensation for their land.",
+])
+def test_people_who_went_somewhere_to_seek_or_ask_for_something_protested(text: str) -> None:
+    assert only(text, "Cambodia")["sub_event_type"] == "Peaceful protest"
