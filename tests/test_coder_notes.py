@@ -1027,3 +1027,11 @@ def test_something_held_against_a_policy_is_a_protest() -> None:
 ])
 def test_people_who_went_somewhere_to_seek_or_ask_for_something_protested(text: str) -> None:
     assert only(text, "Cambodia")["sub_event_type"] == "Peaceful protest"
+
+
+def test_people_who_stopped_work_protested_but_shelling_that_stopped_trains_did_not() -> None:
+    event = only("Farmers of two villages stopped construction work in the Khurja area of Bulandshahr district, "
+                 "alleging that the Railways acquired the land at a very low price.")
+    assert event["sub_event_type"] == "Peaceful protest"
+    shelled = only("Shelling disrupted the movement of trains near Kharkiv.", "Ukraine")
+    assert shelled["sub_event_type"] == "Shelling/artillery/missile attack"
