@@ -1035,3 +1035,9 @@ def test_people_who_stopped_work_protested_but_shelling_that_stopped_trains_did_
     assert event["sub_event_type"] == "Peaceful protest"
     shelled = only("Shelling disrupted the movement of trains near Kharkiv.", "Ukraine")
     assert shelled["sub_event_type"] == "Shelling/artillery/missile attack"
+
+
+def test_people_who_went_on_a_rampage_rioted() -> None:
+    event = only("Students of a junior college in Boudh district today went on a rampage in the institute, because "
+                 "they could not take the test.")
+    assert (event["event_type"], event["sub_event_type"]) == ("Riots", "Mob violence")
