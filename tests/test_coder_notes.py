@@ -1041,3 +1041,9 @@ def test_people_who_went_on_a_rampage_rioted() -> None:
     event = only("Students of a junior college in Boudh district today went on a rampage in the institute, because "
                  "they could not take the test.")
     assert (event["event_type"], event["sub_event_type"]) == ("Riots", "Mob violence")
+
+
+def test_organisations_that_demanded_something_protested() -> None:
+    event = only("Various Sikh organizations and political parties demanded the release of Sikh prisoners whose jail "
+                 "terms were over.")
+    assert event["sub_event_type"] == "Peaceful protest"
