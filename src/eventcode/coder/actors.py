@@ -598,7 +598,13 @@ def _identified(found: list[ActorMention], text: str, offset: int) -> list[Actor
     return kept
 
 
-_DEFINITE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
+@functools.lru_cache(maxsize=1)
+def _definite() -> tuple[re.Pattern[str], int]:
+    """The words that make a role of ``coreference_definite`` refer back (actors.yaml ``definite_words``) right
+    before it, and how far back to look for them."""
+    words = _compiled().book.definite_words
+    return (re.compile(rf"\b(?:{literals(list(words))})\s+$", re.IGNORECASE) if words else re.compile("(?!)"),
+            max((len(w) for w in words), default=0) + 2)
 
 
 def refers_back(mention: ActorMention, text: str, start: int) -> bool:
@@ -607,8 +613,10 @@ def refers_back(mention: ActorMention, text: str, start: int) -> bool:
     book = _compiled().book
     if mention.prefixed:
         return False
-    return mention.role in book.coreference or (mention.role in book.coreference_definite
-                                                and _DEFINITE.search(text, max(0, start - 8), start) is not None)
+    if mention.role in book.coreference:
+        return True
+    definite, reach = _definite()
+    return mention.role in book.coreference_definite and definite.search(text, max(0, start - reach), start) is not None
 
 
 def demonym_country(adjective: str) -> str | None:

@@ -301,6 +301,7 @@ class Actors(_Entry):
     prefix_stopwords: tuple[str, ...] = ()
     coreference: tuple[str, ...] = ()
     coreference_definite: tuple[str, ...] = ()
+    definite_words: tuple[str, ...] = ()
     local_group_inter: dict[str, int] = {}
     agent_suffixes: tuple[str, ...] = ()
     identified_as: tuple[str, ...] = ()
