@@ -548,6 +548,14 @@ def test_after_and_the_doers_of_the_same_event_block_nothing() -> None:
     assert (event["sub_event_type"], event["interaction"]) == ("Armed clash", 13)
 
 
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("At least 14 militants were killed after military jets pounded their hideouts in Rampur.", "Air/drone strike"),
+    ("A policeman was arrested after a gunfight between police and robbers in Rampur.", "Armed clash"),
+])
+def test_after_right_after_the_harm_tells_how_it_came_about(text: str, sub_event_type: str) -> None:
+    assert only(text, "Pakistan")["sub_event_type"] == sub_event_type
+
+
 @pytest.mark.parametrize("text", [
     "Thirteen militants were killed in a search operation in Rampur.",
     "A search operation against separatist groups in Kalat, Balochistan left 13 militants dead.",
