@@ -464,6 +464,8 @@ def test_alleged_before_the_doers_is_no_topic_that_blocks_what_they_did() -> Non
 @pytest.mark.parametrize("text", [
     "Local residents assaulted an NGO staff member in Rampur.",
     "A number of people killed a suspected motorcycle thief near Rampur.",
+    "Three pastoralist men assaulted and wounded a farmer in Rampur.",
+    "Farmers in the village of Rampur beat up a herder over damage to their crops.",
 ])
 def test_residents_or_people_who_attack_someone_are_a_mob(text: str) -> None:
     event = only(text)
