@@ -455,6 +455,12 @@ def test_a_protest_that_turned_violent_or_smeared_someone_is_a_violent_demonstra
 
 
 
+def test_what_protesters_allege_is_what_their_protest_is_about() -> None:
+    event = only("Parents staged a protest in Rampur against a private school, alleging that the school is looting "
+                 "parents.")
+    assert (event["sub_event_type"], event["interaction"]) == ("Peaceful protest", 60)
+
+
 def test_alleged_before_the_doers_is_no_topic_that_blocks_what_they_did() -> None:
     # (without the rule no event is coded: "alleged" read as what a statement is about)
     event = only("In Rampur, alleged blockaders hurled two petrol bombs at a truck on Wednesday night.")
