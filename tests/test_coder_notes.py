@@ -954,6 +954,8 @@ def test_police_who_used_force_on_protesters_intervened() -> None:
 @pytest.mark.parametrize("text", [
     "At least 10 people were injured in a clash between two groups of the Jatiya Party in Rampur on Friday.",
     "Two student groups clashed over election results at a college in Rampur.",
+    "Five people were hurt in a clash between members of the Congress and the BSP in Rampur.",
+    "Post poll violence left 15 people injured in clashes between political opponents in Rampur.",
 ])
 def test_party_or_student_groups_that_fought_with_no_word_of_arms_rioted(text: str) -> None:
     event = only(text)
