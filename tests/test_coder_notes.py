@@ -566,13 +566,19 @@ def test_after_right_after_the_harm_tells_how_it_came_about(text: str, sub_event
 
 @pytest.mark.parametrize("text", [
     "Thirteen militants were killed in a search operation in Rampur.",
-    "A search operation against separatist groups in Kalat, Balochistan left 13 militants dead.",
+    "A search operation against militant groups in Kalat, Balochistan left 13 militants dead.",
 ])
 def test_a_search_operation_is_a_battle_of_the_state_forces_that_ran_it(text: str) -> None:
     event = only(text, "Pakistan")
     assert (event["sub_event_type"], event["inter1"], event["actor2"], event["fatalities"]) == \
         ("Armed clash", 1, "Unidentified Armed Group (Pakistan)", 13)
     assert any("implies state forces" in item["reason"] for item in event["review"])
+
+
+def test_pakistans_separatist_groups_are_the_baloch_separatists() -> None:
+    event = only("A search operation against separatist groups in Kalat, Balochistan left 13 militants dead.",
+                 "Pakistan")
+    assert (event["actor2"], event["interaction"]) == ("Baloch Separatists (Pakistan)", 12)
 
 
 @pytest.mark.parametrize(("text", "interaction"), [
