@@ -981,6 +981,14 @@ def test_an_unnamed_attacker_in_thailands_deep_south_is_its_insurgents() -> None
     assert elsewhere["actor1"] == "Unidentified Armed Group (Thailand)"
 
 
+def test_armed_men_who_burn_trucks_in_araucania_are_chiles_mapuche_militia() -> None:
+    """actors.yaml ``insurgent_areas``: Chile's Mapuche land conflict, as ACLED codes it."""
+    event = first("On 3 May 2022, armed men set fire to three logging trucks near Ercilla, Araucania.", "Chile")
+    assert (event["actor1"], event["interaction"]) == ("Mapuche Indigenous Militia (Chile)", 47)
+    elsewhere = first("On 3 May 2022, armed men set fire to three trucks in Santiago.", "Chile")
+    assert elsewhere["actor1"] == "Unidentified Armed Group (Chile)"
+
+
 def test_an_unnamed_attacker_in_thailand_at_no_known_place_is_the_deep_souths_insurgents() -> None:
     """actors.yaml ``insurgent_areas`` ``unplaced``: where the report names no place the gazetteers know."""
     event = first("On 3 May 2022, a roadside bomb wounded two rangers on patrol near Ban Khok Mamuang village.",
