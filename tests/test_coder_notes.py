@@ -1057,6 +1057,8 @@ def test_people_who_stopped_work_protested_but_shelling_that_stopped_trains_did_
     event = only("Farmers of two villages stopped construction work in the Khurja area of Bulandshahr district, "
                  "alleging that the Railways acquired the land at a very low price.")
     assert event["sub_event_type"] == "Peaceful protest"
+    assert only("Local residents blocked construction of a landfill site in Rampur.")["sub_event_type"] == \
+        "Peaceful protest"
     shelled = only("Shelling disrupted the movement of trains near Kharkiv.", "Ukraine")
     assert shelled["sub_event_type"] == "Shelling/artillery/missile attack"
 
