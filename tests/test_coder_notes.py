@@ -454,7 +454,6 @@ def test_a_protest_that_turned_violent_or_smeared_someone_is_a_violent_demonstra
     assert only(text)["sub_event_type"] == "Violent demonstration"
 
 
-
 def test_what_protesters_allege_is_what_their_protest_is_about() -> None:
     event = only("Parents staged a protest in Rampur against a private school, alleging that the school is looting "
                  "parents.")
