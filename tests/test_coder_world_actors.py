@@ -166,6 +166,22 @@ def test_named_actors_have_acled_categories_countries_and_ordered_periods() -> N
         assert entry.start is None or entry.until is None or entry.start <= entry.until, entry.name
 
 
+@pytest.mark.parametrize("text", [
+    "Boko Haram (JAS) or ISWAP militants attacked the village of Moranti.",
+    "Boko Haram/ ISWAP militants attacked the village of Moranti.",
+])
+def test_two_armed_groups_told_as_either_are_one_doer_named_as_acled_names_it(text: str) -> None:
+    (doer,) = find_actors(text, "Nigeria", date(2019, 5, 11))
+    assert (doer.name, doer.inter) == ("Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad and/or Islamic "
+                                       "State (West Africa)", 2)
+    assert "either" in doer.review
+
+
+def test_two_names_of_one_group_are_one_doer() -> None:
+    (doer,) = find_actors("KNU / KNLA fighters ambushed a convoy.", "Myanmar", date(2022, 1, 10))
+    assert doer.name == "KNU/KNLA: Karen National Union/Karen National Liberation Army"
+
+
 @pytest.mark.parametrize(("text", "country", "unit"), [
     ("Rapid Action Battalion personnel shot a man in Rampur.", "Bangladesh", "Rapid Action Battalion"),
     ("RAB members shot a man in Rampur.", "Bangladesh", "Rapid Action Battalion"),

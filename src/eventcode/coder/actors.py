@@ -472,8 +472,33 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
                                       f"{m.group()!r} is not in the actor dictionary: check ACLED's name and category"))
     found.sort(key=lambda a: a.start)
     found = [a for a in found if not (a.inter in STATE_FORCES and _dress_after().match(text, a.end - offset))]
-    return _identified(_partisans(_off_duty(found, text, offset, country, day), text, offset, country, day),
-                       text, offset)
+    return _identified(_partisans(_off_duty(_either(found, text, offset), text, offset, country, day), text, offset,
+                                  country, day), text, offset)
+
+
+@functools.lru_cache(maxsize=1)
+def _either_between() -> re.Pattern[str]:
+    """What stands between two named armed groups told as one doer (actors.yaml ``either_words``): "/", " or "."""
+    words = "|".join(re.escape(w) for w in sorted(_compiled().book.either_words, key=len, reverse=True))
+    return re.compile(rf"\s*(?:\([^()]{{0,20}}\)\s*)?(?:{words})\s*" if words else "(?!)", re.IGNORECASE)
+
+
+def _either(found: list[ActorMention], text: str, offset: int) -> list[ActorMention]:
+    """Two named armed groups joined by "/" or "or" are one doer, named as ACLED names it: "X and/or Y"."""
+    kept: list[ActorMention] = []
+    for mention in found:
+        last = kept[-1] if kept else None
+        if last is not None and last.role == mention.role == "named" \
+                and {last.inter, mention.inter} <= ARMED - STATE_FORCES \
+                and _either_between().fullmatch(text, last.end - offset, mention.start - offset):
+            both = last.name == mention.name  # "KNU/KNLA": two names of one group
+            kept[-1] = replace(last, end=mention.end, text=text[last.start - offset:mention.end - offset],
+                               name=last.name if both else f"{last.name} and/or {mention.name}",
+                               review=last.review if both else
+                               f"the report names either {last.name} or {mention.name} as the doer")
+        else:
+            kept.append(mention)
+    return kept
 
 
 @functools.lru_cache(maxsize=1)

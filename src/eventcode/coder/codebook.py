@@ -308,6 +308,7 @@ class Actors(_Entry):
     coded_as: tuple[str, ...] = ()
     off_duty: tuple[str, ...] = ()
     dress: tuple[str, ...] = ()
+    either_words: tuple[str, ...] = ()
     partisans: Partisans = Partisans()
     unlisted: Unlisted
     named: tuple[NamedActor, ...]
