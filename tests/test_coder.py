@@ -291,6 +291,7 @@ def test_an_unnamed_perpetrator_is_flagged_for_review() -> None:
     ("On 2 March 2022, a thief carrying 11 goats was beaten to death by a mob in Bamako.", 1),
     ("On 2 March 2022, three men were stabbed to death in Bamako.", 3),
     ("On 2 March 2022, gunmen fatally shot a man in Bamako.", 1),
+    ("On 2 March 2022, two men suspected of theft were fatally assaulted by residents in Bamako.", 2),
     ("On 2 March 2022, a missing aid worker was later found dead in Bamako.", 1),
     ("On 2 March 2022, gunmen attacked a bus in Bamako. The death toll rose to 12.", 12),
 ])
