@@ -139,6 +139,8 @@ def test_a_country_name_that_is_also_another_countrys_place_is_no_adjective() ->
      ("Military Forces of Somaliland (1991-)", 1)),
     ("Jubaland forces repelled an Al Shabaab attack near Kismayo.", "Somalia", date(2020, 2, 6),
      ("Military Forces of Somalia (2017-2022) Jubaland Security Force", 1)),
+    ("Militants of the Lashkar-e-Toiba attacked an army camp in Uri.", "India", date(2016, 9, 18),
+     ("LeT: Lashkar-e-Taiba", 2)),
     ("Regime forces clashed with rebel and Islamist factions on the Ruwaiha frontline.", "Syria", date(2020, 5, 4),
      ("Opposition Rebels (Syria)", 2)),
     ("Coalition Forces brought reinforcements to the Qasruk base.", "Syria", date(2020, 5, 2),
