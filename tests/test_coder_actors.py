@@ -981,6 +981,26 @@ def test_an_unnamed_attacker_in_thailands_deep_south_is_its_insurgents() -> None
     assert elsewhere["actor1"] == "Unidentified Armed Group (Thailand)"
 
 
+@pytest.mark.parametrize("text", [
+    "On 3 May 2022, three civilians were killed in a bomb blast at a bus stop in Laukkai. Authorities blamed the "
+    "MNDAA.",
+    "On 3 May 2022, a bomb killed three civilians at a bus stop in Laukkai. The MNDAA claimed responsibility for the "
+    "attack.",
+])
+def test_the_group_that_claimed_an_attack_or_was_blamed_for_it_is_its_doer(text: str) -> None:
+    """actors.yaml ``claimed_after``, ``claimed_before``: flagged for review."""
+    event = first(text, "Myanmar")
+    assert "MNDAA" in event["actor1"]
+    assert event["actor2"] == "Civilians (Myanmar)"
+    assert any("claimed the event" in item["reason"] for item in event["review"] if item["field"] == "actor1")
+
+
+def test_a_group_that_claimed_nothing_is_not_the_doer() -> None:
+    event = first("On 3 May 2022, a bomb killed three civilians at a bus stop in Laukkai. The MNDAA denied any "
+                  "involvement.", "Myanmar")
+    assert "MNDAA" not in event["actor1"]
+
+
 def test_armed_men_who_burn_trucks_in_araucania_are_chiles_mapuche_militia() -> None:
     """actors.yaml ``insurgent_areas``: Chile's Mapuche land conflict, as ACLED codes it."""
     event = first("On 3 May 2022, armed men set fire to three logging trucks near Ercilla, Araucania.", "Chile")

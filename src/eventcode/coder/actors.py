@@ -502,6 +502,24 @@ def _either(found: list[ActorMention], text: str, offset: int) -> list[ActorMent
 
 
 @functools.lru_cache(maxsize=1)
+def _claim_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    book = _compiled().book
+    after, before = "|".join(book.claimed_after) or "(?!)", "|".join(book.claimed_before) or "(?!)"
+    return (re.compile(rf"\s*(?:\([^()]*\)\s*)?(?:\S+\s+){{0,2}}?(?:{after})\b", re.IGNORECASE),
+            re.compile(rf"\b(?:{before})\s+(?:the\s+)?$", re.IGNORECASE))
+
+
+def claims(mention: ActorMention, text: str, offset: int = 0) -> bool:
+    """Whether ``text`` (the sentence of ``mention``, which starts at ``offset``) says that the named armed group
+    claimed the event or was blamed for it (actors.yaml ``claimed_after``, ``claimed_before``)."""
+    if mention.role not in ("named", "unlisted") or mention.inter in STATE_FORCES or mention.inter not in ARMED:
+        return False
+    after, before = _claim_words()
+    return after.match(text, mention.end - offset) is not None \
+        or before.search(text[max(0, mention.start - offset - 60):mention.start - offset]) is not None
+
+
+@functools.lru_cache(maxsize=1)
 def _dress_after() -> re.Pattern[str]:
     """Words right after a state force that make it what someone wears (actors.yaml ``dress``): "gunmen wearing
     military uniforms" are no soldiers."""

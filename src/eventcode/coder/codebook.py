@@ -309,6 +309,8 @@ class Actors(_Entry):
     off_duty: tuple[str, ...] = ()
     dress: tuple[str, ...] = ()
     either_words: tuple[str, ...] = ()
+    claimed_after: tuple[str, ...] = ()
+    claimed_before: tuple[str, ...] = ()
     partisans: Partisans = Partisans()
     unlisted: Unlisted
     named: tuple[NamedActor, ...]

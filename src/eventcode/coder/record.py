@@ -146,6 +146,16 @@ def roles(group: Group, trigger: Trigger | None, mutual: bool = False) -> tuple[
                 agent, target = target, next((a for a in after if a.name != target.name), None)
             if target is None and hurt:  # "one soldier was killed in an IED blast": the soldier was the target
                 target = hurt[0]
+    if agent is None or agent.role == "unidentified" or agent.inter not in ARMED:
+        # "Lashkar-e-Jhangvi claimed responsibility for the attack", "Authorities blamed the MNDAA"
+        claimant = next((a for s in group.sentences + group.context for a in s.actors
+                         if act.claims(a, s.sentence.text, s.sentence.start)
+                         and (target is None or a.name != target.name)), None)
+        if claimant is not None:
+            if target is None and agent is not None and agent.inter not in ARMED:
+                target = agent  # "Three civilians were killed in a blast": the people hurt
+            agent = replace(claimant, review=f"{claimant.name} claimed the event or was blamed for it: coded as its "
+                            "doer")
     others = [a for s in group.sentences for a in s.actors]
     if agent is None:
         agent = next((a for a in others if a.inter in ARMED and (target is None or a.name != target.name)), None)

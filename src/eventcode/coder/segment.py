@@ -15,7 +15,7 @@ from datetime import date
 
 from eventcode.codebook import acled_codebook
 from eventcode.coder import triggers as trig
-from eventcode.coder.actors import ARMED, CIVILIANS, STATE_FORCES, ActorMention, front_sides
+from eventcode.coder.actors import ARMED, CIVILIANS, STATE_FORCES, ActorMention, claims, front_sides
 from eventcode.coder.codebook import lexicon
 from eventcode.coder.dates import DateMention, undated_day
 from eventcode.coder.numbers import Count
@@ -170,8 +170,8 @@ def segment(facts: list[SentenceFacts], published: date, statements: bool = Fals
                 not_coded.append(NotCoded(f.sentence, f"{' and '.join(reasons)}: not an event that happened"))
                 if not current and f.dates:
                     lead = f  # "On 6 June, in Campinas, gunmen tried to abduct a man. They fired shots in the air."
-            elif current and f.counts:
-                current[-1].context.append(f)
+            elif current and (f.counts or any(claims(a, f.sentence.text, f.sentence.start) for a in f.actors)):
+                current[-1].context.append(f)  # its dead, or who claimed it ("Authorities blamed the MNDAA.")
             elif current and current[-1].place is None and _best_place(f.places) is not None \
                     and not f.statement and not f.sentence.quoted:
                 # "Prosecutors detained a cartel leader." "The raids occurred in the town of Salinas Victoria.": the
