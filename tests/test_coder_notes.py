@@ -741,6 +741,8 @@ def test_forces_who_sustained_wounds_in_an_attack_are_its_target() -> None:
 @pytest.mark.parametrize(("text", "interaction"), [
     ("Villagers set fire to two buses in Rampur.", 50),
     ("Locals torched a police vehicle in Rampur.", 15),
+    ("A group of people attacked a media office in Rampur.", 57),
+    ("A mob attacked a church in Rampur.", 57),
 ])
 def test_property_that_people_named_as_civilians_set_on_fire_is_a_mobs_work(text: str, interaction: int) -> None:
     event = only(text)
