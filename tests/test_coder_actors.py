@@ -995,6 +995,13 @@ def test_the_group_that_claimed_an_attack_or_was_blamed_for_it_is_its_doer(text:
     assert any("claimed the event" in item["reason"] for item in event["review"] if item["field"] == "actor1")
 
 
+def test_an_unknown_acronym_that_claimed_an_attack_is_its_doer() -> None:
+    """actors.yaml ``unlisted`` ``after``: "claimed" after an acronym names an organised group."""
+    event = first("On 3 May 2022, a bomb went off at a market in Imphal. The RPF has claimed its hand in the blast.",
+                  "India")
+    assert (event["actor1"], event["interaction"]) == ("RPF", 30)
+
+
 def test_a_group_that_claimed_nothing_is_not_the_doer() -> None:
     event = first("On 3 May 2022, a bomb killed three civilians at a bus stop in Laukkai. The MNDAA denied any "
                   "involvement.", "Myanmar")
