@@ -892,6 +892,16 @@ def test_a_victim_who_had_charges_for_drug_trafficking_is_a_gang_member_in_a_cla
         "Armed clash", "Unidentified Gang (Brazil)", 33)
 
 
+@pytest.mark.parametrize("text", [
+    "On 28 April 2020, military forces found and destroyed a clandestine airstrip used for drug trafficking near "
+    "Manaus.",
+    "On 4 May 2020, police officers destroyed a plantation of nearly 4000 marihuana plants near Manaus.",
+])
+def test_drugs_or_an_airstrip_the_forces_seized_or_destroyed_were_a_gangs(text: str) -> None:
+    event = only(text, "Brazil", date(2020, 5, 4))
+    assert (event["sub_event_type"], event["actor2"]) == ("Looting/property destruction", "Unidentified Gang (Brazil)")
+
+
 @pytest.mark.parametrize("text", ["On 9 May 2020, a shoot-out took place in Morro do Cavalao neighborhood, Niteroi.",
                                   "On 9 May 2020, an exchange of fire was reported in Niteroi."])
 def test_a_shootout_with_no_side_named_is_fought_by_two_unidentified_armed_groups(text: str) -> None:
