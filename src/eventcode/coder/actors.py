@@ -512,7 +512,7 @@ def _claim_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def claims(mention: ActorMention, text: str, offset: int = 0) -> bool:
     """Whether ``text`` (the sentence of ``mention``, which starts at ``offset``) says that the named armed group
     claimed the event or was blamed for it (actors.yaml ``claimed_after``, ``claimed_before``)."""
-    if mention.role not in ("named", "unlisted") or mention.inter in STATE_FORCES or mention.inter not in ARMED:
+    if mention.role not in ("named", "unlisted") or mention.inter not in ARMED - STATE_FORCES:
         return False
     after, before = _claim_words()
     return after.match(text, mention.end - offset) is not None \

@@ -147,7 +147,7 @@ def roles(group: Group, trigger: Trigger | None, mutual: bool = False) -> tuple[
             if target is None and hurt:  # "one soldier was killed in an IED blast": the soldier was the target
                 target = hurt[0]
     if agent is None or agent.role == "unidentified" or agent.inter not in ARMED:
-        # "Lashkar-e-Jhangvi claimed responsibility for the attack", "Authorities blamed the MNDAA"
+        # "The TTP claimed responsibility for the attack", "Authorities blamed the MNDAA"
         claimant = next((a for s in group.sentences + group.context for a in s.actors
                          if act.claims(a, s.sentence.text, s.sentence.start)
                          and (target is None or a.name != target.name)), None)
