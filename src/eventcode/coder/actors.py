@@ -30,6 +30,8 @@ STATE, COMMUNAL, RIOTERS, CIVILIANS, EXTERNAL = 1, 4, 5, 7, 8
 CROWDS = frozenset({5, 6})
 #: Inter codes of state forces, at home or abroad.
 STATE_FORCES = frozenset({STATE, EXTERNAL})
+#: Inter codes of armed groups that are no state's forces: rebels, political and identity militias.
+ARMED_GROUPS = ARMED - STATE_FORCES
 
 
 @dataclass(frozen=True, slots=True)
@@ -489,7 +491,7 @@ def _either(found: list[ActorMention], text: str, offset: int) -> list[ActorMent
     for mention in found:
         last = kept[-1] if kept else None
         if last is not None and last.role == mention.role == "named" \
-                and {last.inter, mention.inter} <= ARMED - STATE_FORCES \
+                and {last.inter, mention.inter} <= ARMED_GROUPS \
                 and _either_between().fullmatch(text, last.end - offset, mention.start - offset):
             both = last.name == mention.name  # "KNU/KNLA": two names of one group
             kept[-1] = replace(last, end=mention.end, text=text[last.start - offset:mention.end - offset],
@@ -503,6 +505,7 @@ def _either(found: list[ActorMention], text: str, offset: int) -> list[ActorMent
 
 @functools.lru_cache(maxsize=1)
 def _claim_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The words after a group, and those before it, that say it claimed an event or was blamed for it."""
     book = _compiled().book
     after, before = "|".join(book.claimed_after) or "(?!)", "|".join(book.claimed_before) or "(?!)"
     return (re.compile(rf"\s*(?:\([^()]*\)\s*)?(?:\S+\s+){{0,2}}?(?:{after})\b", re.IGNORECASE),
@@ -512,7 +515,7 @@ def _claim_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def claims(mention: ActorMention, text: str, offset: int = 0) -> bool:
     """Whether ``text`` (the sentence of ``mention``, which starts at ``offset``) says that the named armed group
     claimed the event or was blamed for it (actors.yaml ``claimed_after``, ``claimed_before``)."""
-    if mention.role not in ("named", "unlisted") or mention.inter not in ARMED - STATE_FORCES:
+    if mention.role not in ("named", "unlisted") or mention.inter not in ARMED_GROUPS:
         return False
     after, before = _claim_words()
     return after.match(text, mention.end - offset) is not None \
