@@ -349,6 +349,8 @@ def test_dates_relative_to_publication(text: str, day: str, precision: int) -> N
     "Teachers protested in Yangon to demand their salaries by December 4.",
     # the start of an ongoing condition (dates.yaml condition_starts)
     "Teachers protested in Yangon over salaries unpaid since August 2023.",
+    # a year alone after "since" too
+    "Teachers protested in Yangon over salaries unpaid since 2019.",
 ])
 def test_a_day_to_come_or_the_start_of_a_condition_dates_no_event(text: str) -> None:
     event = only(text)

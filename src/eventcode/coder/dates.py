@@ -168,11 +168,12 @@ def find_dates(text: str, published: date, offset: int = 0) -> list[DateMention]
             continue
         day, precision = read
         before, after = text[max(0, m.start() - 25):m.start()], text[m.end():m.end() + 30]
+        read_from = m.start("y5") if m.group("y5") else m.start()  # "since 1999": the word before the year
         if precision == 1 and (c.approximate.search(before) or c.approximate_after.search(after)):
             precision = 2
         statement = bool(c.speech and c.speech.search(text[max(0, m.start() - 30):m.start()])) \
             or (dateline is not None and m.start() < dateline.end()) \
-            or (precision == 3 and c.condition_start.search(text[max(0, m.start() - 12):m.start()]) is not None) \
+            or (precision == 3 and c.condition_start.search(text[max(0, read_from - 12):read_from]) is not None) \
             or (day > published + _THIS_WEEK and not any(m.group(y) for y in _YEARS))  # a day to come
         found.append(DateMention(offset + m.start(), offset + m.end(), text[m.start():m.end()], day, precision,
                                  statement))
