@@ -1084,3 +1084,13 @@ def test_organisations_that_demanded_something_protested() -> None:
     event = only("Various Sikh organizations and political parties demanded the release of Sikh prisoners whose jail "
                  "terms were over.")
     assert event["sub_event_type"] == "Peaceful protest"
+
+
+def test_a_date_years_back_after_a_word_of_protest_dates_its_cause_not_the_protest() -> None:
+    day = date(2015, 12, 6)
+    event = only("Trinamool Congress organized a protest march in Kolkata to criticize the demolition of the Babri "
+                 "Masjid on December 6, 1992.", published=day)
+    assert (event["sub_event_type"], event["event_date"]) == ("Peaceful protest", "2015-12-06")
+    # a killing told with such a date stays background
+    assert code_text("Militants killed 27 civilians in Kupwara on January 27, 1994.", published=day,
+                     country="India") == []

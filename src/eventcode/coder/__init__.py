@@ -111,7 +111,7 @@ class Coder:
             # it no date, place or actor
             told = s.start + trig.told_before_at(s.text)
             dates = [d for d in find_dates(s.text, published, s.start) if not d.statement and d.start < told
-                     and not _in_topic(s.text, d, s.start)]
+                     and not _in_topic(s.text, d, s.start) and not _dates_a_cause(d, triggers, published)]
             day = dates[0].day if dates else published
             mentions = []
             for a in find_actors(s.text, country, day, s.start):
@@ -206,6 +206,20 @@ def _in_topic(text: str, date: DateMention, offset: int) -> bool:
     if not trig.in_topic(text, date.start - offset):
         return False
     return date.precision == 3 or trig.in_topic(text, date.end - offset)
+
+
+#: A date this long before publication that follows a protest's trigger in its sentence ("protested against the
+#: demolition of the Babri Masjid on December 6, 1992") dates what the protest is about, not the protest.
+_CAUSE_DAYS = timedelta(days=365)
+
+_PROTEST = "Peaceful protest"
+
+
+def _dates_a_cause(found: DateMention, triggers: list[trig.Trigger], published: date) -> bool:
+    """Whether ``found`` lies long before publication (``_CAUSE_DAYS``) after a word of protest."""
+    if published - found.day <= _CAUSE_DAYS:
+        return False
+    return any(t.end <= found.start and not t.blocked and t.sub_event_type == _PROTEST for t in triggers)
 
 
 def _aggregate(text: str, dates: list[DateMention], live: list[trig.Trigger], start: int) -> str | None:
