@@ -78,6 +78,16 @@ def test_the_dateline_is_never_the_place_of_an_event_placed_closer() -> None:
     assert (event["location"], event["geo_precision"]) == ("Gwoza", 1)
 
 
+def test_a_dateline_in_title_case_dates_the_report_and_a_headline_label_is_no_dateline() -> None:
+    report = "News: Armed men kill 14 civilians\n\nAddis Abeba, July 29/2020 \u2013 Armed men killed 14 civilians on " \
+        "Monday night."
+    [event] = Coder().code(report, date(2020, 7, 29), "Ethiopia")
+    assert (event["event_date"], event["location"], event["geo_precision"]) == ("2020-07-27", "Addis Ababa", 2)
+    [event] = Coder().code("Addis Abeba, July 29/2020 \u2013 Armed men killed 14 civilians in Guba district.",
+                           date(2020, 7, 29), "Ethiopia")
+    assert (event["location"], event["time_precision"]) == ("Guba", 2)
+
+
 def test_a_day_or_a_country_is_no_unknown_place() -> None:
     [event] = code("Gunmen killed 12 villagers in Saturday's attack, police said.", date(2024, 4, 21))
     assert event["location"] == ""

@@ -111,6 +111,7 @@ class Coder:
             # it no date, place or actor
             told = s.start + trig.told_before_at(s.text)
             dates = [d for d in find_dates(s.text, published, s.start) if not d.statement and d.start < told
+                     and not filed[0] <= d.start < filed[1]  # the dateline dates the report
                      and not _in_topic(s.text, d, s.start) and not _dates_a_cause(d, triggers, published)]
             day = dates[0].day if dates else published
             mentions = []

@@ -429,7 +429,6 @@ class Dates(_Entry):
     speech_verbs: tuple[str, ...] = ()
     condition_starts: tuple[str, ...] = ()
     future_days: int = 7
-    datelines: tuple[str, ...] = ()
     undated: Undated
 
     @model_validator(mode="after")
@@ -439,7 +438,6 @@ class Dates(_Entry):
         if sorted(self.weekdays.values()) != list(range(7)):
             raise ValueError("weekdays: each of the 7 weekdays must appear once")
         _check_patterns("months", tuple(self.months))
-        _check_patterns("datelines", self.datelines)
         _check_patterns("condition_starts", self.condition_starts)
         _check_patterns("approximate", self.approximate)
         _check_patterns("undated.words", self.undated.words)

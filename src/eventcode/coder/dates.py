@@ -17,8 +17,9 @@ from eventcode.coder.codebook import Dates, dates
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
-    """A date stated in a sentence; ``statement`` when it dates something said or the report itself (its
-    dateline), the start of an ongoing condition or a day to come, not something done."""
+    """A date stated in a sentence; ``statement`` when it dates something said, the start of an ongoing condition
+    or a day to come, not something done (the date of a report's dateline, read by the discourse stage, dates the
+    report)."""
 
     start: int
     end: int
@@ -40,7 +41,6 @@ class _Compiled:
     condition_start: re.Pattern[str]
     undated: re.Pattern[str]
     undated_low: Guarded
-    dateline: re.Pattern[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -80,10 +80,9 @@ def _compile() -> _Compiled:
     undated = re.compile(r"\b(?:" + alternation(book.undated.words, ignorecase=True) + r")\b", re.IGNORECASE)
     after = re.compile(r"^\s*(?:" + "|".join(book.approximate_after) + ")", re.IGNORECASE) if book.approximate_after \
         else re.compile(r"(?!)")
-    dateline = re.compile("|".join(book.datelines)) if book.datelines else re.compile(r"(?!)")
     any_date_low = re.compile(lowered(any_date.pattern))  # for lower-cased text: the same dates, faster
     return _Compiled(book, any_date, any_date_low, months, approximate, after, speech, condition_start, undated,
-                     lowered_guarded(undated.pattern, book.undated.words), dateline)
+                     lowered_guarded(undated.pattern, book.undated.words))
 
 
 def _month(c: _Compiled, text: str) -> int:
@@ -159,8 +158,6 @@ def find_dates(text: str, published: date, offset: int = 0) -> list[DateMention]
     """Every date stated in ``text`` (a sentence), with offsets shifted by ``offset``."""
     c = _compiled()
     found: list[DateMention] = []
-    # a report's dateline ("KHARTOUM, May 3 (Reuters) -") dates the report, not an event
-    dateline = c.dateline.match(text) if offset == 0 else None
     low = text.lower()
     for m in (c.any_date_low.finditer(low) if len(low) == len(text) else c.any_date.finditer(text)):
         read = _read(c, m, published)
@@ -172,7 +169,6 @@ def find_dates(text: str, published: date, offset: int = 0) -> list[DateMention]
         if precision == 1 and (c.approximate.search(before) or c.approximate_after.search(after)):
             precision = 2
         statement = bool(c.speech and c.speech.search(text[max(0, m.start() - 30):m.start()])) \
-            or (dateline is not None and m.start() < dateline.end()) \
             or (precision == 3 and c.condition_start.search(text[max(0, read_from - 12):read_from]) is not None) \
             or (day > published + _THIS_WEEK and not any(m.group(y) for y in _YEARS))  # a day to come
         found.append(DateMention(offset + m.start(), offset + m.end(), text[m.start():m.end()], day, precision,

@@ -49,14 +49,15 @@ def _dateline() -> re.Pattern[str]:
 
 
 def dateline(text: str) -> tuple[int, int] | None:
-    """Where the report's dateline names the place it was filed from (start, end), if it has one."""
+    """Where the report's dateline lies (start, end), if it has one: the place it was filed from first, then the
+    report's date, agency and dash ("Addis Abeba, July 29/2020 \u2013")."""
     start = 0
     for _ in range(_DATELINE_PARAGRAPHS):
         while start < len(text) and text[start].isspace():
             start += 1
         m = _dateline().match(text, start)
-        if m is not None:
-            return m.span("place")
+        if m is not None and m.group("place") not in place_words().not_places:  # not "News: Armed men kill ..."
+            return m.start("place"), m.end()
         start = text.find("\n", start)
         if start < 0:
             return None
