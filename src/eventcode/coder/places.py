@@ -367,8 +367,27 @@ def _named(run: str, index: CountryIndex) -> tuple[tuple[int, int, str], ...]:
     """The sub-phrases of a capitalised phrase (:func:`_phrases`) whose folded name is a place or an admin1 area of
     a country's world gazetteer: (start, end, folded name). A report's phrases are read twice: for the admin areas
     it names, then for its places."""
-    return tuple((s, e, key) for s, e in _phrases(run, index)
-                 if (key := fold(run[s:e])) in index.names or key in index.areas)
+    found = tuple((s, e, key) for s, e in _phrases(run, index)
+                  if (key := fold(run[s:e])) in index.names or key in index.areas)
+    if found or len(run) < _SPELLED_AREA_LETTERS:
+        return found
+    key = fold(run)
+    area = _areas_by_spelling(index).get(spelling(key))  # "Benishangul Gumuz": GeoNames' Binshangul Gumuz
+    # (one letter more is a people, not its area: "Madheshi" is no Madhesh)
+    return ((0, len(run), area),) if area is not None and area[-1] == key[-1] else ()
+
+
+#: The fewest characters of a capitalised phrase no gazetteer knows that may name an admin1 area spelled alike.
+_SPELLED_AREA_LETTERS = 8
+
+
+@functools.cache
+def _areas_by_spelling(index: CountryIndex) -> dict[str, str]:
+    """The folded names of a country's admin1 areas by their spelling (:func:`spelling`), where one area has it."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for key in index.areas:
+        found[spelling(key)].append(key)
+    return {alike: keys[0] for alike, keys in found.items() if len({index.areas[key] for key in keys}) == 1}
 
 
 def _phrases(run: str, index: CountryIndex) -> Iterator[tuple[int, int]]:

@@ -301,6 +301,7 @@ def country_index(country: str) -> CountryIndex | None:
                         raw["names"])
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def spelling(folded: str) -> str:
     """The consonant skeleton of a folded place name, the same for the spellings transliteration gives one name
     ("spin bolduk" and "spin buldak": "spn bldk"): letter groups read alike made one (places.yaml
