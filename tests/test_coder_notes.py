@@ -1094,3 +1094,11 @@ def test_a_date_years_back_after_a_word_of_protest_dates_its_cause_not_the_prote
     # a killing told with such a date stays background
     assert code_text("Militants killed 27 civilians in Kupwara on January 27, 1994.", published=day,
                      country="India") == []
+
+
+def test_a_dash_of_two_hyphens_leaves_the_word_beside_it_whole() -> None:
+    event = only("About 25 former employees of a garment factory in Phnom Penh--which was destroyed in a fire--"
+                 "protested outside the offices of their union.", "Cambodia")
+    assert event["sub_event_type"] == "Peaceful protest"
+    # one hyphen still joins a word: "anti-protest" is no protest
+    assert code_text("Parliament passed an anti-protest law in Phnom Penh.", published=DAY, country="Cambodia") == []

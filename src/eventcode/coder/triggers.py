@@ -63,8 +63,10 @@ class _Compiled:
 
 
 def _source(patterns: tuple[str, ...]) -> str:
-    """Any of ``patterns`` as a whole word, for IGNORECASE."""
-    return r"(?<![\w-])(?:" + alternation(sorted(patterns, key=len, reverse=True), ignorecase=True) + r")(?![\w-])"
+    """Any of ``patterns`` as a whole word, for IGNORECASE: not part of a hyphenated word ("anti-protest"), though a
+    dash of two hyphens may stand next to it ("factory--which burned last year--protested")."""
+    return r"(?<!\w)(?<!\w-)(?:" + alternation(sorted(patterns, key=len, reverse=True), ignorecase=True) + \
+        r")(?!\w)(?!-\w)"
 
 
 def _words(patterns: tuple[str, ...]) -> re.Pattern[str]:
