@@ -553,6 +553,18 @@ def test_unattributed_fire_near_a_held_place_is_by_the_side_facing_its_holder() 
     assert unknown["actor1"] == "Unidentified Armed Group (Ukraine)"
 
 
+@pytest.mark.parametrize(("place", "actor1"), [
+    ("Vodyane", "NAF: United Armed Forces of Novorossiya"),  # the list's Vodiane, held by the government
+    ("Zolote-4", "NAF: United Armed Forces of Novorossiya"),  # one of the numbered Zolotes
+    ("Dolomytne", "Military Forces of Ukraine (2019-)"),  # the list's Dolomitne, held by the NAF
+])
+def test_a_held_place_in_another_transliteration_or_numbered_is_the_one_the_front_names(place: str,
+                                                                                         actor1: str) -> None:
+    event = code_text(f"On 7 May 2020, the OSCE SMM observed a total of 3 explosions involving unknown weapons near "
+                      f"{place}.", published=date(2020, 5, 7), country="Ukraine")[0]
+    assert event["actor1"] == actor1
+
+
 def test_fire_near_a_place_the_front_does_not_name_is_by_the_side_facing_the_nearest_place_it_names() -> None:
     """actors.yaml ``fronts`` ``nearby_km``: Komsomolets is coded to Kamianyi Plast, a few km from Bile (held by
     the NAF); fire near a place far from any the front names stays unattributed."""

@@ -18,7 +18,7 @@ from eventcode.codebook import acled_codebook
 from eventcode.coder.alternation import Guarded, alternation, by_opening, required_literals
 from eventcode.coder.codebook import Actors, GenericActor, NamedActor, StateForce, actors, numbers
 from eventcode.coder.context import ActorContext, ContextActor, SeenForce
-from eventcode.coder.world import WorldPlace, country_index, distance_km, fold
+from eventcode.coder.world import WorldPlace, country_index, distance_km, fold, spelling
 
 if TYPE_CHECKING:
     from eventcode.coder.places import PlaceMention
@@ -738,8 +738,10 @@ def front_attacker(place: PlaceMention, country: str, day: date) -> tuple[ActorM
     for i, front in enumerate(_compiled().book.fronts):
         if front.country != country or not front.active(day):
             continue
-        for held, other in ((front.held[0], front.sides[1]), (front.held[1], front.sides[0])):
-            if any(re.fullmatch(pattern, place.text, re.IGNORECASE) for pattern in held):
+        spelled = spelling(fold(_NUMBERED.sub("", place.text)))  # "Vodyane", "Zolote-4": Vodiane, Zolote
+        for side, (held, other) in enumerate(((front.held[0], front.sides[1]), (front.held[1], front.sides[0]))):
+            if any(re.fullmatch(pattern, place.text, re.IGNORECASE) for pattern in held) \
+                    or spelled in _held_spellings(i)[side]:
                 return _front_actor(other[0], country, day), place.text
         known = place.place
         if known is None or known.admin1 not in front.held_areas:
@@ -753,6 +755,18 @@ def front_attacker(place: PlaceMention, country: str, day: date) -> tuple[ActorM
 
 #: A place name of the fronts' lists that is no pattern: letters, apostrophes and spaces.
 _PLAIN_NAME = re.compile(r"[\w' ]+")
+
+#: The number of one of several places of a name ("Zolote-4", "Mine 6/7" is no such place).
+_NUMBERED = re.compile(r"-\d+$")
+
+
+@functools.lru_cache(maxsize=8)
+def _held_spellings(front: int) -> tuple[frozenset[str], frozenset[str]]:
+    """The spellings (:func:`~eventcode.coder.world.spelling`) of the plain place names that only one side of
+    ``fronts[front]`` holds: a report's transliteration ("Vodyane", "Dolomytne") finds the list's."""
+    first, second = ({spelling(fold(name)) for name in held if _PLAIN_NAME.fullmatch(name)}
+                     for held in _compiled().book.fronts[front].held)
+    return frozenset(first - second), frozenset(second - first)
 
 
 @functools.lru_cache(maxsize=8)
