@@ -1102,3 +1102,13 @@ def test_a_dash_of_two_hyphens_leaves_the_word_beside_it_whole() -> None:
     assert event["sub_event_type"] == "Peaceful protest"
     # one hyphen still joins a word: "anti-protest" is no protest
     assert code_text("Parliament passed an anti-protest law in Phnom Penh.", published=DAY, country="Cambodia") == []
+
+
+def test_a_clash_of_organisations_no_dictionary_knows_with_no_arms_told_is_a_riot() -> None:
+    event = only("Clashes broke out between the PKD and the LMN in Rampur on Sunday; five people were injured.")
+    assert (event["sub_event_type"], event["interaction"]) == ("Mob violence", 55)
+    event = only("PKD activists clashed with villagers in Rampur on Sunday.")
+    assert (event["sub_event_type"], event["interaction"]) == ("Mob violence", 55)
+    # with arms told, a battle
+    event = only("Clashes broke out between the PKD and the LMN in Rampur on Sunday; gunfire was heard.")
+    assert event["event_type"] == "Battles"

@@ -54,7 +54,7 @@ class SubEventLexicon(_Entry):
 class Refinement(_Entry):
     sub_event_type: str
     when: Literal["any", "armed_target", "civilian_target", "state_agent", "non_state_agent", "crowd_party",
-                  "civilian_agent", "civilian_party", "crowd_agent", "unnamed_agent", "nobody"]
+                  "civilian_agent", "civilian_party", "crowd_agent", "unnamed_agent", "nobody", "unlisted_sides"]
     to: str
     cue: str | tuple[str, ...] = ""  # the rule applies only when this cue group (all these) is present
     trigger: str = ""  # the rule applies only when the deciding trigger is matched whole by this pattern

@@ -218,6 +218,8 @@ def refine(sub_event_type: str, agent: ActorMention | None, target: ActorMention
         "unnamed_agent": agent is None or (agent.role == "unidentified" and re.fullmatch(
             lexicon().unnamed_doers, agent.text, re.IGNORECASE) is not None),
         "nobody": mutual and agent is None and target is None,
+        "unlisted_sides": mutual and agent is not None and target is not None
+        and {agent.role, target.role} <= {"unlisted", "civilians"} and "unlisted" in (agent.role, target.role),
         "civilian_party": mutual and agent is not None and target is not None
         and CIVILIANS in (agent.inter, target.inter) and {agent.inter, target.inter} <= {CIVILIANS, STATE},
     }
