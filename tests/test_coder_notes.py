@@ -1112,3 +1112,13 @@ def test_a_clash_of_organisations_no_dictionary_knows_with_no_arms_told_is_a_rio
     # with arms told, a battle
     event = only("Clashes broke out between the PKD and the LMN in Rampur on Sunday; gunfire was heard.")
     assert event["event_type"] == "Battles"
+
+
+def test_a_day_after_a_month_is_no_count_of_people() -> None:
+    event = only("Two PTI workers were killed when clashes broke out with PML-N groups over the results of the Oct 30 "
+                 "local elections in Nankana Sahib.", "Pakistan")
+    assert event["fatalities"] == 2
+    # a count after a month and its year still counts
+    event = only("On 9 May 2020, 2 Taliban militants were killed when Afghan forces repulsed their attack in "
+                 "Charbolak district.", "Afghanistan", date(2020, 5, 9))
+    assert event["fatalities"] == 2
