@@ -1122,3 +1122,10 @@ def test_a_day_after_a_month_is_no_count_of_people() -> None:
     event = only("On 9 May 2020, 2 Taliban militants were killed when Afghan forces repulsed their attack in "
                  "Charbolak district.", "Afghanistan", date(2020, 5, 9))
     assert event["fatalities"] == 2
+
+
+def test_a_protest_going_on_continuously_is_a_protest_but_fire_going_on_since_an_event_is_a_condition() -> None:
+    assert only("Teachers who were laid off have been protesting continuously in Rampur.")["sub_event_type"] == \
+        "Peaceful protest"
+    assert code_text("The junta has been continuously bombarding Laiza since the KIA seized two outposts.",
+                     published=DAY, country="Myanmar") == []
