@@ -1129,3 +1129,12 @@ def test_a_protest_going_on_continuously_is_a_protest_but_fire_going_on_since_an
         "Peaceful protest"
     assert code_text("The junta has been continuously bombarding Laiza since the KIA seized two outposts.",
                      published=DAY, country="Myanmar") == []
+
+
+def test_a_tally_in_what_a_protest_is_about_does_not_make_the_protest_an_aggregate_claim() -> None:
+    event = only("Hundreds of refugees demonstrated outside the African Union headquarters in Addis Ababa against "
+                 "abuses, following a report that accuses the government of crimes over the past 25 years.",
+                 "Ethiopia")
+    assert event["sub_event_type"] == "Peaceful protest"
+    assert code_text("Over the past two years, refugees have demonstrated in Addis Ababa.", published=DAY,
+                     country="Ethiopia") == []

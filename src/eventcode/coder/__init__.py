@@ -224,14 +224,17 @@ def _dates_a_cause(found: DateMention, triggers: list[trig.Trigger], published: 
 
 
 def _aggregate(text: str, dates: list[DateMention], live: list[trig.Trigger], start: int) -> str | None:
-    """The aggregate-claim cue of a sentence ("since the start"), unless a day and a trigger come before it: "On 4 May,
-    police dispersed a sit-in ... of relatives stranded since the start of the outbreak" tells an event on its day."""
+    """The aggregate-claim cue of a sentence ("since the start"), unless a day and a trigger come before it ("On 4 May,
+    police dispersed a sit-in ... of relatives stranded since the start of the outbreak" tells an event on its day)
+    or it lies in what a protest told before it is about ("demonstrated against the abuses ... a report that accuses
+    the government of crimes over the past 25 years")."""
     cue = trig.aggregate(text)
     if cue is None:
         return None
     at = start + text.find(cue)
     day_first = any(d.precision == 1 and d.start < at for d in dates) and any(t.start < at for t in live)
-    return None if day_first else cue
+    in_topic = any(t.start < at for t in live) and trig.in_topic(text, at - start)
+    return None if day_first or in_topic else cue
 
 
 @functools.lru_cache(maxsize=1)
