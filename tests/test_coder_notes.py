@@ -1138,3 +1138,10 @@ def test_a_tally_in_what_a_protest_is_about_does_not_make_the_protest_an_aggrega
     assert event["sub_event_type"] == "Peaceful protest"
     assert code_text("Over the past two years, refugees have demonstrated in Addis Ababa.", published=DAY,
                      country="Ethiopia") == []
+
+
+@pytest.mark.parametrize("verb", ["re-captured", "re-took", "retook", "recaptured"])
+def test_territory_re_captured_with_or_without_a_hyphen_is_regained(verb: str) -> None:
+    event = only(f"On 5 May 2020, the military {verb} Quissanga from Islamic State militants.", "Mozambique",
+                 date(2020, 5, 5))
+    assert event["sub_event_type"] == "Government regains territory"
