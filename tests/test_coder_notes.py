@@ -1145,3 +1145,12 @@ def test_territory_re_captured_with_or_without_a_hyphen_is_regained(verb: str) -
     event = only(f"On 5 May 2020, the military {verb} Quissanga from Islamic State militants.", "Mozambique",
                  date(2020, 5, 5))
     assert event["sub_event_type"] == "Government regains territory"
+
+
+@pytest.mark.parametrize(("text", "dead"), [
+    ("Bandits attacked a house in Rampur and killed the owner of the house.", 1),
+    ("A truck driver and his helper were killed when assailants hurled a petrol bomb at their truck in Rampur.", 2),
+    ("Gunmen shot dead a shopkeeper and his sister in Rampur.", 2),
+])
+def test_one_person_named_by_a_kinship_or_a_role_counts_one(text: str, dead: int) -> None:
+    assert only(text)["fatalities"] == dead
