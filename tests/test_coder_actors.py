@@ -898,8 +898,6 @@ def test_prosecutors_and_federal_agents_who_detain_are_the_police() -> None:
 @pytest.mark.parametrize("text", [
     "On 3 May 2022, Al Shabaab militants shot and killed a government soldier (off-duty) in Baidoa town.",
     "On 3 May 2022, Al Shabaab militants shot and killed a police officer of Baidoa who was off-duty.",
-    # before it too, with or without the hyphen
-    "On 3 May 2022, Al Shabaab militants shot and killed an off duty police officer in Baidoa town.",
 ])
 def test_a_state_force_said_to_be_off_duty_afterwards_is_civilians(text: str) -> None:
     event = first(text, "Somalia")
