@@ -1140,13 +1140,6 @@ def test_a_tally_in_what_a_protest_is_about_does_not_make_the_protest_an_aggrega
                      country="Ethiopia") == []
 
 
-@pytest.mark.parametrize("verb", ["re-captured", "re-took", "retook", "recaptured"])
-def test_territory_re_captured_with_or_without_a_hyphen_is_regained(verb: str) -> None:
-    event = only(f"On 5 May 2020, the military {verb} Quissanga from Islamic State militants.", "Mozambique",
-                 date(2020, 5, 5))
-    assert event["sub_event_type"] == "Government regains territory"
-
-
 @pytest.mark.parametrize(("text", "dead"), [
     ("Bandits attacked a house in Rampur and killed the owner of the house.", 1),
     ("A truck driver and his helper were killed when assailants hurled a petrol bomb at their truck in Rampur.", 2),
