@@ -37,18 +37,6 @@ def test_an_event_told_as_another_is_no_retelling_however_vague_its_place() -> N
     assert [(e["admin1"], e["fatalities"]) for e in events] == [("Kandahar", 5), ("Herat", 5)]
 
 
-def test_a_village_or_town_no_gazetteer_knows_keeps_its_name_with_the_coordinates_of_one_named_before() -> None:
-    """As ACLED's notes do ("Nandinasahar village ... coordinates are for Palashbari upazila"); a base or a hill is
-    coded to the known place by name (the seed's "Aungja base": "Location coded to Waingmaw town")."""
-    report = ("Insurgents beheaded five people in Mucojo, in Macomia district, on Tuesday. Later on Friday, "
-              "insurgents attacked an outlying neighbourhood of Nangade town, killing three.")
-    events = Coder().code(report, date(2019, 8, 28), "Mozambique")
-    assert [(e["location"], e["admin1"], e["geo_precision"]) for e in events] == [
-        ("Macomia", "Cabo Delgado", 2), ("Nangade", "Cabo Delgado", 2)]
-    assert events[1]["latitude"] == events[0]["latitude"]
-    assert any("coordinates and admin areas of Macomia" in r["reason"] for r in events[1]["review"])
-
-
 def test_two_places_told_precisely_stay_two_events() -> None:
     report = "Gunmen killed 3 villagers in Gwoza on Wednesday. Gunmen killed 4 farmers in Maiduguri on Wednesday."
     assert [e["location"] for e in code(report)] == ["Gwoza", "Maiduguri"]

@@ -85,7 +85,6 @@ class Lexicon(_Entry):
     cross_border: tuple[str, ...] = ()
     place_before: tuple[str, ...] = ()
     place_after: tuple[str, ...] = ()
-    settlement_words: tuple[str, ...] = ()
     near: tuple[str, ...] = ()
     quotes: dict[str, str] = {}
     labels: dict[str, str]

@@ -39,9 +39,6 @@ class PlaceMention:
     coded: bool = False
     #: the report names the place's admin area beside it ("Bloemhof (Lekwa-Teemane, North West)")
     qualified: bool = False
-    #: a name no gazetteer knows that the report calls a village or town ("Dambam village"; lexicon
-    #: ``settlement_words``)
-    settlement: bool = False
 
 
 _NAME = r"[A-Z][\w'\u2019-]*(?:[ -][A-Z][\w'\u2019-]*)*"
@@ -101,25 +98,18 @@ def _unknown() -> re.Pattern[str]:
     before = f"(?i:{alternation(lex.place_before, ignorecase=True)})"
     after = "|".join(lex.place_after)
     listed = rf"{_NAME}(?:(?:, |,? and ){_NAME})*"
-    return re.compile(rf"\b(?P<before>{before}) (?:the )?(?P<a>{listed})|\b(?P<b>{_NAME}) (?P<after>(?:{after}))\b")
+    return re.compile(rf"\b(?:{before}) (?:the )?(?P<a>{listed})|\b(?P<b>{_NAME}) (?=(?:{after})\b)")
 
 
-@functools.lru_cache(maxsize=1)
-def _settlement() -> re.Pattern[str]:
-    words = lexicon().settlement_words
-    return re.compile(rf"(?:{'|'.join(words)})\b" if words else "(?!)", re.IGNORECASE)
-
-
-def _unknown_names(text: str) -> Iterator[tuple[int, int, bool]]:
+def _unknown_names(text: str) -> Iterator[tuple[int, int]]:
     """The spans of place-like names (:func:`_unknown`), each of a list apart ("the villages of Machava and
-    Simbolongo"), and whether the words around call them a settlement."""
+    Simbolongo")."""
     for m in _unknown().finditer(text):
         if m.group("b"):
-            yield *m.span("b"), _settlement().match(m.group("after")) is not None
+            yield m.span("b")
             continue
-        settlement = _settlement().match(m.group("before")) is not None
         for name in re.finditer(_NAME, m.group("a")):
-            yield m.start("a") + name.start(), m.start("a") + name.end(), settlement
+            yield m.start("a") + name.start(), m.start("a") + name.end()
 
 
 class PlaceIndex:
@@ -201,13 +191,12 @@ class PlaceIndex:
                 if not any(s < end and start < e for s, e in taken):
                     found.append(mention)
                     taken.append((start, end))
-        for start, end, settlement in _unknown_names(text):
+        for start, end in _unknown_names(text):
             name = text[start:end]
             if any(s < end and start < e for s, e in taken) or not may_be_a_place(name):
                 continue
             alike = _spelled_alike(name, index, country, context) if index is not None else None
-            found.append(PlaceMention(offset + start, offset + end, name, None, 0, country, settlement=settlement)
-                         if alike is None
+            found.append(PlaceMention(offset + start, offset + end, name, None, 0, country) if alike is None
                          else PlaceMention(offset + start, offset + end, name, alike.as_place(), 1, country,
                                            f"{name!r} is not in the gazetteer: coded to {alike.name} "
                                            f"({alike.admin1}), spelled alike"))

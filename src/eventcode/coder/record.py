@@ -621,12 +621,6 @@ def _place(group: Group, review: list[dict[str, str]], evidence: list[dict[str, 
     near = group.fallback
     if mention.place is None and near is not None and near.place is not None:
         p = near.place
-        if mention.settlement:  # ACLED names the village, with the coordinates of a known place nearby
-            review.append({"field": "location", "reason": f"{mention.text!r} is not in the gazetteer: coordinates "
-                           f"and admin areas of {p.location} (named nearby in the report), geo_precision "
-                           f"{near.geo_precision}"})
-            return {"admin1": p.admin1, "admin2": p.admin2, "admin3": p.admin3, "location": mention.text,
-                    "latitude": p.latitude, "longitude": p.longitude, "geo_precision": near.geo_precision}
         review.append({"field": "location", "reason": f"{mention.text!r} is not in the gazetteer: coded to "
                        f"{p.location} (named nearby in the report) with geo_precision {near.geo_precision}"})
         return {"admin1": p.admin1, "admin2": p.admin2, "admin3": p.admin3, "location": p.location,
