@@ -30,13 +30,6 @@ def test_a_retelling_with_a_vaguer_place_on_the_same_day_is_the_same_event() -> 
     assert (event["location"], event["geo_precision"]) == ("Gwoza", 1)
 
 
-def test_an_event_told_as_another_is_no_retelling_however_vague_its_place() -> None:
-    report = ("Gunmen killed five police officers in Spin Boldak on Saturday.\n\n"
-              "In another incident in Herat province, gunmen killed five people on Saturday.")
-    events = Coder().code(report, date(2019, 1, 12), "Afghanistan")
-    assert [(e["admin1"], e["fatalities"]) for e in events] == [("Kandahar", 5), ("Herat", 5)]
-
-
 def test_two_places_told_precisely_stay_two_events() -> None:
     report = "Gunmen killed 3 villagers in Gwoza on Wednesday. Gunmen killed 4 farmers in Maiduguri on Wednesday."
     assert [e["location"] for e in code(report)] == ["Gwoza", "Maiduguri"]

@@ -73,7 +73,6 @@ class Lexicon(_Entry):
     clause_breaks_kept: dict[str, tuple[str, ...]] = {}
     blocker_ends: dict[str, tuple[str, ...]] = {}
     told_before: tuple[str, ...] = ()
-    told_apart: tuple[str, ...] = ()
     topic_free: tuple[str, ...] = ()
     aggregate: tuple[str, ...]
     statements: tuple[str, ...] = ()
@@ -203,8 +202,7 @@ class Lexicon(_Entry):
                 raise ValueError(f"labels.{label}: {name!r} is not an ACLED sub-event type")
         for group, patterns in {**self.cues, **self.victim_cues, **self.blockers}.items():
             _check_patterns(group, patterns)
-        for group in ("aggregate", "statements", "source_cues", "witness_cues", "reason_cues", "told_before",
-                      "told_apart"):
+        for group in ("aggregate", "statements", "source_cues", "witness_cues", "reason_cues", "told_before"):
             _check_patterns(group, getattr(self, group))
         return self
 

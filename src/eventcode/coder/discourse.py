@@ -227,8 +227,7 @@ def merge_retellings(groups: list[Group], chosen: dict[int, str]) -> tuple[list[
     kept = list(groups)
     promoted: dict[int, int] = {}
     for group in sorted(groups, key=_vagueness, reverse=True):
-        if _vagueness(group) == 0 or not chosen.get(id(group)) \
-                or any(_told_apart().search(s.sentence.text) for s in group.sentences):
+        if _vagueness(group) == 0 or not chosen.get(id(group)):
             continue
         near = [g for g in kept if g is not group and (g.day == group.day or g.undated)
                 and _vagueness(g) < _vagueness(group) and g.abroad == group.abroad]
@@ -259,12 +258,6 @@ def merge_retellings(groups: list[Group], chosen: dict[int, str]) -> tuple[list[
             same.day, same.precision = min(same.day, group.day), max(same.precision, group.precision)
             _fold(group, same, kept)
     return kept, promoted
-
-
-@functools.lru_cache(maxsize=1)
-def _told_apart() -> re.Pattern[str]:
-    """The words that open the telling of another event (lexicon ``told_apart``: "In another report ...")."""
-    return re.compile("|".join(lexicon().told_apart) or "(?!)", re.IGNORECASE)
 
 
 def _dead(group: Group) -> set[int]:
