@@ -1148,3 +1148,12 @@ def test_unknown_armed_men_after_a_named_group_are_not_that_group() -> None:
                   "unknown armed men.", "Venezuela")
     assert (event["actor1"], event["actor2"]) == (
         "Unidentified Armed Group (Venezuela)", "ELN: National Liberation Army")
+
+
+def test_a_police_station_whose_jurisdiction_places_an_event_is_no_actor() -> None:
+    event = code_text("A former Congress secretary was attacked by unidentified assailants under Kankarbagh police "
+                      "station in Patna on Sunday.", published=date(2015, 8, 6), country="India")[0]
+    assert (event["actor2"], event["interaction"]) == ("Civilians (India)", 37)
+    event = code_text("Police arrested two robbers under Kankarbagh police station in Patna on Sunday.",
+                      published=date(2015, 8, 6), country="India")[0]
+    assert event["actor1"].startswith("Police Forces of India")

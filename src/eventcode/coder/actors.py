@@ -473,7 +473,8 @@ def find_actors(text: str, country: str, day: date, offset: int = 0) -> list[Act
                                       c.book.local_group_inter.get(country) or c.book.unlisted.inter, "unlisted",
                                       f"{m.group()!r} is not in the actor dictionary: check ACLED's name and category"))
     found.sort(key=lambda a: a.start)
-    found = [a for a in found if not (a.inter in STATE_FORCES and _dress_after().match(text, a.end - offset))]
+    found = [a for a in found if not (a.inter in STATE_FORCES and _dress_after().match(text, a.end - offset))
+             and not _jurisdiction(a, text, offset)]
     return _identified(_partisans(_off_duty(_either(found, text, offset), text, offset, country, day), text, offset,
                                   country, day), text, offset)
 
@@ -520,6 +521,23 @@ def claims(mention: ActorMention, text: str, offset: int = 0) -> bool:
     after, before = _claim_words()
     return after.match(text, mention.end - offset) is not None \
         or before.search(text[max(0, mention.start - offset - 60):mention.start - offset]) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _jurisdiction_words() -> re.Pattern[str]:
+    words = "|".join(_compiled().book.jurisdiction)
+    return re.compile(rf"\b(?:{words})\s+(?:[\w'-]+\s+){{0,3}}$" if words else "(?!)", re.IGNORECASE)
+
+
+_STATION = re.compile(r"\s+stations?\b", re.IGNORECASE)
+
+
+def _jurisdiction(mention: ActorMention, text: str, offset: int) -> bool:
+    """Whether ``mention`` is the police station whose jurisdiction places an event (actors.yaml ``jurisdiction``:
+    "under Kankarbagh police station"), not the police."""
+    start, end = mention.start - offset, mention.end - offset
+    return mention.inter in STATE_FORCES and _STATION.match(text, end) is not None \
+        and _jurisdiction_words().search(text, max(0, start - 60), start) is not None
 
 
 @functools.lru_cache(maxsize=1)

@@ -308,6 +308,7 @@ class Actors(_Entry):
     coded_as: tuple[str, ...] = ()
     off_duty: tuple[str, ...] = ()
     dress: tuple[str, ...] = ()
+    jurisdiction: tuple[str, ...] = ()
     either_words: tuple[str, ...] = ()
     claimed_after: tuple[str, ...] = ()
     claimed_before: tuple[str, ...] = ()
