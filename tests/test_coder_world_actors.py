@@ -11,6 +11,7 @@ from datetime import date
 
 import pytest
 
+from eventcode import code_text
 from eventcode.codebook import acled_codebook
 from eventcode.coder.actors import find_actors, government, state_force
 from eventcode.coder.codebook import actors
@@ -226,3 +227,11 @@ def test_myanmars_ethnic_armies_are_named_and_coded_as_acled_did_in_the_year(day
 def test_militants_belonging_to_a_named_group_are_that_group(text: str, name: str) -> None:
     first = find_actors(text, "Pakistan", date(2016, 6, 1))[0]
     assert (first.name, first.inter) == (name, 2)
+
+
+def test_puntlands_dervish_force_is_puntlands_military() -> None:
+    """ACLED names it among the state's forces ("Military Forces of Somalia (2022-) Puntland Dervish Force")."""
+    event = code_text("On 5 May 2020, Puntland Dervish forces ambushed an Islamic State base near Af-Urur village in "
+                      "Bari. One militant was killed.", published=date(2020, 5, 5), country="Somalia")[0]
+    assert (event["sub_event_type"], event["actor1"], event["interaction"]) == (
+        "Armed clash", "Military Forces of Puntland (1998-)", 12)
